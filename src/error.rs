@@ -1,0 +1,39 @@
+//! Errors the library reports; the binary adds the file name and renders them.
+
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ReadError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("not a text document: looks like {0}")]
+    NotText(String),
+    #[error("cannot decode the text: {0}")]
+    Undecodable(String),
+    #[error("not a dutyctl register: {0}")]
+    BadRegister(String),
+}
+
+/// A lossy or doubtful reading, reported on stderr like pandoc's warnings.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// 1-based line in the input, where known.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn at(line: usize, message: impl Into<String>) -> Self {
+        Warning {
+            line: Some(line),
+            message: message.into(),
+        }
+    }
+
+    pub fn general(message: impl Into<String>) -> Self {
+        Warning {
+            line: None,
+            message: message.into(),
+        }
+    }
+}

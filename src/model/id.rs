@@ -1,0 +1,78 @@
+//! Deterministic task ids from the document's structure.
+
+use super::Task;
+use std::collections::HashMap;
+
+/// Gives every task an id `t` + the 1-based position of each enclosing heading among its siblings,
+/// then of the task among the entries of its innermost section, joined by `-` (`t2-1-1-3`).
+/// The same document always yields the same ids; a collision gets a letter suffix.
+pub fn assign_ids(tasks: &mut [Task]) {
+    // Ordinal of each heading path among the children of its parent path.
+    let mut child_count: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut heading_ordinal: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut used: HashMap<String, usize> = HashMap::new();
+    for task in tasks.iter_mut() {
+        let mut parts = Vec::with_capacity(task.section.len() + 1);
+        for depth in 0..task.section.len() {
+            let path = task.section[..=depth].to_vec();
+            let ordinal = match heading_ordinal.get(&path) {
+                Some(n) => *n,
+                None => {
+                    let siblings = child_count.entry(path[..depth].to_vec()).or_default();
+                    *siblings += 1;
+                    heading_ordinal.insert(path.clone(), *siblings);
+                    *siblings
+                }
+            };
+            parts.push(ordinal.to_string());
+        }
+        let siblings = child_count.entry(task.section.clone()).or_default();
+        *siblings += 1;
+        parts.push(siblings.to_string());
+        let mut id = format!("t{}", parts.join("-"));
+        let seen = used.entry(id.clone()).or_default();
+        *seen += 1;
+        if *seen > 1 {
+            id.push((b'a' + (*seen as u8 - 2) % 26) as char);
+        }
+        task.id = id;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SourceRef;
+
+    fn task(section: &[&str]) -> Task {
+        Task {
+            id: String::new(),
+            seq: None,
+            section: section.iter().map(|s| s.to_string()).collect(),
+            title: String::new(),
+            text: String::new(),
+            lead: vec![],
+            support: vec![],
+            persons: vec![],
+            leaders: vec![],
+            deadline: None,
+            due: None,
+            items: vec![],
+            source: SourceRef::default(),
+        }
+    }
+
+    #[test]
+    fn ids_follow_heading_positions() {
+        let mut tasks = vec![
+            task(&["一、目标任务"]),
+            task(&["一、目标任务"]),
+            task(&["二、重点工作", "（一）完善三项机制"]),
+            task(&["二、重点工作", "（二）开展三大攻坚"]),
+            task(&[]),
+        ];
+        assign_ids(&mut tasks);
+        let ids: Vec<_> = tasks.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["t1-1", "t1-2", "t2-1-1", "t2-2-1", "t3"]);
+    }
+}

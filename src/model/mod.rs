@@ -1,0 +1,145 @@
+//! The register: the one model every reader produces and every writer consumes (schema version 1).
+//!
+//! No I/O and no format crates here beyond serde derives; `docs/register.md` is the prose contract.
+
+mod id;
+
+pub use id::assign_ids;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The schema version written to the `dutyctl:` key.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// Schema version; always 1 for this release.
+    pub dutyctl: u32,
+    pub document: Document,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// The 公文 title (for a notice that issues an attachment, the notice's own title).
+    pub title: Option<String>,
+    /// 文号, such as 新政办〔2022〕4号.
+    pub doc_number: Option<String>,
+    /// 发文机关.
+    pub issuer: Option<String>,
+    /// 成文日期 as YYYY-MM-DD.
+    pub date: Option<String>,
+    pub layout: Layout,
+    /// The input's file name.
+    pub source: String,
+    /// SHA-256 of the input's bytes, hex.
+    pub sha256: String,
+    /// 备注 lines.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Layout {
+    /// A 责任分解表 already in table form.
+    Table,
+    /// Numbered headings and tasks with assignments in the text.
+    Outline,
+    /// 领导分工: who 分管 what, with A/B 角 pairs.
+    LeaderDivision,
+    /// Duties listed under posts (市长职责 …).
+    DutyList,
+}
+
+impl Layout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Table => "table",
+            Layout::Outline => "outline",
+            Layout::LeaderDivision => "leader-division",
+            Layout::DutyList => "duty-list",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    /// The post as printed (区委常委、区人民政府常务副区长).
+    pub title: Option<String>,
+    /// The A/B 角 partner.
+    pub backup: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Unique in the register, derived from the document's structure.
+    pub id: String,
+    /// The number as printed ("3", "(一)", "（二）"), or null.
+    pub seq: Option<String>,
+    /// Enclosing headings, outermost first, as printed.
+    #[serde(default)]
+    pub section: Vec<String>,
+    /// The task's heading or first sentence.
+    pub title: String,
+    /// The whole task text, cleaned, with the assignment removed.
+    pub text: String,
+    /// 牵头单位.
+    #[serde(default)]
+    pub lead: Vec<String>,
+    /// 配合/责任单位.
+    #[serde(default)]
+    pub support: Vec<String>,
+    /// 责任人.
+    #[serde(default)]
+    pub persons: Vec<String>,
+    /// 责任领导 / 分管领导 / the post in a duty list.
+    #[serde(default)]
+    pub leaders: Vec<String>,
+    /// The task's own time limit as printed.
+    pub deadline: Option<String>,
+    /// The deadline as a date (YYYY-MM-DD) where it names one.
+    pub due: Option<String>,
+    #[serde(default)]
+    pub items: Vec<Item>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// 一是, (1), ① … as printed.
+    pub label: String,
+    pub text: String,
+    pub deadline: Option<String>,
+}
+
+/// Where a task starts in the input: a line for text, a sheet and cell for spreadsheets.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl SourceRef {
+    pub fn line(line: usize) -> Self {
+        SourceRef {
+            line: Some(line),
+            ..SourceRef::default()
+        }
+    }
+}

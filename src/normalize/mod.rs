@@ -1,0 +1,35 @@
+//! Unit and person names: splitting printed lists into names, and putting each name in full.
+
+pub mod persons;
+pub mod units;
+
+/// Splits at separators that are not inside brackets, so 区安委办（区应急管理局、区消防救援大队）
+/// stays one name.
+pub fn split_top_level(text: &str, is_separator: impl Fn(char) -> bool) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0i32;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '【' | '[' | '《' => depth += 1,
+            '）' | ')' | '】' | ']' | '》' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 && is_separator(c) {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    parts.push(current);
+    parts
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// Spaces of every width a Word export produces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
+}

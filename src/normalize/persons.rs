@@ -1,0 +1,86 @@
+//! Person cells as printed (`刘忠来、杨  斌      各部门主要负责人`) → names (`刘忠来`, `杨斌`, …).
+
+use super::{is_han, is_space, split_top_level};
+use crate::vocab::PERSON_FRAGMENTS;
+
+/// A name split where the cell was doubtful, for a warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joined {
+    pub name: String,
+}
+
+/// Splits the lines of a person cell into names. A line that starts with a fragment such as
+/// `主要负责人` finishes the line before it; runs of spaces separate names except inside a name
+/// spaced out to align (`杨  斌`), whose single-character halves are joined.
+pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
+    let mut logical: Vec<String> = Vec::new();
+    for line in lines.iter().map(|l| l.trim_matches(is_space)) {
+        if line.is_empty() {
+            continue;
+        }
+        let continues = PERSON_FRAGMENTS.iter().any(|f| line.starts_with(f));
+        match logical.last_mut() {
+            Some(prev) if continues => prev.push_str(line),
+            _ => logical.push(line.to_string()),
+        }
+    }
+    let mut names = Vec::new();
+    let mut joined = Vec::new();
+    for line in logical {
+        for part in split_top_level(&line, |c| matches!(c, '、' | '，' | ',' | '；' | ';')) {
+            let tokens: Vec<&str> = part.split(is_space).filter(|t| !t.is_empty()).collect();
+            for name in join_single_characters(&tokens, &mut joined) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    (names, joined)
+}
+
+/// Removes the inner spaces of a name (`王  琪` → `王琪`).
+pub fn clean_name(name: &str) -> String {
+    name.chars().filter(|c| !is_space(*c)).collect()
+}
+
+fn join_single_characters(tokens: &[&str], joined: &mut Vec<Joined>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let single = token.chars().count() == 1 && token.chars().all(is_han);
+        if single && i + 1 < tokens.len() && tokens[i + 1].chars().count() <= 2 {
+            let name = format!("{token}{}", tokens[i + 1]);
+            joined.push(Joined { name: name.clone() });
+            out.push(name);
+            i += 2;
+            continue;
+        }
+        out.push(token.to_string());
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_out_name_is_one_person_and_runs_of_spaces_separate_others() {
+        let (names, joined) = split_persons(&["刘忠来、颜志军、杨  斌、各部门主要负责人"]);
+        assert_eq!(names, ["刘忠来", "颜志军", "杨斌", "各部门主要负责人"]);
+        assert_eq!(joined, [Joined { name: "杨斌".into() }]);
+        let (names, _) = split_persons(&["刘  钦                    刘忠来"]);
+        assert_eq!(names, ["刘钦", "刘忠来"]);
+    }
+
+    #[test]
+    fn fragment_line_finishes_the_line_before() {
+        let (names, _) = split_persons(&["各部门负责人", "各乡镇街道", "主要负责人"]);
+        assert_eq!(names, ["各部门负责人", "各乡镇街道主要负责人"]);
+        let (names, _) = split_persons(&["市防汛抗旱指挥部各成员单位主要", "负责人"]);
+        assert_eq!(names, ["市防汛抗旱指挥部各成员单位主要负责人"]);
+    }
+}

@@ -1,0 +1,290 @@
+//! Assignment phrases: `(市应急管理局牵头,市发改局、工信局等部门按职责分工负责)`,
+//! `牵头单位：…；责任单位：…`, `A会同B负责`, `X负责…` at the head of a task.
+
+use crate::normalize::persons::split_persons;
+use crate::normalize::split_top_level;
+use crate::normalize::units::{UnitContext, is_gov_body};
+use crate::vocab::{ASSIGNMENT_LINE_KEYS, CLAUSE_VERBS, ClauseRole, Column, STANDING_NOTE_MARKERS};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Who does a task, as far as one phrase says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assignment {
+    pub lead: Vec<String>,
+    pub support: Vec<String>,
+    pub persons: Vec<String>,
+    pub leaders: Vec<String>,
+    pub deadline: Option<String>,
+    /// Units a standing note adds to this and every later task of the same list.
+    pub standing_support: Vec<String>,
+}
+
+impl Assignment {
+    pub fn is_empty(&self) -> bool {
+        self.lead.is_empty()
+            && self.support.is_empty()
+            && self.persons.is_empty()
+            && self.leaders.is_empty()
+            && self.deadline.is_none()
+            && self.standing_support.is_empty()
+    }
+
+    /// Adds another phrase's names, keeping the first role a unit was given.
+    pub fn merge(&mut self, other: Assignment) {
+        for unit in other.lead {
+            push_unique(&mut self.lead, unit);
+        }
+        for unit in other.support {
+            if !self.lead.contains(&unit) {
+                push_unique(&mut self.support, unit);
+            }
+        }
+        for name in other.persons {
+            push_unique(&mut self.persons, name);
+        }
+        for name in other.leaders {
+            push_unique(&mut self.leaders, name);
+        }
+        for unit in other.standing_support {
+            push_unique(&mut self.standing_support, unit);
+        }
+        if self.deadline.is_none() {
+            self.deadline = other.deadline;
+        }
+    }
+}
+
+pub fn push_unique(list: &mut Vec<String>, value: String) {
+    if !value.is_empty() && !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut keys: Vec<&str> = ASSIGNMENT_LINE_KEYS.iter().map(|(k, _)| *k).collect();
+    keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    Regex::new(&format!(r"({})\s*[：:]", keys.join("|"))).unwrap()
+});
+
+/// A task head that opens with the unit responsible (`区安委办（区应急管理局）负责指导…`).
+static SUBJECT_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([^，。；、：\s]{2,40}?(?:局|委员会|办公室|办|委|中心|大队|支队|政府))((?:[（(][^）)]{1,20}[）)])?)(?:要)?(负责|牵头)").unwrap()
+});
+
+/// Parses a `KEY：VALUE；KEY：VALUE` run. Returns the assignment and the byte range it occupies
+/// in `text`, so the caller can remove it from the task text.
+pub fn key_values(text: &str, units: &mut UnitContext) -> Option<(Assignment, std::ops::Range<usize>)> {
+    let keys: Vec<_> = KEY_VALUE.captures_iter(text).collect();
+    let first = keys.first()?.get(0)?;
+    let mut assignment = Assignment::default();
+    for (i, caps) in keys.iter().enumerate() {
+        let whole = caps.get(0)?;
+        let value_end = keys.get(i + 1).map(|c| c.get(0).map_or(text.len(), |m| m.start())).unwrap_or(text.len());
+        let value = text[whole.end()..value_end]
+            .trim()
+            .trim_end_matches(['；', ';', '。', '，', ',', '）', ')'])
+            .trim();
+        let column = ASSIGNMENT_LINE_KEYS.iter().find(|(k, _)| *k == &caps[1]).map(|(_, c)| *c)?;
+        match column {
+            Column::Lead => assignment.lead.extend(units.split(value)),
+            Column::Support | Column::Units => assignment.support.extend(units.split(value)),
+            Column::Persons => assignment.persons.extend(split_persons(&[value]).0),
+            Column::Leaders => assignment.leaders.extend(split_persons(&[value]).0),
+            Column::Deadline => assignment.deadline = Some(value.to_string()).filter(|v| !v.is_empty()),
+            _ => {}
+        }
+    }
+    Some((assignment, first.start()..text.len()))
+}
+
+/// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
+pub fn parse_phrase(phrase: &str, units: &mut UnitContext) -> Option<Assignment> {
+    if KEY_VALUE.is_match(phrase) {
+        return key_values(phrase, units).map(|(a, _)| a);
+    }
+    if !CLAUSE_VERBS.iter().any(|(verb, _)| phrase.contains(verb)) && !phrase.contains("会同") {
+        return None;
+    }
+    let mut clauses: Vec<(ClauseRole, Vec<String>)> = Vec::new();
+    let mut unmarked: Vec<Vec<String>> = Vec::new();
+    let mut standing = Vec::new();
+    for clause in split_top_level(phrase, |c| matches!(c, '，' | ',' | '；' | ';' | '。')) {
+        let clause = clause.trim();
+        if clause.is_empty() || clause.contains("不再列出") {
+            continue;
+        }
+        if let Some(marker) = STANDING_NOTE_MARKERS.iter().find(|m| clause.starts_with(**m)) {
+            let rest = &clause[marker.len()..];
+            let (named, _) = strip_verb(rest);
+            standing.extend(units.split(named));
+            continue;
+        }
+        if let Some((lead, rest)) = clause.split_once("会同") {
+            let (support, _) = strip_verb(rest);
+            clauses.push((ClauseRole::Lead, units.split(lead)));
+            clauses.push((ClauseRole::Support, units.split(support)));
+            continue;
+        }
+        match strip_verb(clause) {
+            (named, Some(role)) => clauses.push((role, units.split(named))),
+            (named, None) => unmarked.push(units.split(named)),
+        }
+    }
+    let has_lead = clauses.iter().any(|(r, _)| *r == ClauseRole::Lead);
+    let has_support_verb = clauses.iter().any(|(r, _)| *r == ClauseRole::Support);
+    // 'A，B配合' and 'A负责，B配合' rank A first; plain 'A负责' only says A takes part.
+    let responsible_leads = has_support_verb && !has_lead;
+    let mut assignment = Assignment::default();
+    for (role, names) in clauses {
+        let leads = role == ClauseRole::Lead || (role == ClauseRole::Responsible && responsible_leads);
+        for name in names {
+            if leads {
+                push_unique(&mut assignment.lead, name);
+            } else if !assignment.lead.contains(&name) {
+                push_unique(&mut assignment.support, name);
+            }
+        }
+    }
+    if has_support_verb || has_lead {
+        for name in unmarked.into_iter().flatten() {
+            if has_lead {
+                push_unique(&mut assignment.support, name);
+            } else {
+                push_unique(&mut assignment.lead, name);
+            }
+        }
+    }
+    for unit in &standing {
+        if !assignment.lead.contains(unit) {
+            push_unique(&mut assignment.support, unit.clone());
+        }
+    }
+    assignment.standing_support = standing;
+    (!assignment.is_empty()).then_some(assignment)
+}
+
+/// Splits `市发改局等部门按职责分工负责` into the named part and the role its verb gives.
+fn strip_verb(clause: &str) -> (&str, Option<ClauseRole>) {
+    let trimmed = clause.trim().trim_end_matches(['。', '.', ' ']);
+    for (verb, role) in CLAUSE_VERBS {
+        if let Some(named) = trimmed.strip_suffix(verb) {
+            return (named, Some(*role));
+        }
+    }
+    (trimmed, None)
+}
+
+/// The unit a task head opens with (`市安委办负责…`), and where the head continues.
+pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
+    let caps = SUBJECT_UNIT.captures(head)?;
+    let name = format!("{}{}", &caps[1], &caps[2]);
+    if !is_gov_body(&caps[1]) {
+        return None;
+    }
+    let mut assignment = Assignment::default();
+    let names = units.split(&name);
+    if &caps[3] == "牵头" {
+        assignment.lead = names;
+    } else {
+        assignment.support = names;
+    }
+    (!assignment.is_empty()).then_some(assignment)
+}
+
+/// Finds a parenthesis that closes a paragraph (allowing a final 。 and spaces), returning its
+/// inside and the byte range of the whole parenthesis.
+pub fn trailing_parenthesis(paragraph: &str) -> Option<(&str, std::ops::Range<usize>)> {
+    let trimmed = paragraph.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '.' | '；' | ';' | '\u{3000}'));
+    let close = trimmed.char_indices().next_back()?;
+    if !matches!(close.1, '）' | ')') {
+        return None;
+    }
+    let mut depth = 0;
+    for (i, c) in trimmed.char_indices().rev() {
+        match c {
+            '）' | ')' => depth += 1,
+            '（' | '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = &trimmed[i + c.len_utf8()..close.0];
+                    return Some((inner, i..paragraph.len()));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase(text: &str) -> Assignment {
+        parse_phrase(text, &mut UnitContext::new("")).expect("an assignment")
+    }
+
+    #[test]
+    fn lead_then_support_with_inherited_prefix() {
+        let a = phrase("市应急管理局牵头,市发改局、工信局、市场监管局等部门按职责分工负责");
+        assert_eq!(a.lead, ["市应急管理局"]);
+        assert_eq!(a.support, ["市发改局", "市工信局", "市市场监管局"]);
+    }
+
+    #[test]
+    fn several_leads_and_generic_support() {
+        let a = phrase("市交通局、公安局、农业农村局、市交警大队分别牵头,有关部门按职责分工负责");
+        assert_eq!(a.lead, ["市交通局", "市公安局", "市农业农村局", "市交警大队"]);
+        assert!(a.support.is_empty());
+    }
+
+    #[test]
+    fn responsible_alone_is_support_but_ranks_first_before_cooperate() {
+        assert_eq!(phrase("市发改局、工信局、经济开发区等按职责分工负责").support, ["市发改局", "市工信局", "经济开发区"]);
+        let a = phrase("区住建局负责，区城管局配合");
+        assert_eq!((a.lead, a.support), (vec!["区住建局".to_string()], vec!["区城管局".to_string()]));
+        let a = phrase("市教育局，市公安局配合");
+        assert_eq!(a.lead, ["市教育局"]);
+        let a = phrase("市卫健局会同市医保局负责");
+        assert_eq!((a.lead, a.support), (vec!["市卫健局".to_string()], vec!["市医保局".to_string()]));
+    }
+
+    #[test]
+    fn standing_note_carries_forward() {
+        let a = phrase("市应急管理局、市委宣传部牵头,市委组织部等部门按职责分工负责;各镇党委和政府负责,以下均需要各镇党委和政府负责,不再列出");
+        assert_eq!(a.lead, ["市应急管理局", "市委宣传部"]);
+        assert_eq!(a.support, ["市委组织部", "各镇党委和政府"]);
+        assert_eq!(a.standing_support, ["各镇党委和政府"]);
+    }
+
+    #[test]
+    fn an_aside_is_not_an_assignment() {
+        assert_eq!(parse_phrase("含劳务派遣灵活用工人员", &mut UnitContext::new("")), None);
+    }
+
+    #[test]
+    fn key_value_lines() {
+        let (a, range) = key_values("加强巡查。牵头单位：县应急局；责任单位：县公安局、交通局；完成时限：2023年6月底前", &mut UnitContext::new("")).unwrap();
+        assert_eq!(a.lead, ["县应急局"]);
+        assert_eq!(a.support, ["县公安局", "县交通局"]);
+        assert_eq!(a.deadline.as_deref(), Some("2023年6月底前"));
+        assert_eq!(range.start, "加强巡查。".len());
+    }
+
+    #[test]
+    fn trailing_parenthesis_with_nested_brackets() {
+        let text = "推进整治。(区安委办（区应急局）牵头,各街道负责)。";
+        let (inner, range) = trailing_parenthesis(text).unwrap();
+        assert_eq!(inner, "区安委办（区应急局）牵头,各街道负责");
+        assert_eq!(&text[..range.start], "推进整治。");
+        assert!(trailing_parenthesis("没有括号。").is_none());
+    }
+
+    #[test]
+    fn subject_unit_heads() {
+        let a = subject_unit("区安全生产委员会办公室（区应急管理局）负责指导协调", &mut UnitContext::new("")).unwrap();
+        assert_eq!(a.support, ["区安全生产委员会办公室（区应急管理局）"]);
+        assert!(subject_unit("区长负责全面贯彻", &mut UnitContext::new("")).is_none());
+    }
+}

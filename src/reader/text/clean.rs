@@ -1,0 +1,108 @@
+//! Text → cleaned lines: line endings, conversion debris, page numbers, padding spaces.
+
+use crate::error::Warning;
+use crate::normalize::{is_han, is_space};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Placeholders Word-to-text converters leave where an image, field or bookmark stood.
+static DEBRIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[(?:image|bookmark|IMAGE|Image)\s*[:：][^\]\n]{0,80}\]").unwrap());
+/// Page numbers printed as their own line: －２－, - 2 -, —3—, 第 2 页.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[－\-—–]\s*[0-9０-９]{1,4}\s*[－\-—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?)$").unwrap()
+});
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub no: usize,
+    /// The line began with a tab (a table cell in a Word text export).
+    pub cell_start: bool,
+    /// Debris stood where the line's number should be (`[image: IM 72].区委常委…`).
+    pub lost_label: bool,
+    /// Cleaned text: debris removed, outer spaces trimmed, inner spacing kept.
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+pub fn clean_lines(text: &str, warnings: &mut Vec<Warning>) -> Vec<Line> {
+    text.split('\n')
+        .enumerate()
+        .map(|(index, raw)| clean_line(index + 1, raw.trim_end_matches('\r'), warnings))
+        .collect()
+}
+
+fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
+    let leading: String = raw.chars().take_while(|c| is_space(*c)).collect();
+    let cell_start = leading.contains('\t');
+    let trimmed_start = raw.trim_start_matches(is_space);
+    let lost_label = DEBRIS
+        .find(trimmed_start)
+        .is_some_and(|m| m.start() == 0 && trimmed_start[m.end()..].starts_with(['.', '．', '、']));
+    let mut text = String::with_capacity(raw.len());
+    let mut last = 0;
+    for m in DEBRIS.find_iter(raw) {
+        let before = raw[..m.start()].chars().next_back();
+        let after = raw[m.end()..].chars().next();
+        if before.is_some_and(is_han) && after.is_some_and(is_han) {
+            warnings.push(Warning::at(
+                no,
+                format!("removed `{}` from inside a word; a character may be lost there", m.as_str()),
+            ));
+        }
+        text.push_str(&raw[last..m.start()]);
+        last = m.end();
+    }
+    text.push_str(&raw[last..]);
+    let mut text = text.trim_matches(is_space).to_string();
+    if lost_label {
+        text = text.trim_start_matches(['.', '．', '、']).to_string();
+    }
+    if PAGE_NUMBER.is_match(&text) {
+        text.clear();
+    }
+    Line {
+        no,
+        cell_start,
+        lost_label,
+        text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debris_page_numbers_crlf_and_padding_go() {
+        let mut warnings = Vec::new();
+        let lines = clean_lines("[bookmark: _GoBack]标题\r\n\t序号\r\n－２－\r\n　　正文　", &mut warnings);
+        let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["标题", "序号", "", "正文"]);
+        assert!(lines[1].cell_start && !lines[0].cell_start);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn debris_inside_a_word_warns_with_line() {
+        let mut warnings = Vec::new();
+        let lines = clean_lines("第一行\n军工[image: IM 84]工业", &mut warnings);
+        assert_eq!(lines[1].text, "军工工业");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn debris_in_place_of_a_number_is_marked() {
+        let mut warnings = Vec::new();
+        let lines = clean_lines("[image: IM 72].区委常委李先勇分管", &mut warnings);
+        assert!(lines[0].lost_label);
+        assert_eq!(lines[0].text, "区委常委李先勇分管");
+    }
+}

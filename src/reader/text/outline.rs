@@ -1,0 +1,361 @@
+//! Numbered 公文 outlines → tasks. One tree for every outline-like layout; the layouts differ only
+//! in where leaders come from (named in the text, or the post a duty list is headed by).
+
+use super::assign::{self, Assignment, push_unique};
+use super::clean::Line;
+use super::deadline::{due_date, leading_deadline};
+use super::items::inline_items;
+use super::meta::note;
+use super::numbering::{Label, LabelKind, after_label, parse_label};
+use super::people::leaders_in;
+use super::{is_closing_line, sentence_title};
+use crate::error::Warning;
+use crate::model::{Item, Layout, Person, SourceRef, Task};
+use crate::normalize::units::UnitContext;
+use crate::vocab::{DUTY_HEADING_ENDING, NON_TASK_HEADINGS};
+
+#[derive(Debug)]
+struct Node {
+    label: Label,
+    line: usize,
+    /// The label line as printed, for `section`.
+    printed: String,
+    head: String,
+    body: Vec<String>,
+    parent: Option<usize>,
+    children: Vec<usize>,
+    assignment: Assignment,
+    lost_label: bool,
+}
+
+/// What the outline yields besides tasks.
+#[derive(Debug, Default)]
+pub struct OutlineResult {
+    pub tasks: Vec<Task>,
+    pub people: Vec<Person>,
+    pub notes: Vec<String>,
+}
+
+pub fn read_outline(lines: &[Line], layout: Layout, document: &str, warnings: &mut Vec<Warning>) -> OutlineResult {
+    let mut result = OutlineResult::default();
+    let mut nodes = collect_nodes(lines, &mut result.notes);
+    link_tree(&mut nodes);
+    infer_lost_labels(&mut nodes, warnings);
+    for node in nodes.iter_mut() {
+        node.assignment = extract_assignment(&mut node.head, &mut node.body, document);
+    }
+    let mut builder = TaskBuilder { nodes: &nodes, layout, tasks: Vec::new(), people: Vec::new(), standing: Vec::new() };
+    let roots: Vec<usize> = (0..nodes.len()).filter(|i| nodes[*i].parent.is_none()).collect();
+    for root in roots {
+        builder.visit(root, &[]);
+    }
+    result.tasks = builder.tasks;
+    result.people = builder.people;
+    result
+}
+
+/// Splits the lines into numbered blocks; unnumbered lines are the body of the block above them.
+/// Closing matter (抄送, signature, date) and the preamble belong to no block.
+fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut closed = false;
+    for (index, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if let Some(text) = note(&line.text) {
+            notes.push(text.to_string());
+            continue;
+        }
+        let label = if line.lost_label {
+            Some(Label { kind: LabelKind::Arabic, seq: String::new(), value: 0, len: 0 })
+        } else {
+            parse_label(&line.text)
+        };
+        if let Some(label) = label {
+            closed = false;
+            let head = after_label(&line.text, &label).to_string();
+            nodes.push(Node {
+                line: line.no,
+                printed: line.text.clone(),
+                head,
+                body: Vec::new(),
+                parent: None,
+                children: Vec::new(),
+                assignment: Assignment::default(),
+                lost_label: line.lost_label,
+                label,
+            });
+            continue;
+        }
+        if is_closing_line(lines, index) {
+            closed = true;
+            continue;
+        }
+        if closed {
+            continue;
+        }
+        if let Some(node) = nodes.last_mut() {
+            if node.head.is_empty() {
+                node.head = line.text.clone();
+            } else {
+                node.body.push(line.text.clone());
+            }
+        }
+    }
+    nodes
+}
+
+/// Nesting follows the order in which label kinds appear: a kind already open closes everything
+/// opened after it, a new kind nests under the current block.
+fn link_tree(nodes: &mut [Node]) {
+    let mut stack: Vec<(LabelKind, usize)> = Vec::new();
+    for i in 0..nodes.len() {
+        let kind = nodes[i].label.kind;
+        if let Some(pos) = stack.iter().position(|(k, _)| *k == kind) {
+            stack.truncate(pos);
+        }
+        if let Some((_, parent)) = stack.last() {
+            nodes[i].parent = Some(*parent);
+            nodes[*parent].children.push(i);
+        }
+        stack.push((kind, i));
+    }
+}
+
+/// A number lost to debris is one more than the sibling before it, or one less than the one after.
+fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
+    for i in 0..nodes.len() {
+        if !nodes[i].lost_label {
+            continue;
+        }
+        let siblings: Vec<usize> = match nodes[i].parent {
+            Some(p) => nodes[p].children.clone(),
+            None => (0..nodes.len()).filter(|j| nodes[*j].parent.is_none()).collect(),
+        };
+        let pos = siblings.iter().position(|s| *s == i).unwrap_or(0);
+        let same_kind = |j: &usize| nodes[*j].label.kind == LabelKind::Arabic && !nodes[*j].lost_label;
+        let before = siblings[..pos].iter().rev().find(|j| same_kind(j)).map(|j| nodes[*j].label.value + 1);
+        let after = siblings[pos + 1..].iter().find(|j| same_kind(j)).map(|j| nodes[*j].label.value.saturating_sub(1));
+        let value = before.or(after).unwrap_or(1).max(1);
+        nodes[i].label.value = value;
+        nodes[i].label.seq = value.to_string();
+        nodes[i].printed = format!("{value}.{}", nodes[i].head);
+        warnings.push(Warning::at(nodes[i].line, format!("number lost to conversion debris; read as {value}.")));
+    }
+}
+
+/// Finds every assignment phrase in a block and removes it from the text.
+fn extract_assignment(head: &mut String, body: &mut [String], document: &str) -> Assignment {
+    let mut assignment = Assignment::default();
+    for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
+        if let Some((inner, range)) = assign::trailing_parenthesis(paragraph)
+            && let Some(found) = assign::parse_phrase(inner, &mut UnitContext::new(document))
+        {
+            assignment.merge(found);
+            paragraph.truncate(range.start);
+        }
+        if let Some((found, range)) = assign::key_values(paragraph, &mut UnitContext::new(document)) {
+            assignment.merge(found);
+            paragraph.truncate(range.start);
+            let kept = paragraph.trim_end().len();
+            paragraph.truncate(kept);
+        }
+    }
+    if let Some(found) = assign::subject_unit(head, &mut UnitContext::new(document)) {
+        assignment.merge(found);
+    }
+    assignment
+}
+
+struct TaskBuilder<'a> {
+    nodes: &'a [Node],
+    layout: Layout,
+    tasks: Vec<Task>,
+    people: Vec<Person>,
+    /// Units a standing note adds to later tasks of one list, keyed by that list's section.
+    standing: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl TaskBuilder<'_> {
+    fn visit(&mut self, index: usize, section: &[usize]) {
+        let node = &self.nodes[index];
+        if node.children.is_empty() {
+            self.emit(index, section, &[]);
+            return;
+        }
+        let child_assigned = node.children.iter().any(|c| self.subtree_assigned(*c));
+        if !node.assignment.is_empty() && !child_assigned {
+            let items: Vec<usize> = node.children.clone();
+            self.emit(index, section, &items);
+            return;
+        }
+        if is_heading_text(&node.head) {
+            let mut inner = section.to_vec();
+            inner.push(index);
+            for child in node.children.clone() {
+                self.visit(child, &inner);
+            }
+            return;
+        }
+        let (items, tasks): (Vec<usize>, Vec<usize>) =
+            node.children.iter().partition(|c| self.nodes[**c].label.kind.is_item_kind());
+        self.emit(index, section, &items);
+        for child in tasks {
+            self.visit(child, section);
+        }
+    }
+
+    fn subtree_assigned(&self, index: usize) -> bool {
+        let node = &self.nodes[index];
+        !node.assignment.is_empty() || node.children.iter().any(|c| self.subtree_assigned(*c))
+    }
+
+    fn emit(&mut self, index: usize, section: &[usize], item_nodes: &[usize]) {
+        let node = &self.nodes[index];
+        let mut assignment = node.assignment.clone();
+        let section_names: Vec<String> = section.iter().map(|s| printed_heading(&self.nodes[*s].printed)).collect();
+        let excluded = std::iter::once(index).chain(section.iter().copied()).any(|i| is_non_task_heading(&self.nodes[i].head));
+        if excluded && assignment.is_empty() {
+            return;
+        }
+        let heading_title = is_heading_text(&node.head) && (!node.body.is_empty() || !item_nodes.is_empty());
+        let title = if heading_title { node.head.trim_end_matches(['。', '.', '：', ':']).to_string() } else { sentence_title(&node.head) };
+        let mut text = node.head.clone();
+        for paragraph in &node.body {
+            text.push('\n');
+            text.push_str(paragraph);
+        }
+        let mut items = inline_items(&text);
+        for child in item_nodes {
+            let child = &self.nodes[*child];
+            let mut child_text = child.head.clone();
+            for paragraph in &child.body {
+                child_text.push('\n');
+                child_text.push_str(paragraph);
+            }
+            text.push('\n');
+            text.push_str(&child.printed);
+            items.push(Item { label: child.label.seq.clone(), deadline: super::deadline::deadline_in(&child_text), text: child_text });
+        }
+        match self.layout {
+            Layout::LeaderDivision => {
+                for leader in leaders_in(&node.head) {
+                    push_unique(&mut assignment.leaders, leader.name.clone());
+                    if !self.people.iter().any(|p| p.name == leader.name) {
+                        self.people.push(Person { name: leader.name, title: Some(leader.title).filter(|t| !t.is_empty()), backup: None });
+                    }
+                }
+            }
+            Layout::DutyList => {
+                if let Some(post) = section.iter().rev().find_map(|s| duty_post(&self.nodes[*s].head)) {
+                    push_unique(&mut assignment.leaders, post);
+                }
+            }
+            Layout::Outline | Layout::Table => {}
+        }
+        for (list, units) in &self.standing {
+            if *list == section_names {
+                for unit in units {
+                    if !assignment.lead.contains(unit) {
+                        push_unique(&mut assignment.support, unit.clone());
+                    }
+                }
+            }
+        }
+        if !assignment.standing_support.is_empty() {
+            self.standing.push((section_names.clone(), assignment.standing_support.clone()));
+        }
+        let deadline = assignment.deadline.clone().or_else(|| leading_deadline(&node.head));
+        self.tasks.push(Task {
+            id: String::new(),
+            seq: Some(node.label.seq.clone()).filter(|s| !s.is_empty()),
+            section: section_names,
+            title,
+            text,
+            lead: assignment.lead,
+            support: assignment.support,
+            persons: assignment.persons,
+            leaders: assignment.leaders,
+            due: deadline.as_deref().and_then(due_date),
+            deadline,
+            items,
+            source: SourceRef::line(node.line),
+        });
+    }
+}
+
+/// A heading names a part of the document rather than saying what to do: short, no sentence inside.
+fn is_heading_text(head: &str) -> bool {
+    let core = head.trim_end_matches(['。', '.', '：', ':']);
+    let full_sentence = head.ends_with('。') && core.contains(['，', ',']);
+    !core.is_empty() && !full_sentence && core.chars().count() <= 40 && !core.contains(['。', '；', ';', '！', '？'])
+}
+
+fn is_non_task_heading(head: &str) -> bool {
+    let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
+    NON_TASK_HEADINGS.iter().any(|h| core == *h || (core.chars().count() <= h.chars().count() + 4 && core.contains(h)))
+}
+
+fn printed_heading(printed: &str) -> String {
+    printed.trim_end_matches(['。', '.', '：', ':']).to_string()
+}
+
+/// `负责市政府常务工作的副市长职责` → `负责市政府常务工作的副市长`.
+fn duty_post(head: &str) -> Option<String> {
+    let core = head.trim_end_matches(['。', '.', '：', ':']);
+    core.strip_suffix(DUTY_HEADING_ENDING).filter(|p| !p.is_empty()).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::text::clean::clean_lines;
+
+    fn read(text: &str, layout: Layout) -> OutlineResult {
+        let lines = clean_lines(text, &mut Vec::new());
+        read_outline(&lines, layout, text, &mut Vec::new())
+    }
+
+    #[test]
+    fn headings_become_sections_and_preamble_is_skipped() {
+        let r = read("一、总体要求\n1.指导思想\n坚持。\n二、主要任务\n3.压实属地责任\n各级党委要落实。\n", Layout::Outline);
+        assert_eq!(r.tasks.len(), 1);
+        let t = &r.tasks[0];
+        assert_eq!((t.seq.as_deref(), t.title.as_str()), (Some("3"), "压实属地责任"));
+        assert_eq!(t.section, ["二、主要任务"]);
+    }
+
+    #[test]
+    fn trailing_assignment_and_items() {
+        let r = read("二、主要任务\n(一)危险化学品整治。一是排查。二是整改。(市应急管理局牵头,市发改局、工信局等按职责分工负责)\n", Layout::Outline);
+        let t = &r.tasks[0];
+        assert_eq!(t.lead, ["市应急管理局"]);
+        assert_eq!(t.support, ["市发改局", "市工信局"]);
+        assert_eq!(t.items.len(), 2);
+        assert!(!t.text.contains("牵头"));
+    }
+
+    #[test]
+    fn standing_note_applies_to_later_tasks_of_the_list() {
+        let r = read("二、主要任务\n(一)甲专题。(市应急局牵头;各镇负责,以下均需要各镇负责,不再列出)\n(二)乙专题。(市公安局牵头)\n三、其他\n(一)丙。(市财政局牵头)\n", Layout::Outline);
+        assert_eq!(r.tasks[1].support, ["各镇"]);
+        assert!(r.tasks[2].support.is_empty());
+    }
+
+    #[test]
+    fn duty_list_posts_are_leaders() {
+        let r = read("一、市长职责\n（一）认真贯彻落实，抓好安全。\n二、副市长职责\n（一）组织分管行业。\n", Layout::DutyList);
+        assert_eq!(r.tasks[0].leaders, ["市长"]);
+        assert_eq!(r.tasks[1].leaders, ["副市长"]);
+    }
+
+    #[test]
+    fn numbered_children_of_a_sentence_are_tasks_and_lost_numbers_are_inferred() {
+        let r = read("一、分工\n（一）根据规定，各位副区长要督促落实安全生产工作，确保落实。\n[image: IM 1].副区长张三负责交通。\n2.副区长李四负责教育。\n", Layout::LeaderDivision);
+        let seqs: Vec<_> = r.tasks.iter().map(|t| t.seq.clone().unwrap_or_default()).collect();
+        assert_eq!(seqs, ["（一）", "1", "2"]);
+        assert_eq!(r.tasks[1].leaders, ["张三"]);
+        assert_eq!(r.tasks[1].section, ["一、分工"]);
+    }
+}

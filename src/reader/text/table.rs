@@ -1,0 +1,254 @@
+//! Tables: rows of cells → tasks. `text_rows` recovers rows from a Word text export (cells start
+//! with a tab, rows are separated by blank lines); `build_table` is shared by every reader that
+//! finds a table.
+
+use super::clean::Line;
+use super::deadline::{due_date, leading_deadline};
+use super::items::inline_items;
+use super::meta::note;
+use super::numbering::{LabelKind, parse_label};
+use super::sentence_title;
+use crate::error::Warning;
+use crate::model::{SourceRef, Task};
+use crate::normalize::persons::split_persons;
+use crate::normalize::units::{UnitContext, join_cell_lines};
+use crate::vocab::{COLUMN_HEADERS, Column, FIRST_LEADS_PATTERN};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The cell's lines (paragraphs), as printed.
+    pub lines: Vec<String>,
+    pub source: SourceRef,
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        self.lines.join("\n")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub source: SourceRef,
+}
+
+#[derive(Debug, Default)]
+pub struct TableResult {
+    pub tasks: Vec<Task>,
+    pub notes: Vec<String>,
+}
+
+/// Rows of a Word table exported as text: a tab starts a cell, a line without one continues it,
+/// a blank line ends the row. Lines before the first cell are not part of the table.
+pub fn text_rows(lines: &[Line]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut current: Vec<Cell> = Vec::new();
+    let mut started = false;
+    for line in lines {
+        if line.cell_start {
+            started = true;
+            current.push(Cell { lines: vec![line.text.clone()], source: SourceRef::line(line.no) });
+        } else if !started {
+            continue;
+        } else if line.is_blank() {
+            if !current.is_empty() {
+                let source = current[0].source.clone();
+                rows.push(Row { cells: std::mem::take(&mut current), source });
+            }
+        } else if let Some(cell) = current.last_mut() {
+            cell.lines.push(line.text.clone());
+        } else {
+            current.push(Cell { lines: vec![line.text.clone()], source: SourceRef::line(line.no) });
+        }
+    }
+    if !current.is_empty() {
+        let source = current[0].source.clone();
+        rows.push(Row { cells: current, source });
+    }
+    rows
+}
+
+/// Column of each header cell, when the row is a header (at least two known column names).
+pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
+    let columns: Vec<Option<Column>> = row.cells.iter().map(|c| column_of(&c.text())).collect();
+    let known = columns.iter().filter(|c| c.is_some()).count();
+    (known >= 2 && row.cells.len() >= 2).then_some(columns)
+}
+
+fn column_of(header: &str) -> Option<Column> {
+    let name: String = header.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    // 牵头单位（部门） and 完成时限（2023年） name the same columns.
+    let name = name.split(['（', '(']).next().unwrap_or("").to_string();
+    COLUMN_HEADERS
+        .iter()
+        .find(|(h, _)| name == *h)
+        .or_else(|| COLUMN_HEADERS.iter().find(|(h, _)| h.chars().count() >= 2 && name.contains(h)))
+        .map(|(_, c)| *c)
+}
+
+/// Turns the rows after a header into tasks. Single-cell rows are section headings or 备注;
+/// a row cut short by a page break is completed by the rows after it.
+pub fn build_table(rows: &[Row], document: &str, warnings: &mut Vec<Warning>) -> Option<TableResult> {
+    let header_at = rows.iter().position(|r| header_columns(r).is_some())?;
+    let columns = header_columns(&rows[header_at])?;
+    let width = columns.len();
+    let mut result = TableResult::default();
+    let mut sections: Vec<(LabelKind, String)> = Vec::new();
+    let mut task_rows: Vec<(Vec<String>, Row)> = Vec::new();
+    let mut pending: Option<(Vec<String>, Row)> = None;
+    let section_names = |s: &[(LabelKind, String)]| s.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+
+    for row in &rows[header_at + 1..] {
+        let incomplete = pending.as_ref().is_some_and(|(_, r)| r.cells.len() < width);
+        if row.cells.len() == 1 {
+            let text = row.cells[0].text();
+            if let Some(noted) = note(&text) {
+                result.notes.push(noted.to_string());
+                continue;
+            }
+            let label = parse_label(&text);
+            if incomplete && label.is_none() {
+                if let Some((_, r)) = pending.as_mut() {
+                    r.cells.push(row.cells[0].clone());
+                }
+                continue;
+            }
+            task_rows.extend(pending.take());
+            let heading = text.trim_end_matches(['。', '.', '：', ':']).replace('\n', "");
+            if heading.is_empty() {
+                continue;
+            }
+            let kind = label.map(|l| l.kind).unwrap_or(LabelKind::Article);
+            if let Some(pos) = sections.iter().position(|(k, _)| *k == kind) {
+                sections.truncate(pos);
+            }
+            sections.push((kind, heading));
+            continue;
+        }
+        let continues = incomplete
+            && pending.as_ref().is_some_and(|(_, r)| r.cells.len() + row.cells.len() <= width)
+            && !row.cells[0].text().trim().chars().all(|c| c.is_ascii_digit());
+        if continues {
+            if let Some((_, r)) = pending.as_mut() {
+                r.cells.extend(row.cells.iter().cloned());
+            }
+            continue;
+        }
+        task_rows.extend(pending.take());
+        pending = Some((section_names(&sections), row.clone()));
+    }
+    task_rows.extend(pending.take());
+
+    let first_leads = result.notes.iter().any(|n| FIRST_LEADS.is_match(n));
+    let has_lead_column = columns.contains(&Some(Column::Lead));
+    for (section, row) in task_rows {
+        result.tasks.push(row_task(&row, &columns, section, first_leads && !has_lead_column, document, warnings));
+    }
+    Some(result)
+}
+
+fn row_task(
+    row: &Row,
+    columns: &[Option<Column>],
+    section: Vec<String>,
+    first_leads: bool,
+    document: &str,
+    warnings: &mut Vec<Warning>,
+) -> Task {
+    let cell = |column: Column| -> Vec<&str> {
+        columns
+            .iter()
+            .zip(&row.cells)
+            .filter(|(c, _)| **c == Some(column))
+            .flat_map(|(_, cell)| cell.lines.iter().map(String::as_str))
+            .collect()
+    };
+    let units = |lines: Vec<&str>| UnitContext::new(document).split(&join_cell_lines(&lines));
+    let mut names = |lines: Vec<&str>| {
+        let (names, joined) = split_persons(&lines);
+        for j in joined {
+            if let Some(line) = row.source.line {
+                warnings.push(Warning::at(line, format!("read a name spaced out in its cell as one person: {}", j.name)));
+            }
+        }
+        names
+    };
+    let text = cell(Column::Task).join("\n");
+    let mut lead = units(cell(Column::Lead));
+    let mut support = Vec::new();
+    let listed = units(cell(Column::Units));
+    if first_leads && !listed.is_empty() {
+        lead.push(listed[0].clone());
+        support.extend(listed[1..].iter().cloned());
+    } else {
+        support.extend(listed);
+    }
+    for unit in units(cell(Column::Support)) {
+        if !support.contains(&unit) && !lead.contains(&unit) {
+            support.push(unit);
+        }
+    }
+    let printed_deadline = cell(Column::Deadline).join("").trim().to_string();
+    let deadline = Some(printed_deadline).filter(|d| !d.is_empty()).or_else(|| leading_deadline(&text));
+    let seq = cell(Column::Seq).join("").trim().to_string();
+    Task {
+        id: String::new(),
+        seq: Some(seq).filter(|s| !s.is_empty()),
+        section,
+        title: sentence_title(&text),
+        items: inline_items(&text),
+        text,
+        lead,
+        support,
+        persons: names(cell(Column::Persons)),
+        leaders: names(cell(Column::Leaders)),
+        due: deadline.as_deref().and_then(due_date),
+        deadline,
+        source: row.source.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::text::clean::clean_lines;
+
+    fn table(text: &str) -> TableResult {
+        let lines = clean_lines(text, &mut Vec::new());
+        build_table(&text_rows(&lines), text, &mut Vec::new()).expect("a table")
+    }
+
+    #[test]
+    fn first_unit_leads_when_the_note_says_so() {
+        let t = table("分解表\n\t序号\n\t重点工作任务\n\t主要责任单位\n\t责任人\n\n\t一、目标任务\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n\t刘忠来、杨  斌\n\n\t备注：各单项工作排第一的部门为牵头责任单位\n");
+        let task = &t.tasks[0];
+        assert_eq!(task.lead, ["市安委办"]);
+        assert_eq!(task.support, ["各乡镇街道"]);
+        assert_eq!(task.persons, ["刘忠来", "杨斌"]);
+        assert_eq!(task.section, ["一、目标任务"]);
+        assert_eq!(task.title, "减少事故");
+    }
+
+    #[test]
+    fn without_the_note_a_single_unit_column_is_support() {
+        let t = table("\t序号\n\t工作任务\n\t责任单位\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n");
+        assert!(t.tasks[0].lead.is_empty());
+        assert_eq!(t.tasks[0].support, ["市安委办", "各乡镇街道"]);
+    }
+
+    #[test]
+    fn a_row_split_by_blank_lines_is_one_row_and_deadline_column_is_read() {
+        let t = table("\t序号\n\t工作任务\n\t牵头单位\n\t配合单位\n\t完成时限\n\n\t1\n\t建立台账。\n\t县应急局\n\n\t县公安局\n\n\t2023年6月底前\n\n\t（二）其他\n\n\t2\n\t督查。\n\t县安委办\n\t\n\t长期坚持\n");
+        assert_eq!(t.tasks.len(), 2);
+        assert_eq!(t.tasks[0].lead, ["县应急局"]);
+        assert_eq!(t.tasks[0].support, ["县公安局"]);
+        assert_eq!(t.tasks[0].due.as_deref(), Some("2023-06-30"));
+        assert_eq!(t.tasks[1].section, ["（二）其他"]);
+        assert_eq!(t.tasks[1].due, None);
+    }
+}

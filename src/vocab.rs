@@ -1,0 +1,236 @@
+//! The Chinese vocabulary dutyctl recognises, one table per concern, so a new variant is one line.
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Seq,
+    Task,
+    Lead,
+    /// A unit column that does not say whether it leads (责任单位, 主要责任单位).
+    Units,
+    Support,
+    Persons,
+    Leaders,
+    Deadline,
+    Notes,
+}
+
+/// Header names, matched after removing spaces. Earlier rows win, so specific names come first.
+pub const COLUMN_HEADERS: &[(&str, Column)] = &[
+    ("序号", Column::Seq),
+    ("编号", Column::Seq),
+    ("牵头单位", Column::Lead),
+    ("牵头部门", Column::Lead),
+    ("牵头责任单位", Column::Lead),
+    ("主办单位", Column::Lead),
+    ("配合单位", Column::Support),
+    ("配合部门", Column::Support),
+    ("协办单位", Column::Support),
+    ("协助单位", Column::Support),
+    ("参与单位", Column::Support),
+    ("主要责任单位", Column::Units),
+    ("责任单位", Column::Units),
+    ("责任部门", Column::Units),
+    ("承办单位", Column::Units),
+    ("具体责任人", Column::Persons),
+    ("责任人", Column::Persons),
+    ("市级责任领导", Column::Leaders),
+    ("县级责任领导", Column::Leaders),
+    ("区级责任领导", Column::Leaders),
+    ("责任领导", Column::Leaders),
+    ("分管领导", Column::Leaders),
+    ("牵头领导", Column::Leaders),
+    ("联系领导", Column::Leaders),
+    ("包保领导", Column::Leaders),
+    ("完成时限", Column::Deadline),
+    ("完成时间", Column::Deadline),
+    ("时间节点", Column::Deadline),
+    ("时限要求", Column::Deadline),
+    ("时限", Column::Deadline),
+    ("备注", Column::Notes),
+    ("重点工作任务", Column::Task),
+    ("主要工作任务", Column::Task),
+    ("工作任务", Column::Task),
+    ("重点任务", Column::Task),
+    ("主要任务", Column::Task),
+    ("具体任务", Column::Task),
+    ("任务内容", Column::Task),
+    ("工作内容", Column::Task),
+    ("工作事项", Column::Task),
+    ("工作措施", Column::Task),
+    ("具体措施", Column::Task),
+    ("目标任务", Column::Task),
+    ("任务", Column::Task),
+    ("事项", Column::Task),
+];
+
+/// Labels of `KEY：VALUE` assignment lines inside an outline task (牵头单位：…；责任单位：…).
+pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
+    ("牵头单位", Column::Lead),
+    ("牵头部门", Column::Lead),
+    ("牵头责任单位", Column::Lead),
+    ("配合单位", Column::Support),
+    ("配合部门", Column::Support),
+    ("协办单位", Column::Support),
+    ("参与单位", Column::Support),
+    ("责任单位", Column::Support),
+    ("责任部门", Column::Support),
+    ("主要责任单位", Column::Support),
+    ("责任人", Column::Persons),
+    ("具体责任人", Column::Persons),
+    ("责任领导", Column::Leaders),
+    ("分管领导", Column::Leaders),
+    ("牵头领导", Column::Leaders),
+    ("完成时限", Column::Deadline),
+    ("完成时间", Column::Deadline),
+    ("时间节点", Column::Deadline),
+    ("时限要求", Column::Deadline),
+];
+
+/// Headings whose numbered items are preamble, schedule or closing remarks rather than tasks
+/// (FORMAT.md): matched against the heading text without its number.
+pub const NON_TASK_HEADINGS: &[&str] = &[
+    "总体要求",
+    "指导思想",
+    "基本原则",
+    "总体目标",
+    "主要目标",
+    "工作目标",
+    "发展目标",
+    "目标要求",
+    "进度安排",
+    "实施步骤",
+    "时间安排",
+    "工作步骤",
+    "步骤安排",
+    "方法步骤",
+    "保障措施",
+    "工作要求",
+    "有关要求",
+    "相关要求",
+    "组织机构",
+    "组织保障",
+];
+
+/// Endings of government bodies: only these inherit a list's level prefix (市发改局、工信局 → 市工信局).
+pub const GOV_BODY_SUFFIXES: &[&str] = &[
+    "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆", "庭", "科",
+];
+
+/// Administrative level prefixes a list passes on to its abbreviated members.
+pub const LEVEL_PREFIXES: &[&str] = &["市", "区", "县", "省", "州", "旗", "镇", "乡"];
+
+/// Words that begin with a level prefix character without being one (市场监管局 is not 市+场监管局).
+pub const NOT_A_PREFIX: &[&str] = &["市场", "区域", "县域", "省内", "市容", "市政", "市民"];
+
+/// Trailing groups that are not units (等部门, 有关部门 …), longest first.
+pub const GENERIC_TAILS: &[&str] = &[
+    "等有关部门和单位",
+    "等有关单位",
+    "等有关部门",
+    "等相关部门",
+    "等相关单位",
+    "会同有关部门",
+    "等部门",
+    "等单位",
+    "等",
+];
+
+/// Entries that name no one in particular and are dropped from unit lists.
+pub const GENERIC_UNITS: &[&str] = &[
+    "有关部门",
+    "相关部门",
+    "有关单位",
+    "相关单位",
+    "其他有关部门",
+    "其他相关部门",
+    "有关方面",
+    "有关部门和单位",
+];
+
+/// Verbs that close an assignment clause, and the role they give the units before them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClauseRole {
+    Lead,
+    Support,
+    /// 负责: support, unless a later clause says others 配合, which makes these the lead.
+    Responsible,
+}
+
+pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
+    ("分别牵头", ClauseRole::Lead),
+    ("共同牵头", ClauseRole::Lead),
+    ("牵头负责", ClauseRole::Lead),
+    ("牵头", ClauseRole::Lead),
+    ("配合", ClauseRole::Support),
+    ("协助", ClauseRole::Support),
+    ("协办", ClauseRole::Support),
+    ("参与", ClauseRole::Support),
+    ("按职责分工负责", ClauseRole::Responsible),
+    ("按职能职责负责", ClauseRole::Responsible),
+    ("按职责负责", ClauseRole::Responsible),
+    ("分工负责", ClauseRole::Responsible),
+    ("按职责分工落实", ClauseRole::Responsible),
+    ("负责落实", ClauseRole::Responsible),
+    ("负责", ClauseRole::Responsible),
+    ("落实", ClauseRole::Responsible),
+];
+
+/// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).
+pub const STANDING_NOTE_MARKERS: &[&str] = &["以下均需要", "以下均由", "以下均需", "下同"];
+
+/// Person cells: a line that starts with one of these finishes the line before it
+/// (各乡镇街道 / 主要负责人 is one entry).
+pub const PERSON_FRAGMENTS: &[&str] = &["主要负责人", "负责人", "主要负责同志", "负责同志", "主要领导", "分管领导"];
+
+/// Posts that precede a leader's name in leader-division notices (副区长李先勇分管…).
+pub const LEADER_POSTS: &[&str] = &[
+    "常务副区长",
+    "常务副市长",
+    "常务副县长",
+    "副区长",
+    "副市长",
+    "副县长",
+    "副州长",
+    "副旗长",
+    "副省长",
+    "区长",
+    "市长",
+    "县长",
+    "州长",
+    "旗长",
+    "省长",
+    "党组成员",
+    "秘书长",
+    "副书记",
+    "书记",
+    "常委",
+];
+
+/// Verbs that follow a leader's name in a division of work.
+pub const LEADER_VERBS: &[&str] = &["负责", "分管", "对", "主持", "协助", "联系", "牵头", "兼管", "统筹"];
+
+/// Common Chinese surnames (compound ones first), so that a post followed by an ordinary word
+/// (区长或者分管…) is not read as a name.
+pub const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯",
+];
+pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡麻郁由迟";
+
+/// Title endings of 公文 (通知, 方案 …), used to find the document title.
+pub const TITLE_ENDINGS: &[&str] = &[
+    "通知", "方案", "意见", "办法", "规定", "清单", "分解表", "计划", "决定", "通报", "报告", "要点", "细则", "规划",
+    "责任书", "实施方案", "工作方案", "任务分工", "分工表", "责任表", "一览表", "函",
+];
+
+/// Endings of an issuing body's name on the signature line.
+pub const ISSUER_ENDINGS: &[&str] = &["人民政府", "办公室", "委员会", "政府", "局", "办", "厅", "委"];
+
+/// Headings of a duty list end with this (市长职责).
+pub const DUTY_HEADING_ENDING: &str = "职责";
+
+/// Lines that end the body: distribution lists and attachments.
+pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
+
+/// A note that the first unit listed leads (各单项工作排第一的部门为牵头责任单位).
+pub const FIRST_LEADS_PATTERN: &str = r"第一[位个名]?的?(?:部门|单位)?[^，。；]{0,6}?(?:为|是)[^，。；]{0,4}牵头";
