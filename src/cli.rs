@@ -7,7 +7,11 @@ use dutyctl::writer::Format;
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "dutyctl", version, about = "Turn Chinese policy notices into responsibility registers (责任分解表)")]
+#[command(
+    name = "dutyctl",
+    version,
+    about = "Turn Chinese policy notices into responsibility registers (责任分解表)"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -114,7 +114,8 @@ pub const NON_TASK_HEADINGS: &[&str] = &[
 
 /// Endings of government bodies: only these inherit a list's level prefix (市发改局、工信局 → 市工信局).
 pub const GOV_BODY_SUFFIXES: &[&str] = &[
-    "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆", "庭", "科",
+    "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆",
+    "庭", "科",
 ];
 
 /// Administrative level prefixes a list passes on to its abbreviated members.
@@ -181,25 +182,38 @@ pub const STANDING_NOTE_MARKERS: &[&str] = &["以下均需要", "以下均由", 
 
 /// Person cells: a line that starts with one of these finishes the line before it
 /// (各乡镇街道 / 主要负责人 is one entry).
-pub const PERSON_FRAGMENTS: &[&str] = &["主要负责人", "负责人", "主要负责同志", "负责同志", "主要领导", "分管领导"];
+pub const PERSON_FRAGMENTS: &[&str] = &[
+    "主要负责人",
+    "负责人",
+    "主要负责同志",
+    "负责同志",
+    "主要领导",
+    "分管领导",
+];
 
 /// Posts that precede a leader's name in leader-division notices (副区长李先勇分管…).
 pub const LEADER_POSTS: &[&str] = &[
     "常务副区长",
     "常务副市长",
     "常务副县长",
+    "常务副镇长",
+    "常务副乡长",
     "副区长",
     "副市长",
     "副县长",
     "副州长",
     "副旗长",
     "副省长",
+    "副镇长",
+    "副乡长",
     "区长",
     "市长",
     "县长",
     "州长",
     "旗长",
     "省长",
+    "镇长",
+    "乡长",
     "党组成员",
     "秘书长",
     "副书记",
@@ -208,23 +222,55 @@ pub const LEADER_POSTS: &[&str] = &[
 ];
 
 /// Verbs that follow a leader's name in a division of work.
-pub const LEADER_VERBS: &[&str] = &["负责", "分管", "对", "主持", "协助", "联系", "牵头", "兼管", "统筹"];
+pub const LEADER_VERBS: &[&str] = &[
+    "负责", "分管", "对", "主持", "协助", "联系", "牵头", "兼管", "统筹",
+];
 
 /// Common Chinese surnames (compound ones first), so that a post followed by an ordinary word
 /// (区长或者分管…) is not read as a name.
 pub const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文", "司徒", "夏侯",
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+    "司徒", "夏侯",
 ];
 pub const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡麻郁由迟";
 
 /// Title endings of 公文 (通知, 方案 …), used to find the document title.
 pub const TITLE_ENDINGS: &[&str] = &[
-    "通知", "方案", "意见", "办法", "规定", "清单", "分解表", "计划", "决定", "通报", "报告", "要点", "细则", "规划",
-    "责任书", "实施方案", "工作方案", "任务分工", "分工表", "责任表", "一览表", "函",
+    "通知",
+    "方案",
+    "意见",
+    "办法",
+    "规定",
+    "清单",
+    "分解表",
+    "计划",
+    "决定",
+    "通报",
+    "报告",
+    "要点",
+    "细则",
+    "规划",
+    "责任书",
+    "实施方案",
+    "工作方案",
+    "任务分工",
+    "分工表",
+    "责任表",
+    "一览表",
+    "函",
 ];
 
 /// Endings of an issuing body's name on the signature line.
-pub const ISSUER_ENDINGS: &[&str] = &["人民政府", "办公室", "委员会", "政府", "局", "办", "厅", "委"];
+pub const ISSUER_ENDINGS: &[&str] = &[
+    "人民政府",
+    "办公室",
+    "委员会",
+    "政府",
+    "局",
+    "办",
+    "厅",
+    "委",
+];
 
 /// Headings of a duty list end with this (市长职责).
 pub const DUTY_HEADING_ENDING: &str = "职责";
@@ -233,4 +279,5 @@ pub const DUTY_HEADING_ENDING: &str = "职责";
 pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
 
 /// A note that the first unit listed leads (各单项工作排第一的部门为牵头责任单位).
-pub const FIRST_LEADS_PATTERN: &str = r"第一[位个名]?的?(?:部门|单位)?[^，。；]{0,6}?(?:为|是)[^，。；]{0,4}牵头";
+pub const FIRST_LEADS_PATTERN: &str =
+    r"第一[位个名]?的?(?:部门|单位)?[^，。；]{0,6}?(?:为|是)[^，。；]{0,4}牵头";

@@ -19,7 +19,10 @@ enum Destination {
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let destination = destination(args)?;
-    let options = ReadOptions { layout: args.input.layout.layout(), encoding: args.input.encoding };
+    let options = ReadOptions {
+        layout: args.input.layout.layout(),
+        encoding: args.input.encoding,
+    };
     let progress = progress_bar(args.files.len());
     let mut failed = 0;
     for file in &args.files {
@@ -33,7 +36,11 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     if failed > 0 && args.files.len() > 1 {
         eprintln!("dutyctl: {failed} of {} files failed", args.files.len());
     }
-    Ok(super::exit(if failed > 0 { super::FAILURE } else { super::SUCCESS }))
+    Ok(super::exit(if failed > 0 {
+        super::FAILURE
+    } else {
+        super::SUCCESS
+    }))
 }
 
 fn destination(args: &ImportArgs) -> Result<Destination> {
@@ -42,31 +49,46 @@ fn destination(args: &ImportArgs) -> Result<Destination> {
         (Some(path), 1) if path.as_os_str() == "-" => Ok(Destination::Stdout),
         (Some(path), 1) if !path.is_dir() => Ok(Destination::File(path.clone())),
         (Some(path), _) if path.as_os_str() != "-" => {
-            std::fs::create_dir_all(path).with_context(|| format!("{}: cannot create the output folder", path.display()))?;
+            std::fs::create_dir_all(path)
+                .with_context(|| format!("{}: cannot create the output folder", path.display()))?;
             Ok(Destination::Folder(path.clone()))
         }
         _ => bail!("several input files need `-o FOLDER`: one register is written per input"),
     }
 }
 
-fn import_one(file: &Path, destination: &Destination, args: &ImportArgs, options: &ReadOptions) -> Result<()> {
+fn import_one(
+    file: &Path,
+    destination: &Destination,
+    args: &ImportArgs,
+    options: &ReadOptions,
+) -> Result<()> {
     let name = file.display();
     if file.is_dir() {
         bail!("{name}: is a directory, not a document");
     }
     let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{name}: {}", io_message(&e)))?;
-    let source_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| name.to_string());
+    let source_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| name.to_string());
     let reading = reader::read(&bytes, &source_name, options).with_context(|| name.to_string())?;
     report_warnings(&name.to_string(), &reading.warnings);
     if args.strict && !reading.warnings.is_empty() {
-        bail!("{name}: {} warning(s) and --strict: nothing written", reading.warnings.len());
+        bail!(
+            "{name}: {} warning(s) and --strict: nothing written",
+            reading.warnings.len()
+        );
     }
     let target = match destination {
         Destination::Stdout => None,
         Destination::File(path) => Some(path.clone()),
         Destination::Folder(dir) => {
             let stem = file.file_stem().unwrap_or(file.as_os_str());
-            Some(dir.join(stem).with_extension(output_format(args, None).extension()))
+            Some(
+                dir.join(stem)
+                    .with_extension(output_format(args, None).extension()),
+            )
         }
     };
     let format = output_format(args, target.as_deref());
@@ -75,16 +97,22 @@ fn import_one(file: &Path, destination: &Destination, args: &ImportArgs, options
         None => super::write_stdout(&bytes_out).context("cannot write to stdout")?,
         Some(path) => {
             if same_file(file, &path) {
-                bail!("{}: refusing to write the register over its own input", path.display());
+                bail!(
+                    "{}: refusing to write the register over its own input",
+                    path.display()
+                );
             }
-            write_atomically(&path, &bytes_out).map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_message(&e)))?;
+            write_atomically(&path, &bytes_out)
+                .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_message(&e)))?;
         }
     }
     Ok(())
 }
 
 fn output_format(args: &ImportArgs, target: Option<&Path>) -> Format {
-    args.format.or_else(|| target.and_then(Format::from_extension)).unwrap_or(Format::Yaml)
+    args.format
+        .or_else(|| target.and_then(Format::from_extension))
+        .unwrap_or(Format::Yaml)
 }
 
 fn report_warnings(name: &str, warnings: &[Warning]) {

@@ -71,7 +71,12 @@ mod tests {
     fn spaced_out_name_is_one_person_and_runs_of_spaces_separate_others() {
         let (names, joined) = split_persons(&["刘忠来、颜志军、杨  斌、各部门主要负责人"]);
         assert_eq!(names, ["刘忠来", "颜志军", "杨斌", "各部门主要负责人"]);
-        assert_eq!(joined, [Joined { name: "杨斌".into() }]);
+        assert_eq!(
+            joined,
+            [Joined {
+                name: "杨斌".into()
+            }]
+        );
         let (names, _) = split_persons(&["刘  钦                    刘忠来"]);
         assert_eq!(names, ["刘钦", "刘忠来"]);
     }

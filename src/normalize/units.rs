@@ -66,7 +66,11 @@ impl<'a> UnitContext<'a> {
 /// (`邵阳市生态环境局` / `武冈分局`) belongs to the line before it.
 pub fn join_cell_lines(lines: &[&str]) -> String {
     let mut out = String::new();
-    for line in lines.iter().map(|l| l.trim_matches(is_space)).filter(|l| !l.is_empty()) {
+    for line in lines
+        .iter()
+        .map(|l| l.trim_matches(is_space))
+        .filter(|l| !l.is_empty())
+    {
         let branch = BRANCH_ENDINGS.iter().any(|b| line.ends_with(b))
             && level_prefix(line).is_none()
             && !line.starts_with('各')
@@ -75,10 +79,9 @@ pub fn join_cell_lines(lines: &[&str]) -> String {
             let prev = prev.trim_matches(is_space);
             !prev.contains(is_space) && is_gov_body(prev)
         });
-        if !out.is_empty() {
-            if !(branch && previous_is_body) {
-                out.push('\n');
-            }
+        let joins_previous = branch && previous_is_body;
+        if !out.is_empty() && !joins_previous {
+            out.push('\n');
         }
         out.push_str(line);
     }
@@ -110,7 +113,11 @@ pub fn is_gov_body(name: &str) -> bool {
 
 /// Removes `等`, `等部门`, `有关部门` … from the end, repeatedly.
 pub fn strip_generic_tail(text: &str) -> String {
-    let mut s = text.trim().trim_end_matches(['。', '.', '：', ':']).trim().to_string();
+    let mut s = text
+        .trim()
+        .trim_end_matches(['。', '.', '：', ':'])
+        .trim()
+        .to_string();
     loop {
         let before = s.len();
         for tail in GENERIC_TAILS {
@@ -158,14 +165,23 @@ mod tests {
 
     #[test]
     fn companies_and_zones_stay_as_printed_unless_printed_with_prefix_elsewhere() {
-        assert_eq!(split("", "市住建局、供电公司、经济开发区"), ["市住建局", "供电公司", "经济开发区"]);
-        assert_eq!(split("区旅游集团负责", "区文旅局、旅游集团"), ["区文旅局", "区旅游集团"]);
+        assert_eq!(
+            split("", "市住建局、供电公司、经济开发区"),
+            ["市住建局", "供电公司", "经济开发区"]
+        );
+        assert_eq!(
+            split("区旅游集团负责", "区文旅局、旅游集团"),
+            ["区文旅局", "区旅游集团"]
+        );
     }
 
     #[test]
     fn generic_groups_are_not_units_but_named_groups_are() {
         assert_eq!(split("", "有关部门"), Vec::<String>::new());
-        assert_eq!(split("", "各乡镇街道、各有关单位"), ["各乡镇街道", "各有关单位"]);
+        assert_eq!(
+            split("", "各乡镇街道、各有关单位"),
+            ["各乡镇街道", "各有关单位"]
+        );
         assert_eq!(split("", "市工信局等有关部门"), ["市工信局"]);
     }
 
@@ -177,8 +193,14 @@ mod tests {
 
     #[test]
     fn branch_on_its_own_line_joins_its_parent_body() {
-        assert_eq!(join_cell_lines(&["邵阳市生态环境局", "武冈分局", "市公安局"]), "邵阳市生态环境局武冈分局\n市公安局");
-        assert_eq!(join_cell_lines(&["市商务局", "市消防救援大队"]), "市商务局\n市消防救援大队");
+        assert_eq!(
+            join_cell_lines(&["邵阳市生态环境局", "武冈分局", "市公安局"]),
+            "邵阳市生态环境局武冈分局\n市公安局"
+        );
+        assert_eq!(
+            join_cell_lines(&["市商务局", "市消防救援大队"]),
+            "市商务局\n市消防救援大队"
+        );
     }
 
     #[test]

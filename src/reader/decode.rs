@@ -21,7 +21,10 @@ const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"PK\x03\x04", "a zip archive (.docx/.xlsx?)"),
-    (b"\xD0\xCF\x11\xE0", "an old Office binary file (.doc/.xls/.wps)"),
+    (
+        b"\xD0\xCF\x11\xE0",
+        "an old Office binary file (.doc/.xls/.wps)",
+    ),
     (b"\x7FELF", "an executable"),
 ];
 
@@ -85,8 +88,7 @@ fn first_bad_offset(encoding: &'static Encoding, bytes: &[u8]) -> usize {
     let mut out = String::with_capacity(bytes.len() * 3);
     let mut consumed = 0;
     for chunk in bytes.chunks(1) {
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(chunk, &mut out, false);
+        let (result, read) = decoder.decode_to_string_without_replacement(chunk, &mut out, false);
         if let encoding_rs::DecoderResult::Malformed(_, _) = result {
             return consumed;
         }
@@ -129,16 +131,25 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_text("一、总体要求".as_bytes(), EncodingChoice::Auto).unwrap(), "一、总体要求");
+        assert_eq!(
+            decode_text("一、总体要求".as_bytes(), EncodingChoice::Auto).unwrap(),
+            "一、总体要求"
+        );
         let mut with_bom = b"\xEF\xBB\xBF".to_vec();
         with_bom.extend_from_slice("牵头".as_bytes());
-        assert_eq!(decode_text(&with_bom, EncodingChoice::Auto).unwrap(), "牵头");
+        assert_eq!(
+            decode_text(&with_bom, EncodingChoice::Auto).unwrap(),
+            "牵头"
+        );
     }
 
     #[test]
     fn gbk_is_detected() {
         let (bytes, _, _) = GBK.encode("市应急管理局牵头");
-        assert_eq!(decode_text(&bytes, EncodingChoice::Auto).unwrap(), "市应急管理局牵头");
+        assert_eq!(
+            decode_text(&bytes, EncodingChoice::Auto).unwrap(),
+            "市应急管理局牵头"
+        );
     }
 
     #[test]
@@ -147,13 +158,22 @@ mod tests {
         for unit in "责任单位".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode_text(&bytes, EncodingChoice::Auto).unwrap(), "责任单位");
+        assert_eq!(
+            decode_text(&bytes, EncodingChoice::Auto).unwrap(),
+            "责任单位"
+        );
     }
 
     #[test]
     fn pdf_and_empty_are_refused() {
-        assert!(matches!(decode_text(b"%PDF-1.7\n", EncodingChoice::Auto), Err(ReadError::NotText(_))));
-        assert!(matches!(decode_text(b"", EncodingChoice::Auto), Err(ReadError::Empty)));
+        assert!(matches!(
+            decode_text(b"%PDF-1.7\n", EncodingChoice::Auto),
+            Err(ReadError::NotText(_))
+        ));
+        assert!(matches!(
+            decode_text(b"", EncodingChoice::Auto),
+            Err(ReadError::Empty)
+        ));
     }
 
     #[test]

@@ -27,7 +27,10 @@ pub struct Reading {
 pub fn read(bytes: &[u8], source_name: &str, options: &ReadOptions) -> Result<Reading, ReadError> {
     let text = decode::decode_text(bytes, options.encoding)?;
     if register::looks_like_register(&text) {
-        return Ok(Reading { register: register::read_register(&text)?, warnings: Vec::new() });
+        return Ok(Reading {
+            register: register::read_register(&text)?,
+            warnings: Vec::new(),
+        });
     }
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
@@ -58,5 +61,8 @@ pub fn read(bytes: &[u8], source_name: &str, options: &ReadOptions) -> Result<Re
 }
 
 fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

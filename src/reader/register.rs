@@ -6,12 +6,14 @@ use crate::model::{Register, SCHEMA_VERSION};
 /// A register starts with its `dutyctl:` version key (YAML) or is a JSON object holding it.
 pub fn looks_like_register(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    start.starts_with("dutyctl:") || (start.starts_with('{') && start[..start.len().min(200)].contains("\"dutyctl\""))
+    start.starts_with("dutyctl:")
+        || (start.starts_with('{') && start[..start.len().min(200)].contains("\"dutyctl\""))
 }
 
 pub fn read_register(text: &str) -> Result<Register, ReadError> {
     let register: Register = if text.trim_start().starts_with('{') {
-        serde_json::from_str(text).map_err(|e| ReadError::BadRegister(format!("line {}: {e}", e.line())))?
+        serde_json::from_str(text)
+            .map_err(|e| ReadError::BadRegister(format!("line {}: {e}", e.line())))?
     } else {
         serde_yaml::from_str(text).map_err(|e| ReadError::BadRegister(e.to_string()))?
     };

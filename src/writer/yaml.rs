@@ -4,5 +4,7 @@ use super::WriteError;
 use crate::model::Register;
 
 pub fn write(register: &Register) -> Result<Vec<u8>, WriteError> {
-    serde_yaml::to_string(register).map(String::into_bytes).map_err(|e| WriteError(e.to_string()))
+    serde_yaml::to_string(register)
+        .map(String::into_bytes)
+        .map_err(|e| WriteError(e.to_string()))
 }

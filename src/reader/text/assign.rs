@@ -74,24 +74,35 @@ static SUBJECT_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses a `KEY：VALUE；KEY：VALUE` run. Returns the assignment and the byte range it occupies
 /// in `text`, so the caller can remove it from the task text.
-pub fn key_values(text: &str, units: &mut UnitContext) -> Option<(Assignment, std::ops::Range<usize>)> {
+pub fn key_values(
+    text: &str,
+    units: &mut UnitContext,
+) -> Option<(Assignment, std::ops::Range<usize>)> {
     let keys: Vec<_> = KEY_VALUE.captures_iter(text).collect();
     let first = keys.first()?.get(0)?;
     let mut assignment = Assignment::default();
     for (i, caps) in keys.iter().enumerate() {
         let whole = caps.get(0)?;
-        let value_end = keys.get(i + 1).map(|c| c.get(0).map_or(text.len(), |m| m.start())).unwrap_or(text.len());
+        let value_end = keys
+            .get(i + 1)
+            .map(|c| c.get(0).map_or(text.len(), |m| m.start()))
+            .unwrap_or(text.len());
         let value = text[whole.end()..value_end]
             .trim()
             .trim_end_matches(['；', ';', '。', '，', ',', '）', ')'])
             .trim();
-        let column = ASSIGNMENT_LINE_KEYS.iter().find(|(k, _)| *k == &caps[1]).map(|(_, c)| *c)?;
+        let column = ASSIGNMENT_LINE_KEYS
+            .iter()
+            .find(|(k, _)| *k == &caps[1])
+            .map(|(_, c)| *c)?;
         match column {
             Column::Lead => assignment.lead.extend(units.split(value)),
             Column::Support | Column::Units => assignment.support.extend(units.split(value)),
             Column::Persons => assignment.persons.extend(split_persons(&[value]).0),
             Column::Leaders => assignment.leaders.extend(split_persons(&[value]).0),
-            Column::Deadline => assignment.deadline = Some(value.to_string()).filter(|v| !v.is_empty()),
+            Column::Deadline => {
+                assignment.deadline = Some(value.to_string()).filter(|v| !v.is_empty())
+            }
             _ => {}
         }
     }
@@ -114,7 +125,10 @@ pub fn parse_phrase(phrase: &str, units: &mut UnitContext) -> Option<Assignment>
         if clause.is_empty() || clause.contains("不再列出") {
             continue;
         }
-        if let Some(marker) = STANDING_NOTE_MARKERS.iter().find(|m| clause.starts_with(**m)) {
+        if let Some(marker) = STANDING_NOTE_MARKERS
+            .iter()
+            .find(|m| clause.starts_with(**m))
+        {
             let rest = &clause[marker.len()..];
             let (named, _) = strip_verb(rest);
             standing.extend(units.split(named));
@@ -137,7 +151,8 @@ pub fn parse_phrase(phrase: &str, units: &mut UnitContext) -> Option<Assignment>
     let responsible_leads = has_support_verb && !has_lead;
     let mut assignment = Assignment::default();
     for (role, names) in clauses {
-        let leads = role == ClauseRole::Lead || (role == ClauseRole::Responsible && responsible_leads);
+        let leads =
+            role == ClauseRole::Lead || (role == ClauseRole::Responsible && responsible_leads);
         for name in names {
             if leads {
                 push_unique(&mut assignment.lead, name);
@@ -195,7 +210,9 @@ pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
 /// Finds a parenthesis that closes a paragraph (allowing a final 。 and spaces), returning its
 /// inside and the byte range of the whole parenthesis.
 pub fn trailing_parenthesis(paragraph: &str) -> Option<(&str, std::ops::Range<usize>)> {
-    let trimmed = paragraph.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '.' | '；' | ';' | '\u{3000}'));
+    let trimmed = paragraph.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '.' | '；' | ';' | '\u{3000}')
+    });
     let close = trimmed.char_indices().next_back()?;
     if !matches!(close.1, '）' | ')') {
         return None;
@@ -235,24 +252,38 @@ mod tests {
     #[test]
     fn several_leads_and_generic_support() {
         let a = phrase("市交通局、公安局、农业农村局、市交警大队分别牵头,有关部门按职责分工负责");
-        assert_eq!(a.lead, ["市交通局", "市公安局", "市农业农村局", "市交警大队"]);
+        assert_eq!(
+            a.lead,
+            ["市交通局", "市公安局", "市农业农村局", "市交警大队"]
+        );
         assert!(a.support.is_empty());
     }
 
     #[test]
     fn responsible_alone_is_support_but_ranks_first_before_cooperate() {
-        assert_eq!(phrase("市发改局、工信局、经济开发区等按职责分工负责").support, ["市发改局", "市工信局", "经济开发区"]);
+        assert_eq!(
+            phrase("市发改局、工信局、经济开发区等按职责分工负责").support,
+            ["市发改局", "市工信局", "经济开发区"]
+        );
         let a = phrase("区住建局负责，区城管局配合");
-        assert_eq!((a.lead, a.support), (vec!["区住建局".to_string()], vec!["区城管局".to_string()]));
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["区住建局".to_string()], vec!["区城管局".to_string()])
+        );
         let a = phrase("市教育局，市公安局配合");
         assert_eq!(a.lead, ["市教育局"]);
         let a = phrase("市卫健局会同市医保局负责");
-        assert_eq!((a.lead, a.support), (vec!["市卫健局".to_string()], vec!["市医保局".to_string()]));
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["市卫健局".to_string()], vec!["市医保局".to_string()])
+        );
     }
 
     #[test]
     fn standing_note_carries_forward() {
-        let a = phrase("市应急管理局、市委宣传部牵头,市委组织部等部门按职责分工负责;各镇党委和政府负责,以下均需要各镇党委和政府负责,不再列出");
+        let a = phrase(
+            "市应急管理局、市委宣传部牵头,市委组织部等部门按职责分工负责;各镇党委和政府负责,以下均需要各镇党委和政府负责,不再列出",
+        );
         assert_eq!(a.lead, ["市应急管理局", "市委宣传部"]);
         assert_eq!(a.support, ["市委组织部", "各镇党委和政府"]);
         assert_eq!(a.standing_support, ["各镇党委和政府"]);
@@ -260,12 +291,19 @@ mod tests {
 
     #[test]
     fn an_aside_is_not_an_assignment() {
-        assert_eq!(parse_phrase("含劳务派遣灵活用工人员", &mut UnitContext::new("")), None);
+        assert_eq!(
+            parse_phrase("含劳务派遣灵活用工人员", &mut UnitContext::new("")),
+            None
+        );
     }
 
     #[test]
     fn key_value_lines() {
-        let (a, range) = key_values("加强巡查。牵头单位：县应急局；责任单位：县公安局、交通局；完成时限：2023年6月底前", &mut UnitContext::new("")).unwrap();
+        let (a, range) = key_values(
+            "加强巡查。牵头单位：县应急局；责任单位：县公安局、交通局；完成时限：2023年6月底前",
+            &mut UnitContext::new(""),
+        )
+        .unwrap();
         assert_eq!(a.lead, ["县应急局"]);
         assert_eq!(a.support, ["县公安局", "县交通局"]);
         assert_eq!(a.deadline.as_deref(), Some("2023年6月底前"));
@@ -283,7 +321,11 @@ mod tests {
 
     #[test]
     fn subject_unit_heads() {
-        let a = subject_unit("区安全生产委员会办公室（区应急管理局）负责指导协调", &mut UnitContext::new("")).unwrap();
+        let a = subject_unit(
+            "区安全生产委员会办公室（区应急管理局）负责指导协调",
+            &mut UnitContext::new(""),
+        )
+        .unwrap();
         assert_eq!(a.support, ["区安全生产委员会办公室（区应急管理局）"]);
         assert!(subject_unit("区长负责全面贯彻", &mut UnitContext::new("")).is_none());
     }

@@ -6,8 +6,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Placeholders Word-to-text converters leave where an image, field or bookmark stood.
-static DEBRIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[(?:image|bookmark|IMAGE|Image)\s*[:：][^\]\n]{0,80}\]").unwrap());
+static DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?:image|bookmark|IMAGE|Image)\s*[:：][^\]\n]{0,80}\]").unwrap()
+});
 /// Page numbers printed as their own line: －２－, - 2 -, —3—, 第 2 页.
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[－\-—–]\s*[0-9０-９]{1,4}\s*[－\-—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?)$").unwrap()
@@ -53,7 +54,10 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
         if before.is_some_and(is_han) && after.is_some_and(is_han) {
             warnings.push(Warning::at(
                 no,
-                format!("removed `{}` from inside a word; a character may be lost there", m.as_str()),
+                format!(
+                    "removed `{}` from inside a word; a character may be lost there",
+                    m.as_str()
+                ),
             ));
         }
         text.push_str(&raw[last..m.start()]);
@@ -82,7 +86,10 @@ mod tests {
     #[test]
     fn debris_page_numbers_crlf_and_padding_go() {
         let mut warnings = Vec::new();
-        let lines = clean_lines("[bookmark: _GoBack]标题\r\n\t序号\r\n－２－\r\n　　正文　", &mut warnings);
+        let lines = clean_lines(
+            "[bookmark: _GoBack]标题\r\n\t序号\r\n－２－\r\n　　正文　",
+            &mut warnings,
+        );
         let texts: Vec<_> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["标题", "序号", "", "正文"]);
         assert!(lines[1].cell_start && !lines[0].cell_start);

@@ -7,13 +7,26 @@ const DATE_PART: &str = r"(?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月(?:[0-9０
 
 /// A time limit opening a task (`2016年6月底前，完成…`).
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^({DATE_PART}(?:前|之前|以前)?(?:完成)?)[，,、：:\s]")).unwrap()
+    Regex::new(&format!(
+        r"^({DATE_PART}(?:前|之前|以前)?(?:完成)?)[，,、：:\s]"
+    ))
+    .unwrap()
 });
 /// A time limit anywhere in an item's text.
 static ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"{DATE_PART}(?:前|之前|以前)")).unwrap());
 /// Standing limits that name no date.
-const STANDING: &[&str] = &["长期坚持", "持续推进", "长期推进", "常态化推进", "持续开展", "长期", "持续", "常态化", "立即执行"];
+const STANDING: &[&str] = &[
+    "长期坚持",
+    "持续推进",
+    "长期推进",
+    "常态化推进",
+    "持续开展",
+    "长期",
+    "持续",
+    "常态化",
+    "立即执行",
+];
 
 static PARTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上旬|中旬|下旬|月底|底|末|初|年底|年末|第[一二三四1-4]季度|[一二三四]季度|上半年|下半年)?").unwrap()
@@ -103,15 +116,24 @@ mod tests {
         assert_eq!(due_date("2021年第四季度前").as_deref(), Some("2021-12-31"));
         assert_eq!(due_date("2022年上半年").as_deref(), Some("2022-06-30"));
         assert_eq!(due_date("2022年3月15日前").as_deref(), Some("2022-03-15"));
-        assert_eq!(due_date("２０２３年９月中旬").as_deref(), Some("2023-09-20"));
+        assert_eq!(
+            due_date("２０２３年９月中旬").as_deref(),
+            Some("2023-09-20")
+        );
         assert_eq!(due_date("长期坚持"), None);
         assert_eq!(due_date("持续推进"), None);
     }
 
     #[test]
     fn only_a_limit_that_opens_the_text_is_the_tasks() {
-        assert_eq!(leading_deadline("2016年6月底前，完成改革").as_deref(), Some("2016年6月底前"));
+        assert_eq!(
+            leading_deadline("2016年6月底前，完成改革").as_deref(),
+            Some("2016年6月底前")
+        );
         assert_eq!(leading_deadline("推进改造，2023年年底前完成"), None);
-        assert_eq!(deadline_in("全面建成运行，2022年底前分类分批完成").as_deref(), Some("2022年底前"));
+        assert_eq!(
+            deadline_in("全面建成运行，2022年底前分类分批完成").as_deref(),
+            Some("2022年底前")
+        );
     }
 }

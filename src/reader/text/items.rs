@@ -10,7 +10,11 @@ type MarkerFamily = fn(u32) -> Vec<String>;
 const FAMILIES: &[MarkerFamily] = &[
     |n| vec![format!("{}是", chinese_numeral(n))],
     |n| vec![format!("（{n}）"), format!("({n})")],
-    |n| char::from_u32('①' as u32 + n - 1).map(|c| vec![c.to_string()]).unwrap_or_default(),
+    |n| {
+        char::from_u32('①' as u32 + n - 1)
+            .map(|c| vec![c.to_string()])
+            .unwrap_or_default()
+    },
 ];
 
 /// Finds the markers of the first family whose 1st marker occurs, in sequence (the n-th marker
@@ -63,7 +67,8 @@ mod tests {
 
     #[test]
     fn ordinal_items_in_sequence_even_without_punctuation_before_them() {
-        let items = inline_items("专题。一是集中学习。二是2022年底前完成评估，达到二级三是是开展整治。");
+        let items =
+            inline_items("专题。一是集中学习。二是2022年底前完成评估，达到二级三是是开展整治。");
         let labels: Vec<_> = items.iter().map(|i| i.label.as_str()).collect();
         assert_eq!(labels, ["一是", "二是", "三是"]);
         assert_eq!(items[1].deadline.as_deref(), Some("2022年底前"));

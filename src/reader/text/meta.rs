@@ -9,12 +9,16 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,12}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号$").unwrap()
+    Regex::new(
+        r"^\p{Han}{1,12}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号$",
+    )
+    .unwrap()
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日").unwrap()
 });
-static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:备\s*注|注|说明)\s*[：:]").unwrap());
+static NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:备\s*注|注|说明)\s*[：:]").unwrap());
 const SENTENCE_PUNCT: &[char] = &['，', '。', '；', '：', ',', ';', ':', '！', '？'];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,7 +34,11 @@ pub fn read_metadata(lines: &[Line]) -> Metadata {
     let (date_index, date) = find_date(lines).unzip();
     Metadata {
         title: find_title(lines),
-        doc_number: lines.iter().map(|l| l.text.trim_matches(is_space)).find(|t| DOC_NUMBER.is_match(t)).map(str::to_string),
+        doc_number: lines
+            .iter()
+            .map(|l| l.text.trim_matches(is_space))
+            .find(|t| DOC_NUMBER.is_match(t))
+            .map(str::to_string),
         issuer: date_index.and_then(|i| issuer_above(lines, i)),
         date,
     }
@@ -63,7 +71,10 @@ fn find_title(lines: &[Line]) -> Option<String> {
                     break;
                 }
                 if above.contains("关于") {
-                    let joined: Vec<&str> = candidates[back..i].iter().map(|l| l.text.as_str()).collect();
+                    let joined: Vec<&str> = candidates[back..i]
+                        .iter()
+                        .map(|l| l.text.as_str())
+                        .collect();
                     title = format!("{}{}", joined.concat(), title);
                     break;
                 }
@@ -98,7 +109,8 @@ fn find_date(lines: &[Line]) -> Option<(usize, String)> {
     let standalone = lines.iter().enumerate().find_map(|(i, l)| {
         let text = half_width_digits(&l.text);
         let m = DATE.find(&text)?;
-        (m.start() == 0 && text[m.end()..].trim_matches(is_space).is_empty()).then(|| (i, iso_date(m.as_str())))
+        (m.start() == 0 && text[m.end()..].trim_matches(is_space).is_empty())
+            .then(|| (i, iso_date(m.as_str())))
     });
     standalone
         .or_else(|| {
@@ -106,7 +118,8 @@ fn find_date(lines: &[Line]) -> Option<(usize, String)> {
                 let text = half_width_digits(&l.text);
                 let m = DATE.find(&text)?;
                 let rest = text[m.end()..].trim_matches(is_space);
-                (rest == "印发" && !text[..m.start()].contains(SENTENCE_PUNCT)).then(|| (i, iso_date(m.as_str())))
+                (rest == "印发" && !text[..m.start()].contains(SENTENCE_PUNCT))
+                    .then(|| (i, iso_date(m.as_str())))
             })
         })
         .and_then(|(i, d)| d.map(|d| (i, d)))
@@ -118,20 +131,28 @@ fn iso_date(printed: &str) -> Option<String> {
         s.parse().ok().or_else(|| {
             if s.chars().count() == 4 {
                 // 二〇二二 is read digit by digit.
-                s.chars().map(|c| chinese_value(&c.to_string()).map(|d| char::from_digit(d, 10))).collect::<Option<Option<String>>>()??.parse().ok()
+                s.chars()
+                    .map(|c| chinese_value(&c.to_string()).map(|d| char::from_digit(d, 10)))
+                    .collect::<Option<Option<String>>>()??
+                    .parse()
+                    .ok()
             } else {
                 chinese_value(s)
             }
         })
     };
     let (year, month, day) = (number(&caps[1])?, number(&caps[2])?, number(&caps[3])?);
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then(|| format!("{year:04}-{month:02}-{day:02}"))
+    ((1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The issuing body signs on the line above the date, or on the date line itself before it.
 fn issuer_above(lines: &[Line], date_index: usize) -> Option<String> {
     let date_line = half_width_digits(&lines[date_index].text);
-    let before_date = DATE.find(&date_line).map(|m| date_line[..m.start()].trim_matches(is_space)).unwrap_or("");
+    let before_date = DATE
+        .find(&date_line)
+        .map(|m| date_line[..m.start()].trim_matches(is_space))
+        .unwrap_or("");
     if looks_like_issuer(before_date) {
         return Some(before_date.to_string());
     }
@@ -141,7 +162,9 @@ fn issuer_above(lines: &[Line], date_index: usize) -> Option<String> {
 
 fn looks_like_issuer(text: &str) -> bool {
     let len = text.chars().count();
-    (4..=30).contains(&len) && !text.contains(SENTENCE_PUNCT) && ISSUER_ENDINGS.iter().any(|e| text.ends_with(e))
+    (4..=30).contains(&len)
+        && !text.contains(SENTENCE_PUNCT)
+        && ISSUER_ENDINGS.iter().any(|e| text.ends_with(e))
 }
 
 #[cfg(test)]
@@ -155,8 +178,13 @@ mod tests {
 
     #[test]
     fn notice_with_split_title_number_issuer_and_date() {
-        let m = meta("新政办〔2022〕4号\n\n区人民政府办公室关于进一步加强\n区政府领导安全生产责任的通知\n\n各镇人民政府：\n一、明确分工\n正文。\n\n武汉市新洲区人民政府办公室\n        2022年3月9日\n");
-        assert_eq!(m.title.as_deref(), Some("区人民政府办公室关于进一步加强区政府领导安全生产责任的通知"));
+        let m = meta(
+            "新政办〔2022〕4号\n\n区人民政府办公室关于进一步加强\n区政府领导安全生产责任的通知\n\n各镇人民政府：\n一、明确分工\n正文。\n\n武汉市新洲区人民政府办公室\n        2022年3月9日\n",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("区人民政府办公室关于进一步加强区政府领导安全生产责任的通知")
+        );
         assert_eq!(m.doc_number.as_deref(), Some("新政办〔2022〕4号"));
         assert_eq!(m.issuer.as_deref(), Some("武汉市新洲区人民政府办公室"));
         assert_eq!(m.date.as_deref(), Some("2022-03-09"));
@@ -164,14 +192,27 @@ mod tests {
 
     #[test]
     fn title_across_a_blank_line_and_full_width_and_chinese_dates() {
-        let m = meta("某市人民政府关于印发\n\n市政府领导安全生产职责清单的通知\n各县（区）人民政府：\n某市人民政府\n二〇二二年二月七日\n");
-        assert_eq!(m.title.as_deref(), Some("某市人民政府关于印发市政府领导安全生产职责清单的通知"));
+        let m = meta(
+            "某市人民政府关于印发\n\n市政府领导安全生产职责清单的通知\n各县（区）人民政府：\n某市人民政府\n二〇二二年二月七日\n",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某市人民政府关于印发市政府领导安全生产职责清单的通知")
+        );
         assert_eq!(m.date.as_deref(), Some("2022-02-07"));
-        assert_eq!(meta("x\n某市人民政府办公室   2022年2月７日印发").date.as_deref(), Some("2022-02-07"));
+        assert_eq!(
+            meta("x\n某市人民政府办公室   2022年2月７日印发")
+                .date
+                .as_deref(),
+            Some("2022-02-07")
+        );
     }
 
     #[test]
     fn no_title_when_none_is_printed() {
-        assert_eq!(meta("您当前的位置:政策法规\n为深入贯彻落实，提出以下意见。\n一、总体要求").title, None);
+        assert_eq!(
+            meta("您当前的位置:政策法规\n为深入贯彻落实，提出以下意见。\n一、总体要求").title,
+            None
+        );
     }
 }

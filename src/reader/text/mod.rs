@@ -46,7 +46,13 @@ pub fn read_text(text: &str, layout: Option<Layout>, warnings: &mut Vec<Warning>
     };
     add_group_members(&lines, &mut people);
     add_backups(&lines, &mut people, warnings);
-    TextReading { metadata, layout, people, tasks, notes }
+    TextReading {
+        metadata,
+        layout,
+        people,
+        tasks,
+        notes,
+    }
 }
 
 /// Table if a header row is found; duty list if two headings end in 职责; leader division if
@@ -57,13 +63,28 @@ pub fn detect_layout(lines: &[Line], rows: &[table::Row]) -> Layout {
     }
     let heads: Vec<&str> = lines
         .iter()
-        .filter_map(|l| if l.lost_label { Some(l.text.as_str()) } else { parse_label(&l.text).map(|label| after_label(&l.text, &label)) })
+        .filter_map(|l| {
+            if l.lost_label {
+                Some(l.text.as_str())
+            } else {
+                parse_label(&l.text).map(|label| after_label(&l.text, &label))
+            }
+        })
         .collect();
-    let duty_headings = heads.iter().filter(|h| h.trim_end_matches(['。', '：', ':']).ends_with(crate::vocab::DUTY_HEADING_ENDING)).count();
+    let duty_headings = heads
+        .iter()
+        .filter(|h| {
+            h.trim_end_matches(['。', '：', ':'])
+                .ends_with(crate::vocab::DUTY_HEADING_ENDING)
+        })
+        .count();
     if duty_headings >= 2 {
         return Layout::DutyList;
     }
-    let named_leaders = heads.iter().filter(|h| !people::leaders_in(h).is_empty()).count();
+    let named_leaders = heads
+        .iter()
+        .filter(|h| !people::leaders_in(h).is_empty())
+        .count();
     if named_leaders >= 3 {
         return Layout::LeaderDivision;
     }
@@ -87,8 +108,17 @@ fn add_backups(lines: &[Line], people: &mut Vec<Person>, warnings: &mut Vec<Warn
                 match people.iter_mut().find(|p| &p.name == name) {
                     Some(p) => p.backup = Some(partner.clone()),
                     None => {
-                        warnings.push(Warning::at(line.no, format!("{name} is named as an A/B partner but not found among the leaders")));
-                        people.push(Person { name: name.clone(), title: None, backup: Some(partner.clone()) });
+                        warnings.push(Warning::at(
+                            line.no,
+                            format!(
+                                "{name} is named as an A/B partner but not found among the leaders"
+                            ),
+                        ));
+                        people.push(Person {
+                            name: name.clone(),
+                            title: None,
+                            backup: Some(partner.clone()),
+                        });
                     }
                 }
             }
@@ -103,20 +133,35 @@ static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 /// Closing matter that belongs to no task: 抄送/附件 lines, a date line, the issuer above it.
 pub fn is_closing_line(lines: &[Line], index: usize) -> bool {
     let text = lines[index].text.as_str();
-    if crate::vocab::CLOSING_MARKERS.iter().any(|m| text.starts_with(m)) || DATE_ONLY.is_match(text) {
+    if crate::vocab::CLOSING_MARKERS
+        .iter()
+        .any(|m| text.starts_with(m))
+        || DATE_ONLY.is_match(text)
+    {
         return true;
     }
-    let short_name = text.chars().count() <= 30 && !text.contains(['，', '。', '；', ',', ';', '：', ':']);
+    let short_name =
+        text.chars().count() <= 30 && !text.contains(['，', '。', '；', ',', ';', '：', ':']);
     short_name
-        && crate::vocab::ISSUER_ENDINGS.iter().any(|e| text.ends_with(e))
-        && lines[index + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| DATE_ONLY.is_match(&l.text))
+        && crate::vocab::ISSUER_ENDINGS
+            .iter()
+            .any(|e| text.ends_with(e))
+        && lines[index + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| DATE_ONLY.is_match(&l.text))
 }
 
 /// The first sentence of a task: up to the first 。；！？, without the stop.
 pub fn sentence_title(text: &str) -> String {
     let first_line = text.lines().next().unwrap_or("");
-    let end = first_line.find(['。', '；', ';', '！', '？']).unwrap_or(first_line.len());
-    first_line[..end].trim().to_string()
+    let end = first_line
+        .find(['。', '；', ';', '！', '？'])
+        .unwrap_or(first_line.len());
+    first_line[..end]
+        .trim()
+        .trim_end_matches(['：', ':', '，', ','])
+        .to_string()
 }
 
 #[cfg(test)]
@@ -131,7 +176,10 @@ mod tests {
     #[test]
     fn layouts_are_recognised() {
         assert_eq!(layout_of("\t序号\n\t工作任务\n\t牵头单位\n"), Layout::Table);
-        assert_eq!(layout_of("一、市长职责\n（一）抓好。\n二、副市长职责\n（一）抓好。"), Layout::DutyList);
+        assert_eq!(
+            layout_of("一、市长职责\n（一）抓好。\n二、副市长职责\n（一）抓好。"),
+            Layout::DutyList
+        );
         assert_eq!(
             layout_of("1.副区长张三负责交通。\n2.副区长李四负责教育。\n3.副区长王五分管卫生。"),
             Layout::LeaderDivision
@@ -141,7 +189,10 @@ mod tests {
 
     #[test]
     fn sentence_titles() {
-        assert_eq!(sentence_title("全面强化企业主体责任。推动企业"), "全面强化企业主体责任");
+        assert_eq!(
+            sentence_title("全面强化企业主体责任。推动企业"),
+            "全面强化企业主体责任"
+        );
         assert_eq!(sentence_title("其他事项；"), "其他事项");
     }
 }

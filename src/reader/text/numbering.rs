@@ -39,24 +39,47 @@ pub struct Label {
 static PATTERNS: LazyLock<Vec<(LabelKind, Regex)>> = LazyLock::new(|| {
     let zh = "[一二三四五六七八九十百零〇]";
     vec![
-        (LabelKind::Chinese, Regex::new(&format!(r"^({zh}{{1,4}})\s*[、，,]")).unwrap()),
-        (LabelKind::ParenChinese, Regex::new(&format!(r"^([（(]\s*({zh}{{1,4}})\s*[）)])[、.．]?")).unwrap()),
-        (LabelKind::ParenArabic, Regex::new(r"^([（(]\s*([0-9０-９]{1,3})\s*[）)]|([0-9０-９]{1,3})[）)])[、.．]?").unwrap()),
-        (LabelKind::Arabic, Regex::new(r"^([0-9０-９]{1,3})\s*[.．、]").unwrap()),
+        (
+            LabelKind::Chinese,
+            Regex::new(&format!(r"^({zh}{{1,4}})\s*[、，,]")).unwrap(),
+        ),
+        (
+            LabelKind::ParenChinese,
+            Regex::new(&format!(r"^([（(]\s*({zh}{{1,4}})\s*[）)])[、.．]?")).unwrap(),
+        ),
+        (
+            LabelKind::ParenArabic,
+            Regex::new(r"^([（(]\s*([0-9０-９]{1,3})\s*[）)]|([0-9０-９]{1,3})[）)])[、.．]?")
+                .unwrap(),
+        ),
+        (
+            LabelKind::Arabic,
+            Regex::new(r"^([0-9０-９]{1,3})\s*[.．、]").unwrap(),
+        ),
         (LabelKind::Circled, Regex::new(r"^([①-⑳])").unwrap()),
-        (LabelKind::Article, Regex::new(&format!(r"^(第({zh}{{1,4}})条)\s*")).unwrap()),
+        (
+            LabelKind::Article,
+            Regex::new(&format!(r"^(第({zh}{{1,4}})条)\s*")).unwrap(),
+        ),
     ]
 });
 
 /// Recognises the label a line starts with.
 pub fn parse_label(line: &str) -> Option<Label> {
     for (kind, re) in PATTERNS.iter() {
-        let Some(caps) = re.captures(line) else { continue };
+        let Some(caps) = re.captures(line) else {
+            continue;
+        };
         let whole = caps.get(0)?;
         let label = match kind {
             LabelKind::Chinese => {
                 let digits = caps.get(1)?.as_str();
-                Label { kind: *kind, seq: digits.to_string(), value: chinese_value(digits)?, len: whole.end() }
+                Label {
+                    kind: *kind,
+                    seq: digits.to_string(),
+                    value: chinese_value(digits)?,
+                    len: whole.end(),
+                }
             }
             LabelKind::ParenChinese => Label {
                 kind: *kind,
@@ -66,20 +89,37 @@ pub fn parse_label(line: &str) -> Option<Label> {
             },
             LabelKind::ParenArabic => {
                 let digits = caps.get(2).or(caps.get(3))?.as_str();
-                Label { kind: *kind, seq: caps.get(1)?.as_str().replace(' ', ""), value: arabic_value(digits)?, len: whole.end() }
+                Label {
+                    kind: *kind,
+                    seq: caps.get(1)?.as_str().replace(' ', ""),
+                    value: arabic_value(digits)?,
+                    len: whole.end(),
+                }
             }
             LabelKind::Arabic => {
                 // 1.5亿 is a number, not a label.
-                if line[whole.end()..].starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                if line[whole.end()..]
+                    .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                {
                     continue;
                 }
                 let digits = caps.get(1)?.as_str();
-                Label { kind: *kind, seq: ascii_digits(digits), value: arabic_value(digits)?, len: whole.end() }
+                Label {
+                    kind: *kind,
+                    seq: ascii_digits(digits),
+                    value: arabic_value(digits)?,
+                    len: whole.end(),
+                }
             }
             LabelKind::Circled => {
                 let c = caps.get(1)?.as_str();
                 let value = c.chars().next()? as u32 - '①' as u32 + 1;
-                Label { kind: *kind, seq: c.to_string(), value, len: whole.end() }
+                Label {
+                    kind: *kind,
+                    seq: c.to_string(),
+                    value,
+                    len: whole.end(),
+                }
             }
             LabelKind::Article => Label {
                 kind: *kind,
@@ -113,7 +153,13 @@ fn arabic_value(s: &str) -> Option<u32> {
 
 /// 一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103.
 pub fn chinese_value(s: &str) -> Option<u32> {
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(if c == '〇' { Some(0) } else { None });
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+            .or(if c == '〇' { Some(0) } else { None })
+    };
     let mut total = 0;
     let mut current = 0;
     let mut seen = false;
@@ -139,8 +185,23 @@ pub fn chinese_numeral(n: u32) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => DIGITS[n as usize].to_string(),
-        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] }),
-        20..=99 => format!("{}十{}", DIGITS[(n / 10) as usize], if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] }),
+        10..=19 => format!(
+            "十{}",
+            if n % 10 == 0 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n % 10 == 0 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
         _ => n.to_string(),
     }
 }
@@ -155,14 +216,38 @@ mod tests {
 
     #[test]
     fn recognises_every_level_in_both_bracket_widths() {
-        assert_eq!(label("一、总体要求"), Some((LabelKind::Chinese, "一".into(), 1, "总体要求")));
-        assert_eq!(label("（十二）冶金"), Some((LabelKind::ParenChinese, "（十二）".into(), 12, "冶金")));
-        assert_eq!(label("(三)危险化学品"), Some((LabelKind::ParenChinese, "(三)".into(), 3, "危险化学品")));
-        assert_eq!(label("24、建立"), Some((LabelKind::Arabic, "24".into(), 24, "建立")));
-        assert_eq!(label("1．完善"), Some((LabelKind::Arabic, "1".into(), 1, "完善")));
-        assert_eq!(label("（2）加强"), Some((LabelKind::ParenArabic, "（2）".into(), 2, "加强")));
-        assert_eq!(label("③落实"), Some((LabelKind::Circled, "③".into(), 3, "落实")));
-        assert_eq!(label("第十条 本办法"), Some((LabelKind::Article, "第十条".into(), 10, "本办法")));
+        assert_eq!(
+            label("一、总体要求"),
+            Some((LabelKind::Chinese, "一".into(), 1, "总体要求"))
+        );
+        assert_eq!(
+            label("（十二）冶金"),
+            Some((LabelKind::ParenChinese, "（十二）".into(), 12, "冶金"))
+        );
+        assert_eq!(
+            label("(三)危险化学品"),
+            Some((LabelKind::ParenChinese, "(三)".into(), 3, "危险化学品"))
+        );
+        assert_eq!(
+            label("24、建立"),
+            Some((LabelKind::Arabic, "24".into(), 24, "建立"))
+        );
+        assert_eq!(
+            label("1．完善"),
+            Some((LabelKind::Arabic, "1".into(), 1, "完善"))
+        );
+        assert_eq!(
+            label("（2）加强"),
+            Some((LabelKind::ParenArabic, "（2）".into(), 2, "加强"))
+        );
+        assert_eq!(
+            label("③落实"),
+            Some((LabelKind::Circled, "③".into(), 3, "落实"))
+        );
+        assert_eq!(
+            label("第十条 本办法"),
+            Some((LabelKind::Article, "第十条".into(), 10, "本办法"))
+        );
     }
 
     #[test]

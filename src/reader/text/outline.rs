@@ -36,7 +36,12 @@ pub struct OutlineResult {
     pub notes: Vec<String>,
 }
 
-pub fn read_outline(lines: &[Line], layout: Layout, document: &str, warnings: &mut Vec<Warning>) -> OutlineResult {
+pub fn read_outline(
+    lines: &[Line],
+    layout: Layout,
+    document: &str,
+    warnings: &mut Vec<Warning>,
+) -> OutlineResult {
     let mut result = OutlineResult::default();
     let mut nodes = collect_nodes(lines, &mut result.notes);
     link_tree(&mut nodes);
@@ -44,8 +49,16 @@ pub fn read_outline(lines: &[Line], layout: Layout, document: &str, warnings: &m
     for node in nodes.iter_mut() {
         node.assignment = extract_assignment(&mut node.head, &mut node.body, document);
     }
-    let mut builder = TaskBuilder { nodes: &nodes, layout, tasks: Vec::new(), people: Vec::new(), standing: Vec::new() };
-    let roots: Vec<usize> = (0..nodes.len()).filter(|i| nodes[*i].parent.is_none()).collect();
+    let mut builder = TaskBuilder {
+        nodes: &nodes,
+        layout,
+        tasks: Vec::new(),
+        people: Vec::new(),
+        standing: Vec::new(),
+    };
+    let roots: Vec<usize> = (0..nodes.len())
+        .filter(|i| nodes[*i].parent.is_none())
+        .collect();
     for root in roots {
         builder.visit(root, &[]);
     }
@@ -68,7 +81,12 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
             continue;
         }
         let label = if line.lost_label {
-            Some(Label { kind: LabelKind::Arabic, seq: String::new(), value: 0, len: 0 })
+            Some(Label {
+                kind: LabelKind::Arabic,
+                seq: String::new(),
+                value: 0,
+                len: 0,
+            })
         } else {
             parse_label(&line.text)
         };
@@ -131,17 +149,30 @@ fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
         }
         let siblings: Vec<usize> = match nodes[i].parent {
             Some(p) => nodes[p].children.clone(),
-            None => (0..nodes.len()).filter(|j| nodes[*j].parent.is_none()).collect(),
+            None => (0..nodes.len())
+                .filter(|j| nodes[*j].parent.is_none())
+                .collect(),
         };
         let pos = siblings.iter().position(|s| *s == i).unwrap_or(0);
-        let same_kind = |j: &usize| nodes[*j].label.kind == LabelKind::Arabic && !nodes[*j].lost_label;
-        let before = siblings[..pos].iter().rev().find(|j| same_kind(j)).map(|j| nodes[*j].label.value + 1);
-        let after = siblings[pos + 1..].iter().find(|j| same_kind(j)).map(|j| nodes[*j].label.value.saturating_sub(1));
+        let same_kind =
+            |j: &usize| nodes[*j].label.kind == LabelKind::Arabic && !nodes[*j].lost_label;
+        let before = siblings[..pos]
+            .iter()
+            .rev()
+            .find(|j| same_kind(j))
+            .map(|j| nodes[*j].label.value + 1);
+        let after = siblings[pos + 1..]
+            .iter()
+            .find(|j| same_kind(j))
+            .map(|j| nodes[*j].label.value.saturating_sub(1));
         let value = before.or(after).unwrap_or(1).max(1);
         nodes[i].label.value = value;
         nodes[i].label.seq = value.to_string();
         nodes[i].printed = format!("{value}.{}", nodes[i].head);
-        warnings.push(Warning::at(nodes[i].line, format!("number lost to conversion debris; read as {value}.")));
+        warnings.push(Warning::at(
+            nodes[i].line,
+            format!("number lost to conversion debris; read as {value}."),
+        ));
     }
 }
 
@@ -155,7 +186,8 @@ fn extract_assignment(head: &mut String, body: &mut [String], document: &str) ->
             assignment.merge(found);
             paragraph.truncate(range.start);
         }
-        if let Some((found, range)) = assign::key_values(paragraph, &mut UnitContext::new(document)) {
+        if let Some((found, range)) = assign::key_values(paragraph, &mut UnitContext::new(document))
+        {
             assignment.merge(found);
             paragraph.truncate(range.start);
             let kept = paragraph.trim_end().len();
@@ -198,8 +230,10 @@ impl TaskBuilder<'_> {
             }
             return;
         }
-        let (items, tasks): (Vec<usize>, Vec<usize>) =
-            node.children.iter().partition(|c| self.nodes[**c].label.kind.is_item_kind());
+        let (items, tasks): (Vec<usize>, Vec<usize>) = node
+            .children
+            .iter()
+            .partition(|c| self.nodes[**c].label.kind.is_item_kind());
         self.emit(index, section, &items);
         for child in tasks {
             self.visit(child, section);
@@ -214,41 +248,57 @@ impl TaskBuilder<'_> {
     fn emit(&mut self, index: usize, section: &[usize], item_nodes: &[usize]) {
         let node = &self.nodes[index];
         let mut assignment = node.assignment.clone();
-        let section_names: Vec<String> = section.iter().map(|s| printed_heading(&self.nodes[*s].printed)).collect();
-        let excluded = std::iter::once(index).chain(section.iter().copied()).any(|i| is_non_task_heading(&self.nodes[i].head));
+        let section_names: Vec<String> = section
+            .iter()
+            .map(|s| printed_heading(&self.nodes[*s].printed))
+            .collect();
+        let excluded = std::iter::once(index)
+            .chain(section.iter().copied())
+            .any(|i| is_non_task_heading(&self.nodes[i].head));
         if excluded && assignment.is_empty() {
             return;
         }
-        let heading_title = is_heading_text(&node.head) && (!node.body.is_empty() || !item_nodes.is_empty());
-        let title = if heading_title { node.head.trim_end_matches(['。', '.', '：', ':']).to_string() } else { sentence_title(&node.head) };
-        let mut text = node.head.clone();
-        for paragraph in &node.body {
-            text.push('\n');
-            text.push_str(paragraph);
-        }
+        let heading_title =
+            is_heading_text(&node.head) && (!node.body.is_empty() || !item_nodes.is_empty());
+        let title = if heading_title {
+            node.head
+                .trim_end_matches(['。', '.', '：', ':'])
+                .to_string()
+        } else {
+            sentence_title(&node.head)
+        };
+        let mut text = join_paragraphs(&node.head, &node.body);
         let mut items = inline_items(&text);
         for child in item_nodes {
             let child = &self.nodes[*child];
-            let mut child_text = child.head.clone();
-            for paragraph in &child.body {
-                child_text.push('\n');
-                child_text.push_str(paragraph);
-            }
+            let child_text = join_paragraphs(&child.head, &child.body);
             text.push('\n');
             text.push_str(&child.printed);
-            items.push(Item { label: child.label.seq.clone(), deadline: super::deadline::deadline_in(&child_text), text: child_text });
+            items.push(Item {
+                label: child.label.seq.clone(),
+                deadline: super::deadline::deadline_in(&child_text),
+                text: child_text,
+            });
         }
         match self.layout {
             Layout::LeaderDivision => {
                 for leader in leaders_in(&node.head) {
                     push_unique(&mut assignment.leaders, leader.name.clone());
                     if !self.people.iter().any(|p| p.name == leader.name) {
-                        self.people.push(Person { name: leader.name, title: Some(leader.title).filter(|t| !t.is_empty()), backup: None });
+                        self.people.push(Person {
+                            name: leader.name,
+                            title: Some(leader.title).filter(|t| !t.is_empty()),
+                            backup: None,
+                        });
                     }
                 }
             }
             Layout::DutyList => {
-                if let Some(post) = section.iter().rev().find_map(|s| duty_post(&self.nodes[*s].head)) {
+                if let Some(post) = section
+                    .iter()
+                    .rev()
+                    .find_map(|s| duty_post(&self.nodes[*s].head))
+                {
                     push_unique(&mut assignment.leaders, post);
                 }
             }
@@ -264,9 +314,13 @@ impl TaskBuilder<'_> {
             }
         }
         if !assignment.standing_support.is_empty() {
-            self.standing.push((section_names.clone(), assignment.standing_support.clone()));
+            self.standing
+                .push((section_names.clone(), assignment.standing_support.clone()));
         }
-        let deadline = assignment.deadline.clone().or_else(|| leading_deadline(&node.head));
+        let deadline = assignment
+            .deadline
+            .clone()
+            .or_else(|| leading_deadline(&node.head));
         self.tasks.push(Task {
             id: String::new(),
             seq: Some(node.label.seq.clone()).filter(|s| !s.is_empty()),
@@ -285,16 +339,32 @@ impl TaskBuilder<'_> {
     }
 }
 
+/// The paragraphs left after assignments were taken out, one per line.
+fn join_paragraphs(head: &str, body: &[String]) -> String {
+    std::iter::once(head)
+        .chain(body.iter().map(String::as_str))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A heading names a part of the document rather than saying what to do: short, no sentence inside.
 fn is_heading_text(head: &str) -> bool {
     let core = head.trim_end_matches(['。', '.', '：', ':']);
-    let full_sentence = head.ends_with('。') && core.contains(['，', ',']);
-    !core.is_empty() && !full_sentence && core.chars().count() <= 40 && !core.contains(['。', '；', ';', '！', '？'])
+    // A sentence (…，…。) or a lead-in to a list (…，…：) says something; a heading names a part.
+    let full_sentence = head.ends_with(['。', '：', ':']) && core.contains(['，', ',']);
+    !core.is_empty()
+        && !full_sentence
+        && core.chars().count() <= 40
+        && !core.contains(['。', '；', ';', '！', '？'])
 }
 
 fn is_non_task_heading(head: &str) -> bool {
     let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
-    NON_TASK_HEADINGS.iter().any(|h| core == *h || (core.chars().count() <= h.chars().count() + 4 && core.contains(h)))
+    NON_TASK_HEADINGS
+        .iter()
+        .any(|h| core == *h || (core.chars().count() <= h.chars().count() + 4 && core.contains(h)))
 }
 
 fn printed_heading(printed: &str) -> String {
@@ -304,7 +374,9 @@ fn printed_heading(printed: &str) -> String {
 /// `负责市政府常务工作的副市长职责` → `负责市政府常务工作的副市长`.
 fn duty_post(head: &str) -> Option<String> {
     let core = head.trim_end_matches(['。', '.', '：', ':']);
-    core.strip_suffix(DUTY_HEADING_ENDING).filter(|p| !p.is_empty()).map(str::to_string)
+    core.strip_suffix(DUTY_HEADING_ENDING)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -319,16 +391,25 @@ mod tests {
 
     #[test]
     fn headings_become_sections_and_preamble_is_skipped() {
-        let r = read("一、总体要求\n1.指导思想\n坚持。\n二、主要任务\n3.压实属地责任\n各级党委要落实。\n", Layout::Outline);
+        let r = read(
+            "一、总体要求\n1.指导思想\n坚持。\n二、主要任务\n3.压实属地责任\n各级党委要落实。\n",
+            Layout::Outline,
+        );
         assert_eq!(r.tasks.len(), 1);
         let t = &r.tasks[0];
-        assert_eq!((t.seq.as_deref(), t.title.as_str()), (Some("3"), "压实属地责任"));
+        assert_eq!(
+            (t.seq.as_deref(), t.title.as_str()),
+            (Some("3"), "压实属地责任")
+        );
         assert_eq!(t.section, ["二、主要任务"]);
     }
 
     #[test]
     fn trailing_assignment_and_items() {
-        let r = read("二、主要任务\n(一)危险化学品整治。一是排查。二是整改。(市应急管理局牵头,市发改局、工信局等按职责分工负责)\n", Layout::Outline);
+        let r = read(
+            "二、主要任务\n(一)危险化学品整治。一是排查。二是整改。(市应急管理局牵头,市发改局、工信局等按职责分工负责)\n",
+            Layout::Outline,
+        );
         let t = &r.tasks[0];
         assert_eq!(t.lead, ["市应急管理局"]);
         assert_eq!(t.support, ["市发改局", "市工信局"]);
@@ -338,22 +419,35 @@ mod tests {
 
     #[test]
     fn standing_note_applies_to_later_tasks_of_the_list() {
-        let r = read("二、主要任务\n(一)甲专题。(市应急局牵头;各镇负责,以下均需要各镇负责,不再列出)\n(二)乙专题。(市公安局牵头)\n三、其他\n(一)丙。(市财政局牵头)\n", Layout::Outline);
+        let r = read(
+            "二、主要任务\n(一)甲专题。(市应急局牵头;各镇负责,以下均需要各镇负责,不再列出)\n(二)乙专题。(市公安局牵头)\n三、其他\n(一)丙。(市财政局牵头)\n",
+            Layout::Outline,
+        );
         assert_eq!(r.tasks[1].support, ["各镇"]);
         assert!(r.tasks[2].support.is_empty());
     }
 
     #[test]
     fn duty_list_posts_are_leaders() {
-        let r = read("一、市长职责\n（一）认真贯彻落实，抓好安全。\n二、副市长职责\n（一）组织分管行业。\n", Layout::DutyList);
+        let r = read(
+            "一、市长职责\n（一）认真贯彻落实，抓好安全。\n二、副市长职责\n（一）组织分管行业。\n",
+            Layout::DutyList,
+        );
         assert_eq!(r.tasks[0].leaders, ["市长"]);
         assert_eq!(r.tasks[1].leaders, ["副市长"]);
     }
 
     #[test]
     fn numbered_children_of_a_sentence_are_tasks_and_lost_numbers_are_inferred() {
-        let r = read("一、分工\n（一）根据规定，各位副区长要督促落实安全生产工作，确保落实。\n[image: IM 1].副区长张三负责交通。\n2.副区长李四负责教育。\n", Layout::LeaderDivision);
-        let seqs: Vec<_> = r.tasks.iter().map(|t| t.seq.clone().unwrap_or_default()).collect();
+        let r = read(
+            "一、分工\n（一）根据规定，各位副区长要督促落实安全生产工作，确保落实。\n[image: IM 1].副区长张三负责交通。\n2.副区长李四负责教育。\n",
+            Layout::LeaderDivision,
+        );
+        let seqs: Vec<_> = r
+            .tasks
+            .iter()
+            .map(|t| t.seq.clone().unwrap_or_default())
+            .collect();
         assert_eq!(seqs, ["（一）", "1", "2"]);
         assert_eq!(r.tasks[1].leaders, ["张三"]);
         assert_eq!(r.tasks[1].section, ["一、分工"]);

@@ -52,23 +52,35 @@ pub fn text_rows(lines: &[Line]) -> Vec<Row> {
     for line in lines {
         if line.cell_start {
             started = true;
-            current.push(Cell { lines: vec![line.text.clone()], source: SourceRef::line(line.no) });
+            current.push(Cell {
+                lines: vec![line.text.clone()],
+                source: SourceRef::line(line.no),
+            });
         } else if !started {
             continue;
         } else if line.is_blank() {
             if !current.is_empty() {
                 let source = current[0].source.clone();
-                rows.push(Row { cells: std::mem::take(&mut current), source });
+                rows.push(Row {
+                    cells: std::mem::take(&mut current),
+                    source,
+                });
             }
         } else if let Some(cell) = current.last_mut() {
             cell.lines.push(line.text.clone());
         } else {
-            current.push(Cell { lines: vec![line.text.clone()], source: SourceRef::line(line.no) });
+            current.push(Cell {
+                lines: vec![line.text.clone()],
+                source: SourceRef::line(line.no),
+            });
         }
     }
     if !current.is_empty() {
         let source = current[0].source.clone();
-        rows.push(Row { cells: current, source });
+        rows.push(Row {
+            cells: current,
+            source,
+        });
     }
     rows
 }
@@ -81,19 +93,30 @@ pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
 }
 
 fn column_of(header: &str) -> Option<Column> {
-    let name: String = header.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let name: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     // 牵头单位（部门） and 完成时限（2023年） name the same columns.
     let name = name.split(['（', '(']).next().unwrap_or("").to_string();
     COLUMN_HEADERS
         .iter()
         .find(|(h, _)| name == *h)
-        .or_else(|| COLUMN_HEADERS.iter().find(|(h, _)| h.chars().count() >= 2 && name.contains(h)))
+        .or_else(|| {
+            COLUMN_HEADERS
+                .iter()
+                .find(|(h, _)| h.chars().count() >= 2 && name.contains(h))
+        })
         .map(|(_, c)| *c)
 }
 
 /// Turns the rows after a header into tasks. Single-cell rows are section headings or 备注;
 /// a row cut short by a page break is completed by the rows after it.
-pub fn build_table(rows: &[Row], document: &str, warnings: &mut Vec<Warning>) -> Option<TableResult> {
+pub fn build_table(
+    rows: &[Row],
+    document: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<TableResult> {
     let header_at = rows.iter().position(|r| header_columns(r).is_some())?;
     let columns = header_columns(&rows[header_at])?;
     let width = columns.len();
@@ -101,7 +124,8 @@ pub fn build_table(rows: &[Row], document: &str, warnings: &mut Vec<Warning>) ->
     let mut sections: Vec<(LabelKind, String)> = Vec::new();
     let mut task_rows: Vec<(Vec<String>, Row)> = Vec::new();
     let mut pending: Option<(Vec<String>, Row)> = None;
-    let section_names = |s: &[(LabelKind, String)]| s.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let section_names =
+        |s: &[(LabelKind, String)]| s.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
 
     for row in &rows[header_at + 1..] {
         let incomplete = pending.as_ref().is_some_and(|(_, r)| r.cells.len() < width);
@@ -119,7 +143,9 @@ pub fn build_table(rows: &[Row], document: &str, warnings: &mut Vec<Warning>) ->
                 continue;
             }
             task_rows.extend(pending.take());
-            let heading = text.trim_end_matches(['。', '.', '：', ':']).replace('\n', "");
+            let heading = text
+                .trim_end_matches(['。', '.', '：', ':'])
+                .replace('\n', "");
             if heading.is_empty() {
                 continue;
             }
@@ -131,8 +157,14 @@ pub fn build_table(rows: &[Row], document: &str, warnings: &mut Vec<Warning>) ->
             continue;
         }
         let continues = incomplete
-            && pending.as_ref().is_some_and(|(_, r)| r.cells.len() + row.cells.len() <= width)
-            && !row.cells[0].text().trim().chars().all(|c| c.is_ascii_digit());
+            && pending
+                .as_ref()
+                .is_some_and(|(_, r)| r.cells.len() + row.cells.len() <= width)
+            && !row.cells[0]
+                .text()
+                .trim()
+                .chars()
+                .all(|c| c.is_ascii_digit());
         if continues {
             if let Some((_, r)) = pending.as_mut() {
                 r.cells.extend(row.cells.iter().cloned());
@@ -147,7 +179,14 @@ pub fn build_table(rows: &[Row], document: &str, warnings: &mut Vec<Warning>) ->
     let first_leads = result.notes.iter().any(|n| FIRST_LEADS.is_match(n));
     let has_lead_column = columns.contains(&Some(Column::Lead));
     for (section, row) in task_rows {
-        result.tasks.push(row_task(&row, &columns, section, first_leads && !has_lead_column, document, warnings));
+        result.tasks.push(row_task(
+            &row,
+            &columns,
+            section,
+            first_leads && !has_lead_column,
+            document,
+            warnings,
+        ));
     }
     Some(result)
 }
@@ -173,7 +212,13 @@ fn row_task(
         let (names, joined) = split_persons(&lines);
         for j in joined {
             if let Some(line) = row.source.line {
-                warnings.push(Warning::at(line, format!("read a name spaced out in its cell as one person: {}", j.name)));
+                warnings.push(Warning::at(
+                    line,
+                    format!(
+                        "read a name spaced out in its cell as one person: {}",
+                        j.name
+                    ),
+                ));
             }
         }
         names
@@ -194,7 +239,9 @@ fn row_task(
         }
     }
     let printed_deadline = cell(Column::Deadline).join("").trim().to_string();
-    let deadline = Some(printed_deadline).filter(|d| !d.is_empty()).or_else(|| leading_deadline(&text));
+    let deadline = Some(printed_deadline)
+        .filter(|d| !d.is_empty())
+        .or_else(|| leading_deadline(&text));
     let seq = cell(Column::Seq).join("").trim().to_string();
     Task {
         id: String::new(),
@@ -225,7 +272,9 @@ mod tests {
 
     #[test]
     fn first_unit_leads_when_the_note_says_so() {
-        let t = table("分解表\n\t序号\n\t重点工作任务\n\t主要责任单位\n\t责任人\n\n\t一、目标任务\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n\t刘忠来、杨  斌\n\n\t备注：各单项工作排第一的部门为牵头责任单位\n");
+        let t = table(
+            "分解表\n\t序号\n\t重点工作任务\n\t主要责任单位\n\t责任人\n\n\t一、目标任务\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n\t刘忠来、杨  斌\n\n\t备注：各单项工作排第一的部门为牵头责任单位\n",
+        );
         let task = &t.tasks[0];
         assert_eq!(task.lead, ["市安委办"]);
         assert_eq!(task.support, ["各乡镇街道"]);
@@ -236,14 +285,17 @@ mod tests {
 
     #[test]
     fn without_the_note_a_single_unit_column_is_support() {
-        let t = table("\t序号\n\t工作任务\n\t责任单位\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n");
+        let t =
+            table("\t序号\n\t工作任务\n\t责任单位\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n");
         assert!(t.tasks[0].lead.is_empty());
         assert_eq!(t.tasks[0].support, ["市安委办", "各乡镇街道"]);
     }
 
     #[test]
     fn a_row_split_by_blank_lines_is_one_row_and_deadline_column_is_read() {
-        let t = table("\t序号\n\t工作任务\n\t牵头单位\n\t配合单位\n\t完成时限\n\n\t1\n\t建立台账。\n\t县应急局\n\n\t县公安局\n\n\t2023年6月底前\n\n\t（二）其他\n\n\t2\n\t督查。\n\t县安委办\n\t\n\t长期坚持\n");
+        let t = table(
+            "\t序号\n\t工作任务\n\t牵头单位\n\t配合单位\n\t完成时限\n\n\t1\n\t建立台账。\n\t县应急局\n\n\t县公安局\n\n\t2023年6月底前\n\n\t（二）其他\n\n\t2\n\t督查。\n\t县安委办\n\t\n\t长期坚持\n",
+        );
         assert_eq!(t.tasks.len(), 2);
         assert_eq!(t.tasks[0].lead, ["县应急局"]);
         assert_eq!(t.tasks[0].support, ["县公安局"]);

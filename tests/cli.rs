@@ -1,0 +1,446 @@
+//! All integration tests in one binary: golden registers for every fixture, bad input, batches,
+//! output safety, and the shared corpus when it is present.
+//!
+//! Goldens: `fixtures/NAME.ext` is imported and compared with `fixtures/NAME.yaml`.
+//! After a deliberate change, `DUTYCTL_BLESS=1 cargo test` rewrites them; review the diff.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn dutyctl() -> Command {
+    Command::cargo_bin("dutyctl").expect("the dutyctl binary is built")
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn fixture_inputs() -> Vec<PathBuf> {
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(fixtures())
+        .expect("fixtures/ exists")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e != "yaml" && e != "md"))
+        .collect();
+    inputs.sort();
+    inputs
+}
+
+fn import_stdout(path: &Path) -> String {
+    let output = dutyctl()
+        .arg("import")
+        .arg(path)
+        .output()
+        .expect("dutyctl runs");
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("the register is UTF-8")
+}
+
+fn register(yaml: &str) -> serde_yaml::Value {
+    serde_yaml::from_str(yaml).expect("the register is YAML")
+}
+
+#[test]
+fn every_fixture_imports_to_its_golden_register() {
+    let bless = std::env::var_os("DUTYCTL_BLESS").is_some();
+    let inputs = fixture_inputs();
+    assert!(inputs.len() >= 8, "the fixtures are missing");
+    let mut mismatches = Vec::new();
+    for input in inputs {
+        let actual = import_stdout(&input);
+        let golden = input.with_extension("yaml");
+        if bless {
+            std::fs::write(&golden, &actual).expect("golden written");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+            panic!(
+                "{} has no golden; run with DUTYCTL_BLESS=1",
+                input.display()
+            )
+        });
+        if actual != expected {
+            let line = actual
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, e)| a != e)
+                .unwrap_or(0);
+            mismatches.push(format!(
+                "{}: first difference at line {}:\n  expected: {}\n  actual:   {}",
+                input.display(),
+                line + 1,
+                expected.lines().nth(line).unwrap_or("<end>"),
+                actual.lines().nth(line).unwrap_or("<end>")
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+/// Facts about the fixtures stated independently of the goldens, so a wrong golden blessed by
+/// mistake still fails here.
+#[test]
+fn fixtures_yield_the_assignments_their_documents_print() {
+    let table = register(&import_stdout(&fixtures().join("table_first_leads.txt")));
+    let first = &table["tasks"][0];
+    assert_eq!(
+        first["lead"][0], "县安委办",
+        "the note makes the first unit lead"
+    );
+    assert_eq!(
+        first["persons"][1], "赵敏",
+        "a name spaced out to align is one person"
+    );
+    assert_eq!(
+        first["persons"][3], "各乡镇（街道）主要负责人",
+        "a fragment line finishes its cell's line"
+    );
+    assert_eq!(first["due"], "2024-06-30");
+    assert_eq!(table["tasks"][1]["lead"][0], "临江县生态环境局开发区分局");
+
+    let gbk = register(&import_stdout(
+        &fixtures().join("table_lead_columns_gbk.txt"),
+    ));
+    assert_eq!(
+        gbk["tasks"][0]["support"][1], "区财政局",
+        "a list inherits its first member's prefix"
+    );
+
+    let plan = register(&import_stdout(
+        &fixtures().join("outline_trailing_assignments.txt"),
+    ));
+    let tasks = plan["tasks"].as_sequence().expect("tasks");
+    assert_eq!(
+        tasks.len(),
+        5,
+        "目标, 实施步骤 and 保障措施 items are not tasks"
+    );
+    assert!(
+        tasks[4]["support"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .any(|u| u == "各县区政府"),
+        "the standing note carries forward"
+    );
+    assert_eq!(tasks[0]["items"].as_sequence().unwrap().len(), 3);
+
+    let notice = register(&import_stdout(
+        &fixtures().join("outline_key_value_lines.txt"),
+    ));
+    assert_eq!(notice["document"]["doc_number"], "桂安办〔2024〕7号");
+    assert_eq!(notice["tasks"][2]["lead"][1], "县自然资源局");
+    assert_eq!(notice["tasks"][2]["support"][1], "县生态环境局");
+    assert_eq!(notice["tasks"][1]["leaders"][0], "刘长青");
+
+    let division = register(&import_stdout(
+        &fixtures().join("leader_division_gb18030.txt"),
+    ));
+    assert_eq!(division["document"]["layout"], "leader-division");
+    assert_eq!(
+        division["tasks"][2]["seq"], "1",
+        "a number lost to debris is inferred"
+    );
+    assert_eq!(division["people"][1]["backup"], "冯丽娟");
+}
+
+#[test]
+fn register_reads_back_to_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("outline_trailing_assignments.txt"))
+        .arg("-o")
+        .arg(&first)
+        .assert()
+        .success();
+    let again = dutyctl().arg("import").arg(&first).output().unwrap();
+    assert_eq!(
+        String::from_utf8(again.stdout).unwrap(),
+        std::fs::read_to_string(&first).unwrap()
+    );
+    let json = dir.path().join("register.json");
+    dutyctl()
+        .arg("import")
+        .arg(&first)
+        .arg("-o")
+        .arg(&json)
+        .assert()
+        .success();
+    let from_json = dutyctl().arg("import").arg(&json).output().unwrap();
+    assert_eq!(
+        String::from_utf8(from_json.stdout).unwrap(),
+        std::fs::read_to_string(&first).unwrap()
+    );
+}
+
+#[test]
+fn bad_inputs_get_one_line_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.txt", Vec::new(), "empty"),
+        (
+            "report.txt",
+            b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec(),
+            "PDF",
+        ),
+        (
+            "photo.txt",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "PNG",
+        ),
+        (
+            "blob.txt",
+            (0u8..=255).cycle().take(4096).collect(),
+            "decode",
+        ),
+        (
+            "binary.txt",
+            [b"abc\x01\x02\x03\x04\x05".as_slice(); 50].concat(),
+            "binary",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let output = dutyctl().arg("import").arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{name} should fail");
+        assert!(
+            stderr.contains(name) && stderr.contains(expected),
+            "{name}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+    dutyctl()
+        .arg("import")
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.txt: no such file"));
+    dutyctl()
+        .arg("import")
+        .arg(dir.path())
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("is a directory"));
+}
+
+#[test]
+fn a_failed_import_leaves_the_old_output_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("register.yaml");
+    std::fs::write(&out, "old good register\n").unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"%PDF-1.4").unwrap();
+    dutyctl()
+        .arg("import")
+        .arg(&bad)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .failure();
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "old good register\n"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".dutyctl"))
+        .collect();
+    assert!(leftovers.is_empty(), "a temporary file was left behind");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("dutyctl: 1\n")
+    );
+}
+
+#[test]
+fn one_bad_file_in_a_batch_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("broken.txt");
+    std::fs::write(&bad, b"").unwrap();
+    let out = dir.path().join("registers");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(&bad)
+        .arg(fixtures().join("outline_utf16.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.txt: the file is empty"))
+        .stderr(predicate::str::contains("1 of 3 files failed"));
+    assert!(out.join("duty_list.yaml").exists());
+    assert!(out.join("outline_utf16.yaml").exists());
+    assert!(!out.join("broken.yaml").exists());
+}
+
+#[test]
+fn several_files_need_an_output_folder() {
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("outline_utf16.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o FOLDER"));
+}
+
+#[test]
+fn strict_turns_warnings_into_failure_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.yaml");
+    dutyctl()
+        .args(["import", "--strict", "-o"])
+        .arg(&out)
+        .arg(fixtures().join("leader_division_gb18030.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "leader_division_gb18030.txt:8: number lost to conversion debris",
+        ))
+        .stderr(predicate::str::contains("--strict"));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_document_without_tasks_imports_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("letter.txt");
+    std::fs::write(&path, "关于召开会议的通知\n请各单位准时参会。\n").unwrap();
+    let output = dutyctl().arg("import").arg(&path).output().unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no tasks recognised"));
+    assert_eq!(
+        register(&String::from_utf8(output.stdout).unwrap())["tasks"]
+            .as_sequence()
+            .map(Vec::len),
+        Some(0)
+    );
+}
+
+#[test]
+fn layout_and_encoding_can_be_forced() {
+    let output = dutyctl()
+        .args(["import", "--layout", "outline"])
+        .arg(fixtures().join("duty_list.txt"))
+        .output()
+        .unwrap();
+    let forced = register(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(forced["document"]["layout"], "outline");
+    assert_eq!(
+        forced["tasks"][0]["leaders"].as_sequence().map(Vec::len),
+        Some(0),
+        "an outline takes no posts as leaders"
+    );
+    dutyctl()
+        .args(["import", "--encoding", "utf-8"])
+        .arg(fixtures().join("table_lead_columns_gbk.txt"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("invalid UTF-8"));
+    dutyctl()
+        .args(["import", "--encoding", "gbk"])
+        .arg(fixtures().join("table_lead_columns_gbk.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("区住房和城乡建设局"));
+}
+
+#[test]
+fn writing_over_the_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let register_path = dir.path().join("r.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg("-o")
+        .arg(&register_path)
+        .assert()
+        .success();
+    let before = std::fs::read(&register_path).unwrap();
+    dutyctl()
+        .arg("import")
+        .arg(&register_path)
+        .arg("-o")
+        .arg(&register_path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("its own input"));
+    assert_eq!(std::fs::read(&register_path).unwrap(), before);
+}
+
+#[test]
+fn schema_describes_the_register() {
+    let output = dutyctl().arg("schema").output().unwrap();
+    assert!(output.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let task = &schema["$defs"]["Task"]["properties"];
+    for key in [
+        "id", "seq", "section", "title", "text", "lead", "support", "persons", "leaders",
+        "deadline", "due", "items", "source",
+    ] {
+        assert!(
+            task.get(key).is_some(),
+            "Task.{key} missing from the schema"
+        );
+    }
+    assert_eq!(
+        schema["$defs"]["Layout"]["oneOf"].as_array().map(Vec::len),
+        Some(4)
+    );
+}
+
+/// The public corpus, where this checkout has it beside it (CI and developers do, users do not).
+#[test]
+fn corpus_documents_import_with_their_gold_layout_and_task_count() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let Ok(entries) = std::fs::read_dir(shared.join("eval/gold")) else {
+        eprintln!("../shared/eval/gold not present: corpus test skipped");
+        return;
+    };
+    let mut checked = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let gold = register(&std::fs::read_to_string(entry.path()).unwrap());
+        let doc = shared.join("corpus").join(gold["doc"].as_str().unwrap());
+        if !doc.exists() {
+            continue;
+        }
+        let got = register(&import_stdout(&doc));
+        assert_eq!(
+            got["document"]["layout"],
+            gold["layout"],
+            "{}",
+            doc.display()
+        );
+        assert_eq!(
+            got["tasks"].as_sequence().map(Vec::len),
+            gold["tasks"].as_sequence().map(Vec::len),
+            "{}",
+            doc.display()
+        );
+        checked += 1;
+    }
+    assert!(
+        checked > 0 || std::env::var_os("CI").is_none(),
+        "CI has ../shared but no corpus document was checked"
+    );
+}
