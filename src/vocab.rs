@@ -124,6 +124,30 @@ pub const LEVEL_PREFIXES: &[&str] = &["市", "区", "县", "省", "州", "旗", 
 /// Words that begin with a level prefix character without being one (市场监管局 is not 市+场监管局).
 pub const NOT_A_PREFIX: &[&str] = &["市场", "区域", "县域", "省内", "市容", "市政", "市民"];
 
+/// Kinds of area that share a list's 各 (各区、县级市 is 各区 and 各县级市).
+pub const AREA_KINDS: &[&str] = &[
+    "区",
+    "县",
+    "市",
+    "县级市",
+    "县区",
+    "县市区",
+    "区县",
+    "乡",
+    "镇",
+    "乡镇",
+    "街道",
+    "村",
+    "社区",
+    "开发区",
+    "园区",
+    "省",
+    "自治区",
+    "州",
+    "盟",
+    "旗",
+];
+
 /// Trailing groups that are not units (等部门, 有关部门 …), longest first.
 pub const GENERIC_TAILS: &[&str] = &[
     "等有关部门和单位",
@@ -223,7 +247,7 @@ pub const LEADER_POSTS: &[&str] = &[
 
 /// Verbs that follow a leader's name in a division of work.
 pub const LEADER_VERBS: &[&str] = &[
-    "负责", "分管", "对", "主持", "协助", "联系", "牵头", "兼管", "统筹",
+    "负责", "分管", "对", "主持", "协助", "联系", "牵头", "兼管", "统筹", "：", ":",
 ];
 
 /// Common Chinese surnames (compound ones first), so that a post followed by an ordinary word
@@ -275,9 +299,15 @@ pub const ISSUER_ENDINGS: &[&str] = &[
 /// Headings of a duty list end with this (市长职责).
 pub const DUTY_HEADING_ENDING: &str = "职责";
 
+/// Words between a post and 职责 that are not part of the post (市长的安全生产职责).
+pub const DUTY_HEADING_FILLERS: &[&str] = &["安全生产", "主要", "工作", "的"];
+
 /// Lines that end the body: distribution lists and attachments.
 pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
 
 /// A note that the first unit listed leads (各单项工作排第一的部门为牵头责任单位).
 pub const FIRST_LEADS_PATTERN: &str =
-    r"第一[位个名]?的?(?:部门|单位)?[^，。；]{0,6}?(?:为|是)[^，。；]{0,4}牵头";
+    r"第一[位个名]?的?(?:部门|单位)?[^，。；,;]{0,6}?(?:为|是)[^，。；,;]{0,4}牵头";
+
+/// Says that a rule printed once applies to what follows (排第一的为牵头单位，下同).
+pub const CARRIED_FORWARD: &str = "下同";

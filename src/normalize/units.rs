@@ -1,7 +1,9 @@
 //! Unit lists as printed (`市发改局、工信局等部门`) → full unit names (`市发改局`, `市工信局`).
 
 use super::{is_space, split_top_level};
-use crate::vocab::{GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX};
+use crate::vocab::{
+    AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX,
+};
 
 /// Carries the administrative level prefix (市, 区 …) from one list member to the next, across the
 /// clauses of one assignment, and knows the whole document so that a body which is not a
@@ -10,6 +12,8 @@ use crate::vocab::{GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIX
 pub struct UnitContext<'a> {
     document: &'a str,
     prefix: Option<&'static str>,
+    /// The previous member began with 各, which an area kind after it shares.
+    each: bool,
 }
 
 impl<'a> UnitContext<'a> {
@@ -17,6 +21,7 @@ impl<'a> UnitContext<'a> {
         UnitContext {
             document,
             prefix: None,
+            each: false,
         }
     }
 
@@ -34,6 +39,13 @@ impl<'a> UnitContext<'a> {
                     continue;
                 }
                 let full = self.complete(&piece);
+                if let Some(previous) = out.last_mut()
+                    && let Some((shared, full_name)) = share_each_and_suffix(previous, &full)
+                {
+                    previous.push_str(&shared);
+                    out.push(full_name);
+                    continue;
+                }
                 if !out.contains(&full) {
                     out.push(full);
                 }
@@ -43,6 +55,11 @@ impl<'a> UnitContext<'a> {
     }
 
     fn complete(&mut self, name: &str) -> String {
+        let shares_each = self.each && AREA_KINDS.contains(&name);
+        self.each = name.starts_with('各') || shares_each;
+        if shares_each {
+            return format!("各{name}");
+        }
         if let Some(prefix) = level_prefix(name) {
             self.prefix = Some(prefix);
             return name.to_string();
@@ -60,6 +77,22 @@ impl<'a> UnitContext<'a> {
             name.to_string()
         }
     }
+}
+
+/// `各区、县级市人民政府`: the bare `各区` shares the suffix, the second shares `各`, giving
+/// `各区人民政府` and `各县级市人民政府`. Returns the suffix and the completed second name.
+fn share_each_and_suffix(previous: &str, name: &str) -> Option<(String, String)> {
+    let bare_area = previous.strip_prefix('各')?;
+    if !AREA_KINDS.contains(&bare_area) || name.contains('各') {
+        return None;
+    }
+    let kind = AREA_KINDS
+        .iter()
+        .filter(|k| name.starts_with(**k))
+        .max_by_key(|k| k.len())?;
+    let suffix = &name[kind.len()..];
+    let body = is_gov_body(suffix) || suffix.ends_with("政府") || suffix.ends_with("办事处");
+    body.then(|| (suffix.to_string(), format!("各{name}")))
 }
 
 /// Joins the lines of a unit cell with newlines, except that a branch printed on its own line
@@ -183,6 +216,19 @@ mod tests {
             ["各乡镇街道", "各有关单位"]
         );
         assert_eq!(split("", "市工信局等有关部门"), ["市工信局"]);
+    }
+
+    #[test]
+    fn an_area_kind_after_each_shares_it() {
+        assert_eq!(split("", "各区、县级市"), ["各区", "各县级市"]);
+        assert_eq!(
+            split("", "各区、县级市人民政府"),
+            ["各区人民政府", "各县级市人民政府"]
+        );
+        assert_eq!(
+            split("", "各乡镇、街道，市直各部门"),
+            ["各乡镇", "各街道", "市直各部门"]
+        );
     }
 
     #[test]

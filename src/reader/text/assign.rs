@@ -4,7 +4,10 @@
 use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body};
-use crate::vocab::{ASSIGNMENT_LINE_KEYS, CLAUSE_VERBS, ClauseRole, Column, STANDING_NOTE_MARKERS};
+use crate::vocab::{
+    ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_PATTERN,
+    STANDING_NOTE_MARKERS,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -18,6 +21,8 @@ pub struct Assignment {
     pub deadline: Option<String>,
     /// Units a standing note adds to this and every later task of the same list.
     pub standing_support: Vec<String>,
+    /// The phrase said that the first unit leads, `下同`: so do later phrases.
+    pub first_leads_forward: bool,
 }
 
 impl Assignment {
@@ -52,6 +57,7 @@ impl Assignment {
         if self.deadline.is_none() {
             self.deadline = other.deadline;
         }
+        self.first_leads_forward |= other.first_leads_forward;
     }
 }
 
@@ -109,8 +115,15 @@ pub fn key_values(
     Some((assignment, first.start()..text.len()))
 }
 
+static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
+
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
-pub fn parse_phrase(phrase: &str, units: &mut UnitContext) -> Option<Assignment> {
+/// `first_leads` is in force when an earlier phrase said the first unit leads, `下同`.
+pub fn parse_phrase(
+    phrase: &str,
+    units: &mut UnitContext,
+    first_leads: bool,
+) -> Option<Assignment> {
     if KEY_VALUE.is_match(phrase) {
         return key_values(phrase, units).map(|(a, _)| a);
     }
@@ -120,9 +133,16 @@ pub fn parse_phrase(phrase: &str, units: &mut UnitContext) -> Option<Assignment>
     let mut clauses: Vec<(ClauseRole, Vec<String>)> = Vec::new();
     let mut unmarked: Vec<Vec<String>> = Vec::new();
     let mut standing = Vec::new();
+    let mut first_leads = first_leads;
+    let mut forward = false;
     for clause in split_top_level(phrase, |c| matches!(c, '，' | ',' | '；' | ';' | '。')) {
         let clause = clause.trim();
         if clause.is_empty() || clause.contains("不再列出") {
+            continue;
+        }
+        if FIRST_LEADS.is_match(clause) || clause == CARRIED_FORWARD {
+            first_leads |= FIRST_LEADS.is_match(clause);
+            forward |= clause.contains(CARRIED_FORWARD);
             continue;
         }
         if let Some(marker) = STANDING_NOTE_MARKERS
@@ -149,7 +169,22 @@ pub fn parse_phrase(phrase: &str, units: &mut UnitContext) -> Option<Assignment>
     let has_support_verb = clauses.iter().any(|(r, _)| *r == ClauseRole::Support);
     // 'A，B配合' and 'A负责，B配合' rank A first; plain 'A负责' only says A takes part.
     let responsible_leads = has_support_verb && !has_lead;
-    let mut assignment = Assignment::default();
+    let mut assignment = Assignment {
+        first_leads_forward: first_leads && forward,
+        ..Assignment::default()
+    };
+    if first_leads && !has_lead && !has_support_verb {
+        let mut names = clauses
+            .drain(..)
+            .flat_map(|(_, n)| n)
+            .chain(unmarked.drain(..).flatten());
+        if let Some(first) = names.next() {
+            assignment.lead.push(first);
+        }
+        for name in names {
+            push_unique(&mut assignment.support, name);
+        }
+    }
     for (role, names) in clauses {
         let leads =
             role == ClauseRole::Lead || (role == ClauseRole::Responsible && responsible_leads);
@@ -239,7 +274,7 @@ mod tests {
     use super::*;
 
     fn phrase(text: &str) -> Assignment {
-        parse_phrase(text, &mut UnitContext::new("")).expect("an assignment")
+        parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
     }
 
     #[test]
@@ -292,9 +327,25 @@ mod tests {
     #[test]
     fn an_aside_is_not_an_assignment() {
         assert_eq!(
-            parse_phrase("含劳务派遣灵活用工人员", &mut UnitContext::new("")),
+            parse_phrase("含劳务派遣灵活用工人员", &mut UnitContext::new(""), false),
             None
         );
+    }
+
+    #[test]
+    fn first_unit_leads_when_the_phrase_says_so_and_later_phrases_follow_with_xiatong() {
+        let a = phrase("市公安局、市交通运输局、市城管局负责，排在第一位的为牵头单位，下同");
+        assert_eq!(a.lead, ["市公安局"]);
+        assert_eq!(a.support, ["市交通运输局", "市城管局"]);
+        assert!(a.first_leads_forward);
+        let later = parse_phrase(
+            "市住建局、市消防救援大队负责",
+            &mut UnitContext::new(""),
+            true,
+        )
+        .unwrap();
+        assert_eq!(later.lead, ["市住建局"]);
+        assert!(phrase("市住建局、市消防救援大队负责").lead.is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::{is_closing_line, sentence_title};
 use crate::error::Warning;
 use crate::model::{Item, Layout, Person, SourceRef, Task};
 use crate::normalize::units::UnitContext;
-use crate::vocab::{DUTY_HEADING_ENDING, NON_TASK_HEADINGS};
+use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};
 
 #[derive(Debug)]
 struct Node {
@@ -46,8 +46,10 @@ pub fn read_outline(
     let mut nodes = collect_nodes(lines, &mut result.notes);
     link_tree(&mut nodes);
     infer_lost_labels(&mut nodes, warnings);
+    let mut first_leads = false;
     for node in nodes.iter_mut() {
-        node.assignment = extract_assignment(&mut node.head, &mut node.body, document);
+        node.assignment = extract_assignment(&mut node.head, &mut node.body, document, first_leads);
+        first_leads |= node.assignment.first_leads_forward;
     }
     let mut builder = TaskBuilder {
         nodes: &nodes,
@@ -177,11 +179,17 @@ fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
 }
 
 /// Finds every assignment phrase in a block and removes it from the text.
-fn extract_assignment(head: &mut String, body: &mut [String], document: &str) -> Assignment {
+fn extract_assignment(
+    head: &mut String,
+    body: &mut [String],
+    document: &str,
+    first_leads: bool,
+) -> Assignment {
     let mut assignment = Assignment::default();
     for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
         if let Some((inner, range)) = assign::trailing_parenthesis(paragraph)
-            && let Some(found) = assign::parse_phrase(inner, &mut UnitContext::new(document))
+            && let Some(found) =
+                assign::parse_phrase(inner, &mut UnitContext::new(document), first_leads)
         {
             assignment.merge(found);
             paragraph.truncate(range.start);
@@ -371,12 +379,17 @@ fn printed_heading(printed: &str) -> String {
     printed.trim_end_matches(['。', '.', '：', ':']).to_string()
 }
 
-/// `负责市政府常务工作的副市长职责` → `负责市政府常务工作的副市长`.
+/// `负责市政府常务工作的副市长职责` → `负责市政府常务工作的副市长`; `市长的安全生产职责` → `市长`.
 fn duty_post(head: &str) -> Option<String> {
     let core = head.trim_end_matches(['。', '.', '：', ':']);
-    core.strip_suffix(DUTY_HEADING_ENDING)
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
+    let mut post = core.strip_suffix(DUTY_HEADING_ENDING)?;
+    while let Some(shorter) = DUTY_HEADING_FILLERS
+        .iter()
+        .find_map(|f| post.strip_suffix(f).filter(|p| !p.is_empty()))
+    {
+        post = shorter;
+    }
+    Some(post.to_string()).filter(|p| !p.is_empty())
 }
 
 #[cfg(test)]
@@ -425,6 +438,16 @@ mod tests {
         );
         assert_eq!(r.tasks[1].support, ["各镇"]);
         assert!(r.tasks[2].support.is_empty());
+    }
+
+    #[test]
+    fn duty_posts_drop_filler_words() {
+        assert_eq!(duty_post("市长的安全生产职责").as_deref(), Some("市长"));
+        assert_eq!(
+            duty_post("负责市政府常务工作的副市长职责").as_deref(),
+            Some("负责市政府常务工作的副市长")
+        );
+        assert_eq!(duty_post("工作要求"), None);
     }
 
     #[test]

@@ -176,7 +176,8 @@ pub fn build_table(
     }
     task_rows.extend(pending.take());
 
-    let first_leads = result.notes.iter().any(|n| FIRST_LEADS.is_match(n));
+    // The rule may stand in a 备注 row or anywhere around the table (a 说明 line above it).
+    let first_leads = FIRST_LEADS.is_match(document);
     let has_lead_column = columns.contains(&Some(Column::Lead));
     for (section, row) in task_rows {
         result.tasks.push(row_task(
