@@ -41,6 +41,9 @@ pub struct ImportArgs {
     /// Treat warnings as errors: a file with any warning is not written.
     #[arg(long)]
     pub strict: bool,
+    /// Convert old .doc/.wps/.odt files with LibreOffice (soffice on PATH) before reading.
+    #[arg(long)]
+    pub convert: bool,
 }
 
 /// How documents are read; shared by every command that reads documents.
@@ -52,6 +55,9 @@ pub struct InputArgs {
     /// The text encoding; `auto` detects BOMs, UTF-8 and GBK/GB18030.
     #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
     pub encoding: EncodingChoice,
+    /// Read only this sheet of a workbook (default: every sheet with a table).
+    #[arg(long)]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,6 +12,18 @@ pub enum ReadError {
     Undecodable(String),
     #[error("not a dutyctl register: {0}")]
     BadRegister(String),
+    #[error("damaged file: {0}")]
+    Corrupt(String),
+    #[error("the file is password-protected: remove the password in Word/Excel and save again")]
+    PasswordProtected,
+    #[error(
+        "{0} is an old binary format that dutyctl does not read: convert it with `libreoffice --headless --convert-to {1} FILE`, or pass --convert"
+    )]
+    OldBinary(String, &'static str),
+    #[error("refused: {0} (a zip bomb?)")]
+    TooLarge(String),
+    #[error("no table found: {0}")]
+    NoTable(String),
 }
 
 /// A lossy or doubtful reading, reported on stderr like pandoc's warnings.

@@ -444,3 +444,235 @@ fn corpus_documents_import_with_their_gold_layout_and_task_count() {
         "CI has ../shared but no corpus document was checked"
     );
 }
+
+/// A register without what depends on the input's bytes and position (source name, hash, where
+/// each task starts), for comparing the registers of one content in different formats.
+fn content_of(yaml: &str) -> serde_yaml::Value {
+    let mut value = register(yaml);
+    let document = value["document"].as_mapping_mut().expect("a document");
+    document.remove("source");
+    document.remove("sha256");
+    for task in value["tasks"].as_sequence_mut().expect("tasks") {
+        task.as_mapping_mut().expect("a task").remove("source");
+    }
+    value
+}
+
+#[test]
+fn office_files_give_the_register_of_their_text_twin() {
+    let pairs = [
+        ("table_merged_cells_word.docx", "table_merged_cells.txt"),
+        ("table_merged_cells_excel.xlsx", "table_merged_cells.txt"),
+        ("table_merged_cells_gbk.csv", "table_merged_cells.txt"),
+        (
+            "outline_auto_numbered.docx",
+            "outline_trailing_assignments.txt",
+        ),
+    ];
+    for (office, text) in pairs {
+        let from_office = content_of(&import_stdout(&fixtures().join(office)));
+        let from_text = content_of(&import_stdout(&fixtures().join(text)));
+        assert_eq!(from_office, from_text, "{office} differs from {text}");
+    }
+    let merged = register(&import_stdout(
+        &fixtures().join("table_merged_cells_excel.xlsx"),
+    ));
+    assert_eq!(
+        merged["tasks"][1]["lead"][0], "区应急管理局",
+        "a value merged down applies to every row"
+    );
+    assert_eq!(merged["tasks"][1]["source"]["cell"], "B5");
+    assert_eq!(merged["tasks"][1]["source"]["sheet"], "分解表");
+}
+
+#[test]
+fn docx_reads_the_body_with_inserted_but_not_deleted_revisions() {
+    let yaml = import_stdout(&fixtures().join("outline_auto_numbered.docx"));
+    assert!(!yaml.contains("页眉"), "the header is not part of the body");
+    assert!(!yaml.contains("市城管局"), "deleted text is not read");
+    assert_eq!(
+        register(&yaml)["tasks"][2]["lead"][0],
+        "市住建局",
+        "inserted text is read"
+    );
+}
+
+fn xlsx_with_dates() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet().set_name("说明").unwrap();
+    notes.write_string(0, 0, "本表按季度更新").unwrap();
+    let sheet = book.add_worksheet().set_name("任务").unwrap();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    sheet
+        .merge_range(0, 0, 0, 3, "某县重点任务分解表", &Format::new())
+        .unwrap();
+    for (col, header) in ["序号", "重点任务", "责任单位", "时间节点"]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.write_string(1, col as u16, header).unwrap();
+    }
+    sheet.write_number(2, 0, 1.0).unwrap();
+    sheet.write_string(2, 1, "完成排查。").unwrap();
+    sheet.write_string(2, 2, "县应急局\n县公安局").unwrap();
+    sheet
+        .write_datetime_with_format(2, 3, ExcelDateTime::from_ymd(2024, 6, 30).unwrap(), &date)
+        .unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn xlsx_numbers_dates_line_breaks_and_sheet_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tasks.xlsx");
+    std::fs::write(&path, xlsx_with_dates()).unwrap();
+    let got = register(&import_stdout(&path));
+    let task = &got["tasks"][0];
+    assert_eq!(got["document"]["title"], "某县重点任务分解表");
+    assert_eq!(task["seq"], "1", "a number stored as 1.0 prints as 1");
+    assert_eq!(task["deadline"], "2024-06-30");
+    assert_eq!(task["due"], "2024-06-30");
+    assert_eq!(
+        task["support"][1], "县公安局",
+        "a line break separates units"
+    );
+    assert_eq!(task["source"]["cell"], "B3");
+    dutyctl()
+        .args(["import", "--sheet", "任务"])
+        .arg(&path)
+        .assert()
+        .success();
+    dutyctl()
+        .args(["import", "--sheet", "说明"])
+        .arg(&path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no table found"));
+    dutyctl()
+        .args(["import", "--sheet", "其他"])
+        .arg(&path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no sheet named 其他"));
+}
+
+fn zip_with(members: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in members {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut zip, bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn damaged_protected_and_old_office_files_get_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let ole = |stream: &str| {
+        let mut bytes = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        bytes.extend(vec![0u8; 504]);
+        bytes.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let mut no_table = rust_xlsxwriter::Workbook::new();
+    no_table
+        .add_worksheet()
+        .write_string(0, 0, "只有一句话")
+        .unwrap();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "broken.docx",
+            b"PK\x03\x04\x14\x00\x00\x00garbage".to_vec(),
+            "damaged file",
+        ),
+        (
+            "empty.xlsx",
+            no_table.save_to_buffer().unwrap(),
+            "no table found",
+        ),
+        ("secret.xlsx", ole("EncryptedPackage"), "password-protected"),
+        (
+            "old.doc",
+            ole("WordDocument"),
+            "libreoffice --headless --convert-to docx",
+        ),
+        (
+            "other.zip",
+            zip_with(&[("readme.txt", b"hello")]),
+            "neither a Word nor an Excel",
+        ),
+        (
+            "bad.docx",
+            zip_with(&[("word/document.xml", b"<w:document><w:body><w:p>")]),
+            "damaged file",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = dir.path().join(format!("{name}.yaml"));
+        let output = dutyctl()
+            .arg("import")
+            .arg(&path)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{name} should fail");
+        assert!(
+            stderr.contains(name) && stderr.contains(expected),
+            "{name}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+        assert!(!out.exists(), "{name}: nothing is written");
+    }
+}
+
+#[test]
+fn a_member_that_would_inflate_past_the_limit_is_refused() {
+    // A small archive whose headers declare a 210 MB document.xml, as a zip bomb's do.
+    let mut bytes = zip_with(&[("word/document.xml", b"<w:document/>")]);
+    let declared = 210_000_000u32.to_le_bytes();
+    for (signature, offset) in [(b"PK\x03\x04", 22), (b"PK\x01\x02", 24)] {
+        let at = bytes
+            .windows(4)
+            .position(|w| w == signature)
+            .expect("a zip header");
+        bytes[at + offset..at + offset + 4].copy_from_slice(&declared);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.docx");
+    std::fs::write(&path, bytes).unwrap();
+    dutyctl()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "refused: word/document.xml would inflate to 210 MB",
+        ));
+}
+
+#[test]
+fn a_docx_of_100000_empty_paragraphs_imports_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blank.docx");
+    let body = "<w:p/>".repeat(100_000);
+    let document = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    std::fs::write(
+        &path,
+        zip_with(&[("word/document.xml", document.as_bytes())]),
+    )
+    .unwrap();
+    dutyctl()
+        .arg("import")
+        .arg(&path)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no tasks recognised"));
+}

@@ -2,7 +2,7 @@
 
 use crate::cli::ImportArgs;
 use anyhow::{Context, Result, bail};
-use dutyctl::error::Warning;
+use dutyctl::error::{ReadError, Warning};
 use dutyctl::output::write_atomically;
 use dutyctl::reader::{self, ReadOptions};
 use dutyctl::writer::{self, Format};
@@ -22,6 +22,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let options = ReadOptions {
         layout: args.input.layout.layout(),
         encoding: args.input.encoding,
+        sheet: args.input.sheet.clone(),
     };
     let progress = progress_bar(args.files.len());
     let mut failed = 0;
@@ -72,7 +73,14 @@ fn import_one(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| name.to_string());
-    let reading = reader::read(&bytes, &source_name, options).with_context(|| name.to_string())?;
+    let reading = match reader::read(&bytes, &source_name, options) {
+        Err(ReadError::OldBinary(_, target)) if args.convert => {
+            let converted = convert_with_libreoffice(file, target)?;
+            reader::read(&converted, &source_name, options)
+        }
+        other => other,
+    }
+    .with_context(|| name.to_string())?;
     report_warnings(&name.to_string(), &reading.warnings);
     if args.strict && !reading.warnings.is_empty() {
         bail!(
@@ -140,6 +148,33 @@ fn io_message(error: &std::io::Error) -> String {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => text,
     }
+}
+
+/// Converts an old .doc/.wps/.odt with LibreOffice, for `--convert`, and returns the new bytes.
+fn convert_with_libreoffice(file: &Path, target: &str) -> Result<Vec<u8>> {
+    let name = file.display();
+    let office = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| {
+            std::process::Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .with_context(|| format!("{name}: --convert needs LibreOffice (soffice) on PATH"))?;
+    let dir = tempfile::tempdir()?;
+    let status = std::process::Command::new(office)
+        .args(["--headless", "--convert-to", target, "--outdir"])
+        .arg(dir.path())
+        .arg(file)
+        .output()
+        .with_context(|| format!("{name}: cannot run {office}"))?;
+    let stem = file.file_stem().unwrap_or_default();
+    let converted = dir.path().join(stem).with_extension(target);
+    if !status.status.success() || !converted.exists() {
+        bail!("{name}: {office} could not convert it to .{target}");
+    }
+    Ok(std::fs::read(converted)?)
 }
 
 /// A progress bar for a batch on a terminal; hidden otherwise so logs stay clean.

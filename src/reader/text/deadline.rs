@@ -32,6 +32,10 @@ static PARTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上旬|中旬|下旬|月底|底|末|初|年底|年末|第[一二三四1-4]季度|[一二三四]季度|上半年|下半年)?").unwrap()
 });
 
+/// A date as spreadsheets print it: 2024-06-30, 2024/6/30, 2024.6.30.
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})").unwrap());
+
 /// The limit that opens a task's text, if any.
 pub fn leading_deadline(text: &str) -> Option<String> {
     LEADING.captures(text).map(|c| c[1].to_string())
@@ -50,6 +54,14 @@ pub fn is_standing(text: &str) -> bool {
 /// The date a printed limit names: the last day it allows. `None` for standing limits.
 pub fn due_date(deadline: &str) -> Option<String> {
     let normalized = half_width_digits(deadline);
+    if let Some(caps) = NUMERIC_DATE.captures(&normalized) {
+        let (year, month, day) = (
+            caps[1].parse().ok()?,
+            caps[2].parse().ok()?,
+            caps[3].parse().ok()?,
+        );
+        return valid_date(year, month, day);
+    }
     let caps = PARTS.captures(&normalized)?;
     let year: u32 = caps[1].parse().ok()?;
     let month: Option<u32> = caps.get(2).and_then(|m| m.as_str().parse().ok());
@@ -78,6 +90,10 @@ pub fn due_date(deadline: &str) -> Option<String> {
             }
         }
     };
+    valid_date(year, month, day)
+}
+
+fn valid_date(year: u32, month: u32, day: u32) -> Option<String> {
     if !(1..=12).contains(&month) || day == 0 || day > last_day(year, month)? {
         return None;
     }
@@ -120,6 +136,8 @@ mod tests {
             due_date("２０２３年９月中旬").as_deref(),
             Some("2023-09-20")
         );
+        assert_eq!(due_date("2024-06-30").as_deref(), Some("2024-06-30"));
+        assert_eq!(due_date("2024/6/31"), None);
         assert_eq!(due_date("长期坚持"), None);
         assert_eq!(due_date("持续推进"), None);
     }

@@ -257,8 +257,18 @@ fn row_task(
         leaders: names(cell(Column::Leaders)),
         due: deadline.as_deref().and_then(due_date),
         deadline,
-        source: row.source.clone(),
+        source: task_source(row, columns),
     }
+}
+
+/// Where a task starts: its task cell, else the row.
+fn task_source(row: &Row, columns: &[Option<Column>]) -> SourceRef {
+    columns
+        .iter()
+        .zip(&row.cells)
+        .find(|(c, _)| **c == Some(Column::Task))
+        .map(|(_, cell)| cell.source.clone())
+        .unwrap_or_else(|| row.source.clone())
 }
 
 #[cfg(test)]
