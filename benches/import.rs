@@ -31,17 +31,30 @@ fn xlsx_50_rows() -> Vec<u8> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     sheet.write_string(0, 0, "某县重点工作任务分解表").unwrap();
-    let headers = ["序号", "重点工作任务", "牵头单位", "配合单位", "责任人", "完成时限"];
+    let headers = [
+        "序号",
+        "重点工作任务",
+        "牵头单位",
+        "配合单位",
+        "责任人",
+        "完成时限",
+    ];
     for (col, header) in headers.into_iter().enumerate() {
         sheet.write_string(1, col as u16, header).unwrap();
     }
     for i in 0..50u32 {
         let row = i + 2;
         sheet.write_number(row, 0, f64::from(i + 1)).unwrap();
-        sheet.write_string(row, 1, "开展隐患排查整治。一是全面排查。二是建立台账。").unwrap();
+        sheet
+            .write_string(row, 1, "开展隐患排查整治。一是全面排查。二是建立台账。")
+            .unwrap();
         sheet.write_string(row, 2, "县应急管理局").unwrap();
-        sheet.write_string(row, 3, "县发改局、工信局、住建局\n各乡镇人民政府").unwrap();
-        sheet.write_string(row, 4, "张  三      各乡镇主要负责人").unwrap();
+        sheet
+            .write_string(row, 3, "县发改局、工信局、住建局\n各乡镇人民政府")
+            .unwrap();
+        sheet
+            .write_string(row, 4, "张  三      各乡镇主要负责人")
+            .unwrap();
         sheet.write_string(row, 5, "2024年6月底前").unwrap();
     }
     book.save_to_buffer().unwrap()
@@ -51,7 +64,9 @@ fn xlsx_50_rows() -> Vec<u8> {
 fn docx_30_pages() -> Vec<u8> {
     let mut body = String::new();
     for section in 1..=10 {
-        body.push_str(&format!("<w:p><w:r><w:t>{section}、重点任务</w:t></w:r></w:p>"));
+        body.push_str(&format!(
+            "<w:p><w:r><w:t>{section}、重点任务</w:t></w:r></w:p>"
+        ));
         for task in 1..=60 {
             body.push_str(&format!(
                 "<w:p><w:r><w:t>（{task}）开展专项整治，全面排查风险隐患，建立问题清单和整改台账，确保整改到位。\
@@ -63,7 +78,9 @@ fn docx_30_pages() -> Vec<u8> {
     for row in 0..50 {
         body.push_str("<w:tr>");
         for cell in [row.to_string(), "排查整治。".into(), "县应急管理局".into()] {
-            body.push_str(&format!("<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>"));
+            body.push_str(&format!(
+                "<w:tc><w:p><w:r><w:t>{cell}</w:t></w:r></w:p></w:tc>"
+            ));
         }
         body.push_str("</w:tr>");
     }
@@ -73,8 +90,11 @@ fn docx_30_pages() -> Vec<u8> {
          <w:body>{body}</w:body></w:document>"
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
-        .unwrap();
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
     std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
     zip.finish().unwrap().into_inner()
 }
