@@ -3,7 +3,7 @@
 //! generated 50-row .xlsx and a 30-page .docx.
 
 use dutyctl::reader::{ReadOptions, read};
-use dutyctl::writer::{Format, write};
+use dutyctl::writer::{Format, WriteOptions, write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -120,7 +120,7 @@ fn main() {
         for _ in 0..ROUNDS {
             let start = Instant::now();
             let reading = read(&bytes, &name, &options).expect("imports");
-            let yaml = write(&reading.register, Format::Yaml).expect("writes");
+            let yaml = write(&reading.register, Format::Yaml, &WriteOptions::default()).expect("writes");
             times.push(start.elapsed());
             tasks = reading.register.tasks.len();
             std::hint::black_box(yaml);

@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dutyctl::model::Layout;
 use dutyctl::reader::decode::EncodingChoice;
-use dutyctl::writer::Format;
+use dutyctl::writer::{CsvEncoding, Format, WriteOptions};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -21,6 +21,8 @@ pub struct Cli {
 pub enum Command {
     /// Read notices and write their responsibility registers.
     Import(ImportArgs),
+    /// Write a register (or any document import reads) as xlsx, csv, md, json or yaml.
+    Export(ExportArgs),
     /// Print the JSON Schema of the register (schema version 1).
     Schema,
 }
@@ -38,12 +40,69 @@ pub struct ImportArgs {
     pub format: Option<Format>,
     #[command(flatten)]
     pub input: InputArgs,
+    #[command(flatten)]
+    pub table: TableArgs,
     /// Treat warnings as errors: a file with any warning is not written.
     #[arg(long)]
     pub strict: bool,
-    /// Convert old .doc/.wps/.odt files with LibreOffice (soffice on PATH) before reading.
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A register (YAML/JSON) or any document `import` reads.
+    pub file: PathBuf,
+    /// Output file, or `-` for stdout (not for xlsx on a terminal).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Output format; by default taken from the output's extension.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Encoding of CSV output.
+    #[arg(long, value_enum, default_value_t = CsvEncoding::Utf8)]
+    pub encoding: CsvEncoding,
+    #[command(flatten)]
+    pub table: TableArgs,
+    /// The input's layout when it is a document; `auto` recognises it.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+    /// The input's text encoding when it is a text document.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub input_encoding: EncodingChoice,
+    /// Read only this sheet of a workbook.
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// Convert an old .doc/.wps/.odt with LibreOffice before reading.
     #[arg(long)]
     pub convert: bool,
+}
+
+/// How tables are laid out (xlsx, csv, md).
+#[derive(Debug, Args, Clone)]
+pub struct TableArgs {
+    /// One row per sub-item (一是…), the parent's assignment repeated.
+    #[arg(long)]
+    pub expand_items: bool,
+    /// Add one checklist sheet per unit (xlsx).
+    #[arg(long)]
+    pub by_unit: bool,
+    /// Body font (xlsx).
+    #[arg(long, default_value = "仿宋")]
+    pub font: String,
+    /// Title font (xlsx).
+    #[arg(long, default_value = "黑体")]
+    pub title_font: String,
+}
+
+impl TableArgs {
+    pub fn write_options(&self, csv_encoding: CsvEncoding) -> WriteOptions {
+        WriteOptions {
+            expand_items: self.expand_items,
+            by_unit: self.by_unit,
+            font: self.font.clone(),
+            title_font: self.title_font.clone(),
+            csv_encoding,
+        }
+    }
 }
 
 /// How documents are read; shared by every command that reads documents.
@@ -58,6 +117,9 @@ pub struct InputArgs {
     /// Read only this sheet of a workbook (default: every sheet with a table).
     #[arg(long)]
     pub sheet: Option<String>,
+    /// Convert old .doc/.wps/.odt files with LibreOffice (soffice on PATH) before reading.
+    #[arg(long)]
+    pub convert: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Import(args) => cmd::import::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::Schema => cmd::schema::run(),
     };
     match result {

@@ -4,6 +4,10 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
     Seq,
+    /// The enclosing headings, in a flat table (章节: 一、… > （一）…).
+    Section,
+    /// A register's task id, in a flat table; ids are derived again on reading.
+    Id,
     Task,
     Lead,
     /// A unit column that does not say whether it leads (责任单位, 主要责任单位).
@@ -18,6 +22,9 @@ pub enum Column {
 /// Header names, matched after removing spaces. Earlier rows win, so specific names come first.
 pub const COLUMN_HEADERS: &[(&str, Column)] = &[
     ("序号", Column::Seq),
+    ("章节", Column::Section),
+    ("所属章节", Column::Section),
+    ("ID", Column::Id),
     ("编号", Column::Seq),
     ("牵头单位", Column::Lead),
     ("牵头部门", Column::Lead),
@@ -122,7 +129,8 @@ pub const GOV_BODY_SUFFIXES: &[&str] = &[
 pub const LEVEL_PREFIXES: &[&str] = &["市", "区", "县", "省", "州", "旗", "镇", "乡"];
 
 /// Words that begin with a level prefix character without being one (市场监管局 is not 市+场监管局).
-pub const NOT_A_PREFIX: &[&str] = &["市场", "区域", "县域", "省内", "市容", "市政", "市民"];
+/// 市民 and 市政 are not here: 市民政局 and 市政府办公室 are far commoner than 市民…/市政… bodies.
+pub const NOT_A_PREFIX: &[&str] = &["市场", "市容", "区域", "县域", "省内"];
 
 /// Kinds of area that share a list's 各 (各区、县级市 is 各区 and 各县级市).
 pub const AREA_KINDS: &[&str] = &[
@@ -147,6 +155,9 @@ pub const AREA_KINDS: &[&str] = &[
     "盟",
     "旗",
 ];
+
+/// Joins nested headings in a 章节 column.
+pub const SECTION_SEPARATOR: &str = " > ";
 
 /// Trailing groups that are not units (等部门, 有关部门 …), longest first.
 pub const GENERIC_TAILS: &[&str] = &[

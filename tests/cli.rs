@@ -384,7 +384,7 @@ fn writing_over_the_input_is_refused() {
         .arg(&register_path)
         .assert()
         .failure()
-        .stderr(predicate::str::contains("its own input"));
+        .stderr(predicate::str::contains("over the input itself"));
     assert_eq!(std::fs::read(&register_path).unwrap(), before);
 }
 
@@ -675,4 +675,286 @@ fn a_docx_of_100000_empty_paragraphs_imports_with_a_warning() {
         .assert()
         .success()
         .stderr(predicate::str::contains("no tasks recognised"));
+}
+
+fn export(input: &Path, output: &Path, extra: &[&str]) {
+    dutyctl()
+        .arg("export")
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .args(extra)
+        .assert()
+        .success();
+}
+
+/// Every sheet of a workbook as rows of cell strings, and its merged regions.
+fn workbook(path: &Path) -> Vec<(String, Vec<Vec<String>>, Vec<calamine::Dimensions>)> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = calamine::open_workbook(path).expect("an xlsx");
+    let names = book.sheet_names();
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range
+                .rows()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            let merges = book.merge_cells_by_sheet_name(&name).unwrap();
+            (name, rows, merges)
+        })
+        .collect()
+}
+
+fn zipped_text(path: &Path, member: &str) -> String {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name(member).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn xlsx_is_a_table_an_office_can_circulate() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("分解表.xlsx");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("table_first_leads.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let sheets = workbook(&out);
+    let names: Vec<&str> = sheets.iter().map(|(n, _, _)| n.as_str()).collect();
+    assert_eq!(names, ["责任分解表", "按单位汇总", "_dutyctl"]);
+    let (_, rows, merges) = &sheets[0];
+    assert_eq!(
+        rows[0][0], "临江县2024年安全生产重点工作任务分解表",
+        "the title already names the table"
+    );
+    assert_eq!(
+        rows[1],
+        [
+            "序号",
+            "重点工作任务",
+            "牵头单位",
+            "配合单位",
+            "责任人",
+            "责任领导",
+            "完成时限"
+        ]
+    );
+    assert_eq!(rows[2][0], "一、源头治理");
+    assert_eq!(
+        rows[3][3], "各负有安全生产监督管理职责的部门\n各乡镇（街道）",
+        "units one per line"
+    );
+    let merged_rows: Vec<u32> = merges
+        .iter()
+        .filter(|m| m.start.1 == 0 && m.end.1 == 6)
+        .map(|m| m.start.0)
+        .collect();
+    assert!(
+        merged_rows.contains(&0) && merged_rows.contains(&2),
+        "title and section rows merged across: {merged_rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r[0].starts_with("备注：各项工作排在第一位")),
+        "notes under the table"
+    );
+
+    let (_, summary, _) = &sheets[1];
+    assert_eq!(
+        summary[0][..4],
+        ["单位", "牵头任务数", "配合任务数", "合计"]
+    );
+    let totals: Vec<u32> = summary[1..].iter().map(|r| r[3].parse().unwrap()).collect();
+    assert!(
+        totals.windows(2).all(|w| w[0] >= w[1]),
+        "busiest first: {totals:?}"
+    );
+    assert_eq!(totals.len(), 7, "every unit named as lead or support");
+    assert_eq!(summary[1][1], "1", "among equal loads, leading units first");
+    let chart = zipped_text(&out, "xl/charts/chart1.xml");
+    assert!(chart.contains("barChart") && chart.contains("按单位汇总"));
+
+    let sheet = zipped_text(&out, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(r#"paperSize="9""#) && sheet.contains(r#"orientation="landscape""#),
+        "A4 landscape"
+    );
+    assert!(
+        sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && sheet.contains(r#"fitToHeight="0""#),
+        "one page wide"
+    );
+    assert!(
+        sheet.contains("第 &amp;P 页 共 &amp;N 页"),
+        "page numbers in the footer"
+    );
+    assert!(sheet.contains(r#"<pane ySplit="2""#), "header frozen");
+    assert!(sheet.contains("<autoFilter"));
+    assert!(
+        zipped_text(&out, "xl/workbook.xml").contains("_xlnm.Print_Titles"),
+        "header rows repeat on every page"
+    );
+    let styles = zipped_text(&out, "xl/styles.xml");
+    assert!(
+        styles.contains(r#"val="仿宋""#) && styles.contains(r#"val="黑体""#),
+        "default fonts"
+    );
+}
+
+#[test]
+fn xlsx_options_choose_fonts_expand_items_and_add_unit_checklists() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.xlsx");
+    export(
+        &fixtures().join("outline_trailing_assignments.txt"),
+        &out,
+        &[
+            "--font",
+            "宋体",
+            "--title-font",
+            "方正小标宋简体",
+            "--expand-items",
+            "--by-unit",
+        ],
+    );
+    let styles = zipped_text(&out, "xl/styles.xml");
+    assert!(styles.contains(r#"val="宋体""#) && styles.contains(r#"val="方正小标宋简体""#));
+    let sheets = workbook(&out);
+    let table = &sheets[0].1;
+    assert_eq!(
+        table[0][0],
+        "滨河市2024年安全生产治本攻坚行动实施方案责任分解表"
+    );
+    let item_rows: Vec<&Vec<String>> = table
+        .iter()
+        .filter(|r| r[0].starts_with("（一）."))
+        .collect();
+    assert_eq!(item_rows.len(), 3, "one row per item of the first task");
+    assert!(
+        item_rows.iter().all(|r| r[2] == "市应急管理局"),
+        "the parent's lead repeats"
+    );
+    let unit = sheets
+        .iter()
+        .find(|(n, _, _)| n == "市应急管理局")
+        .expect("a checklist sheet for the unit");
+    assert_eq!(unit.1[0][0], "市应急管理局任务清单");
+    assert_eq!(unit.1[2][2], "牵头");
+    assert!(unit.1.iter().any(|r| r.get(2).is_some_and(|c| c == "配合")));
+}
+
+#[test]
+fn xlsx_and_csv_written_by_dutyctl_read_back_to_the_same_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = fixture_inputs();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    for input in inputs {
+        let original = import_stdout(&input);
+        let xlsx = dir.path().join("round.xlsx");
+        export(&input, &xlsx, &[]);
+        assert_eq!(
+            content_of(&import_stdout(&xlsx)),
+            content_of(&original),
+            "xlsx round trip of {}",
+            input.display()
+        );
+        // CSV is a flat table: the tasks survive, the document's metadata has no place in it.
+        let csv = dir.path().join("round.csv");
+        export(&input, &csv, &[]);
+        assert_eq!(
+            content_of(&import_stdout(&csv))["tasks"],
+            content_of(&original)["tasks"],
+            "csv round trip of {}",
+            input.display()
+        );
+    }
+}
+
+#[test]
+fn csv_is_utf8_with_bom_or_gbk_and_joins_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.csv");
+    export(&fixtures().join("table_lead_columns_gbk.txt"), &out, &[]);
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "a BOM so Excel reads UTF-8"
+    );
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("序号,重点工作任务,牵头单位,配合单位,责任领导,完成时限,章节,ID")
+    );
+    assert!(text.contains("区发展和改革局、区财政局、区城管局"));
+    export(
+        &fixtures().join("table_lead_columns_gbk.txt"),
+        &out,
+        &["--encoding", "gbk"],
+    );
+    let gbk = std::fs::read(&out).unwrap();
+    let (decoded, _, bad) = encoding_rs::GBK.decode(&gbk);
+    assert!(!bad && decoded.starts_with("序号,"));
+    let rare = dir.path().join("rare.txt");
+    std::fs::write(&rare, "一、任务\n（一）排查𠀀。（县应急局牵头）\n").unwrap();
+    dutyctl()
+        .arg("export")
+        .arg(&rare)
+        .arg("-o")
+        .arg(&out)
+        .args(["--encoding", "gbk"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no GBK encoding"));
+}
+
+#[test]
+fn markdown_has_section_headings_and_escaped_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("pipes.txt");
+    std::fs::write(
+        &input,
+        "某县方案\n一、主要任务\n（一）排查A|B类隐患。\n完成整改。（县应急局牵头，县公安局配合）\n",
+    )
+    .unwrap();
+    let output = dutyctl()
+        .arg("export")
+        .arg(&input)
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(output.stdout).unwrap();
+    assert!(md.starts_with("# 某县方案责任分解表\n"), "{md}");
+    assert!(md.contains("\n## 一、主要任务\n"), "{md}");
+    assert!(
+        md.contains("| 序号 | 重点工作任务 | 牵头单位 | 配合单位 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| （一） | 排查A\\|B类隐患。<br>完成整改。 | 县应急局 | 县公安局 |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn export_refuses_xlsx_to_a_terminal_free_stdout_only_when_asked() {
+    let output = dutyctl()
+        .arg("export")
+        .arg(fixtures().join("duty_list.txt"))
+        .args(["--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "stdout is a pipe here, so xlsx bytes may go there"
+    );
+    assert!(output.stdout.starts_with(b"PK\x03\x04"));
 }

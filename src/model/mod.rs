@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 /// The schema version written to the `dutyctl:` key.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The hidden sheet in which an xlsx written by dutyctl keeps the document's metadata (JSON in
+/// A2), so that the workbook reads back to the same register.
+pub const WORKBOOK_META_SHEET: &str = "_dutyctl";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Register {

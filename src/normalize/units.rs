@@ -197,6 +197,22 @@ mod tests {
     }
 
     #[test]
+    fn printed_prefixes_are_kept_and_words_starting_with_a_prefix_are_not_prefixes() {
+        assert_eq!(
+            split("", "市公安局、市民政局、财政局"),
+            ["市公安局", "市民政局", "市财政局"]
+        );
+        assert_eq!(
+            split("", "市政府办公室、财政局"),
+            ["市政府办公室", "市财政局"]
+        );
+        assert_eq!(
+            split("", "县应急局、市场监管局"),
+            ["县应急局", "县市场监管局"]
+        );
+    }
+
+    #[test]
     fn companies_and_zones_stay_as_printed_unless_printed_with_prefix_elsewhere() {
         assert_eq!(
             split("", "市住建局、供电公司、经济开发区"),

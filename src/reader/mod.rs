@@ -107,14 +107,56 @@ fn read_text(text: &str, options: &ReadOptions, warnings: &mut Vec<Warning>) -> 
     }
 }
 
+/// A workbook written by dutyctl names its table sheet and keeps the document's metadata in a
+/// hidden sheet; other workbooks are read sheet by sheet.
 fn read_workbook(
     bytes: &[u8],
     kind: WorkbookKind,
     options: &ReadOptions,
     warnings: &mut Vec<Warning>,
 ) -> Result<Found, ReadError> {
-    let grids = workbook::read_workbook(bytes, kind, options.sheet.as_deref())?;
-    read_grids(grids, warnings)
+    let mut grids = workbook::read_workbook(bytes, kind, None)?;
+    let meta = grids
+        .iter()
+        .position(|g| g.sheet.as_deref() == Some(model::WORKBOOK_META_SHEET))
+        .map(|i| grids.remove(i))
+        .and_then(|g| g.cells.get(1).and_then(|row| row.first()).cloned())
+        .and_then(|json| serde_json::from_str::<WorkbookMeta>(&json).ok());
+    let wanted = options
+        .sheet
+        .clone()
+        .or_else(|| meta.as_ref().map(|m| m.table_sheet.clone()));
+    if let Some(wanted) = &wanted {
+        let names: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
+        grids.retain(|g| g.sheet.as_ref() == Some(wanted));
+        if grids.is_empty() {
+            return Err(ReadError::NoTable(format!(
+                "no sheet named {wanted} (sheets: {})",
+                names.join(", ")
+            )));
+        }
+    }
+    let mut found = read_grids(grids, warnings)?;
+    if let Some(meta) = meta {
+        found.metadata = Metadata {
+            title: meta.document.title,
+            doc_number: meta.document.doc_number,
+            issuer: meta.document.issuer,
+            date: meta.document.date,
+        };
+        found.layout = meta.document.layout;
+        found.people = meta.people;
+    }
+    Ok(found)
+}
+
+/// What the hidden sheet of a dutyctl workbook holds.
+#[derive(serde::Deserialize)]
+struct WorkbookMeta {
+    table_sheet: String,
+    document: Document,
+    #[serde(default)]
+    people: Vec<Person>,
 }
 
 /// Every grid with a table contributes its tasks, in order; the first title found is the title.

@@ -12,7 +12,7 @@ pub enum WorkbookKind {
     Ods,
 }
 
-/// Every sheet (or only `only_sheet`) as a grid, in workbook order.
+/// Every sheet (or only `only_sheet`) as a grid, in workbook order, hidden ones included.
 pub fn read_workbook(
     bytes: &[u8],
     kind: WorkbookKind,

@@ -1,6 +1,12 @@
-//! Writers: a register → the bytes of one output format.
+//! Writers: a register → the bytes of one output format. A format is one module here and one
+//! line in `Format`.
 
+pub mod csv;
 pub mod json;
+pub mod markdown;
+pub mod summary;
+pub mod view;
+pub mod xlsx;
 pub mod yaml;
 
 use crate::model::Register;
@@ -10,6 +16,10 @@ use crate::model::Register;
 pub enum Format {
     Yaml,
     Json,
+    Xlsx,
+    Csv,
+    #[value(name = "md")]
+    Markdown,
 }
 
 impl Format {
@@ -18,6 +28,9 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "yaml" | "yml" => Some(Format::Yaml),
             "json" => Some(Format::Json),
+            "xlsx" => Some(Format::Xlsx),
+            "csv" => Some(Format::Csv),
+            "md" | "markdown" => Some(Format::Markdown),
             _ => None,
         }
     }
@@ -26,14 +39,65 @@ impl Format {
         match self {
             Format::Yaml => "yaml",
             Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+
+    /// Whether the output is binary and so not for a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Format::Xlsx)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CsvEncoding {
+    /// UTF-8 with a byte-order mark, which Excel needs to recognise UTF-8.
+    #[default]
+    #[value(name = "utf-8")]
+    Utf8,
+    Gbk,
+}
+
+/// How tables are written; ignored by YAML and JSON.
+#[derive(Debug, Clone)]
+pub struct WriteOptions {
+    /// One row per sub-item (一是…), the parent's assignment repeated.
+    pub expand_items: bool,
+    /// A checklist sheet per unit (xlsx).
+    pub by_unit: bool,
+    /// Body font (xlsx).
+    pub font: String,
+    /// Title font (xlsx).
+    pub title_font: String,
+    pub csv_encoding: CsvEncoding,
+}
+
+impl Default for WriteOptions {
+    fn default() -> Self {
+        // 仿宋_GB2312 lacks characters outside GB2312 and 方正小标宋 is often not installed.
+        WriteOptions {
+            expand_items: false,
+            by_unit: false,
+            font: "仿宋".to_string(),
+            title_font: "黑体".to_string(),
+            csv_encoding: CsvEncoding::Utf8,
         }
     }
 }
 
-pub fn write(register: &Register, format: Format) -> Result<Vec<u8>, WriteError> {
+pub fn write(
+    register: &Register,
+    format: Format,
+    options: &WriteOptions,
+) -> Result<Vec<u8>, WriteError> {
     match format {
         Format::Yaml => yaml::write(register),
         Format::Json => json::write(register),
+        Format::Xlsx => xlsx::write(register, options),
+        Format::Csv => csv::write(register, options),
+        Format::Markdown => markdown::write(register, options),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::error::Warning;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
 use crate::normalize::units::{UnitContext, join_cell_lines};
-use crate::vocab::{COLUMN_HEADERS, Column, FIRST_LEADS_PATTERN};
+use crate::vocab::{COLUMN_HEADERS, Column, FIRST_LEADS_PATTERN, SECTION_SEPARATOR};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -244,6 +244,15 @@ fn row_task(
         .filter(|d| !d.is_empty())
         .or_else(|| leading_deadline(&text));
     let seq = cell(Column::Seq).join("").trim().to_string();
+    let printed_section = cell(Column::Section).join("");
+    let section = if printed_section.trim().is_empty() {
+        section
+    } else {
+        printed_section
+            .split(SECTION_SEPARATOR)
+            .map(|s| s.trim().to_string())
+            .collect()
+    };
     Task {
         id: String::new(),
         seq: Some(seq).filter(|s| !s.is_empty()),

@@ -1,0 +1,26 @@
+//! `dutyctl export INPUT -o OUT`: a register or document → xlsx, csv, md, json or yaml.
+
+use crate::cli::ExportArgs;
+use anyhow::{Context, Result};
+use dutyctl::reader::ReadOptions;
+use dutyctl::writer::{self, Format};
+use std::process::ExitCode;
+
+pub fn run(args: &ExportArgs) -> Result<ExitCode> {
+    let options = ReadOptions {
+        layout: args.layout.layout(),
+        encoding: args.input_encoding,
+        sheet: args.sheet.clone(),
+    };
+    let reading = super::read_input(&args.file, &options, args.convert)?;
+    let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let format = super::output_format(args.format, target, Format::Yaml);
+    let bytes = writer::write(
+        &reading.register,
+        format,
+        &args.table.write_options(args.encoding),
+    )
+    .with_context(|| args.file.display().to_string())?;
+    super::write_output(&args.file, target, format, &bytes)?;
+    Ok(super::exit(super::SUCCESS))
+}
