@@ -120,7 +120,8 @@ fn main() {
         for _ in 0..ROUNDS {
             let start = Instant::now();
             let reading = read(&bytes, &name, &options).expect("imports");
-            let yaml = write(&reading.register, Format::Yaml, &WriteOptions::default()).expect("writes");
+            let yaml =
+                write(&reading.register, Format::Yaml, &WriteOptions::default()).expect("writes");
             times.push(start.elapsed());
             tasks = reading.register.tasks.len();
             std::hint::black_box(yaml);
