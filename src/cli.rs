@@ -23,6 +23,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a register (or any document import reads) as xlsx, csv, md, json or yaml.
     Export(ExportArgs),
+    /// Compare two registers or documents (last year's notice and this year's).
+    Diff(DiffArgs),
     /// Print the JSON Schema of the register (schema version 1).
     Schema,
 }
@@ -74,6 +76,40 @@ pub struct ExportArgs {
     /// Convert an old .doc/.wps/.odt with LibreOffice before reading.
     #[arg(long)]
     pub convert: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The older register or document.
+    pub old: PathBuf,
+    /// The newer register or document.
+    pub new: PathBuf,
+    /// Report format (xlsx needs -o).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Write the report here instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Least similarity (0–1) at which two tasks are one task.
+    #[arg(long, default_value_t = dutyctl::model::diff::DEFAULT_THRESHOLD)]
+    pub threshold: f64,
+    /// Unit directory: names it lists as one unit compare equal.
+    #[arg(long)]
+    pub units: Option<PathBuf>,
+    /// Only these kinds of change make the exit status 1 (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub fail_on: Vec<dutyctl::model::diff::ChangeKind>,
+    /// The inputs' layout when they are documents.
+    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
+    pub layout: LayoutChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Json,
+    Xlsx,
 }
 
 /// How tables are laid out (xlsx, csv, md).

@@ -10,5 +10,6 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod reader;
+pub mod report;
 pub mod vocab;
 pub mod writer;

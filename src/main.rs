@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Diff(args) => cmd::diff::run(args),
         Command::Schema => cmd::schema::run(),
     };
     match result {

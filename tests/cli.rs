@@ -958,3 +958,328 @@ fn export_refuses_xlsx_to_a_terminal_free_stdout_only_when_asked() {
     );
     assert!(output.stdout.starts_with(b"PK\x03\x04"));
 }
+
+fn diff_json(old: &Path, new: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let output = dutyctl()
+        .arg("diff")
+        .arg(old)
+        .arg(new)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let code = output.status.code().unwrap_or(-1);
+    assert!(
+        code == 0 || code == 1,
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        code,
+        serde_json::from_slice(&output.stdout).expect("a JSON diff"),
+    )
+}
+
+/// `kind seq…` of every change, e.g. `changed （四） deadline support`, `split （五） （五） （六）`.
+fn change_lines(diff: &serde_json::Value) -> Vec<String> {
+    let seq = |t: &serde_json::Value| t["seq"].as_str().unwrap_or("").to_string();
+    let mut lines: Vec<String> = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| match c["kind"].as_str().unwrap() {
+            "changed" => {
+                let mut fields: Vec<&str> = c["details"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d["field"].as_str().unwrap())
+                    .collect();
+                fields.sort();
+                format!("changed {} {}", seq(&c["new"]), fields.join(" "))
+            }
+            "added" => format!("added {}", seq(&c["new"])),
+            "removed" => format!("removed {}", seq(&c["old"])),
+            "split" => format!(
+                "split {} {}",
+                seq(&c["old"]),
+                c["new"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(seq)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            "merged" => format!(
+                "merged {} {}",
+                c["old"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(seq)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                seq(&c["new"])
+            ),
+            other => panic!("unknown change kind {other}"),
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn diff_reports_every_kind_of_change_between_two_years_and_nothing_else() {
+    let (old, new) = (
+        fixtures().join("diff/2023.txt"),
+        fixtures().join("diff/2024.txt"),
+    );
+    let (code, diff) = diff_json(&old, &new, &[]);
+    assert_eq!(code, 1);
+    let mut expected = vec![
+        "changed （二） text",
+        "changed （三） moved",
+        "changed （四） deadline support",
+        "changed （八） lead",
+        "changed （九） renumbered",
+        "split （五） （五） （六）",
+        "merged （六） （七） （七）",
+        "removed （九）",
+        "removed （十）",
+        "added （十）",
+        "added （十一）",
+        "added （十二）",
+    ];
+    expected.sort();
+    assert_eq!(change_lines(&diff), expected);
+    assert_eq!(
+        diff["summary"],
+        serde_json::json!({"unchanged": 1, "changed": 5, "added": 3, "removed": 2, "split": 1, "merged": 1})
+    );
+    let lead = diff["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["new"]["seq"] == "（八）")
+        .unwrap();
+    assert_eq!(
+        lead["details"][0],
+        serde_json::json!({"field": "lead", "added": ["市应急管理局"], "removed": ["市消防救援支队"]})
+    );
+    let unit = diff["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "市消防救援支队")
+        .unwrap();
+    assert_eq!(unit["lead_lost"], serde_json::json!(["（八）"]));
+}
+
+#[test]
+fn diff_of_a_register_with_itself_is_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("r.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("diff/2023.txt"))
+        .arg("-o")
+        .arg(&register)
+        .assert()
+        .success();
+    dutyctl()
+        .arg("diff")
+        .arg(&register)
+        .arg(fixtures().join("diff/2023.txt"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "11 unchanged, 0 changed, 0 added, 0 removed, 0 split, 0 merged",
+        ));
+}
+
+#[test]
+fn diff_of_an_edited_copy_reports_exactly_the_edits() {
+    let mut originals = vec![fixtures().join("outline_trailing_assignments.txt")];
+    let corpus =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/003_85b026d4e734c6f4.txt");
+    if corpus.exists() {
+        originals.push(corpus);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for original in originals {
+        let text = std::fs::read_to_string(&original).unwrap();
+        // Swap the lead of the first task that has one, and drop the last task with an assignment.
+        let (lead_at, _) = text.match_indices("牵头").next().unwrap();
+        let open = text[..lead_at].rfind(['(', '（']).unwrap();
+        let first_close = open + text[open..].find(['、', '，', ',']).unwrap();
+        let edited = format!(
+            "{}市审计局{}",
+            &text[..open + text[open..].chars().next().unwrap().len_utf8()],
+            &text[first_close..]
+        );
+        let last_task = edited
+            .lines()
+            .rfind(|l| {
+                (l.starts_with('(') || l.starts_with('（'))
+                    && l.trim_end_matches('。').ends_with([')', '）'])
+            })
+            .unwrap()
+            .to_string();
+        let edited = edited.replacen(&format!("{last_task}\n"), "", 1);
+        let copy = dir.path().join("edited.txt");
+        std::fs::write(&copy, edited).unwrap();
+        let (_, diff) = diff_json(&original, &copy, &[]);
+        let lines = change_lines(&diff);
+        assert_eq!(lines.len(), 2, "{}: {lines:?}", original.display());
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("changed") && l.ends_with(" lead")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().any(|l| l.starts_with("removed")), "{lines:?}");
+    }
+}
+
+#[test]
+fn diff_fail_on_limits_what_fails_and_units_directory_merges_names() {
+    let (old, new) = (
+        fixtures().join("diff/2023.txt"),
+        fixtures().join("diff/2024.txt"),
+    );
+    dutyctl()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--fail-on", "removed,lead"])
+        .assert()
+        .code(1);
+    dutyctl()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--fail-on", "persons,leaders"])
+        .assert()
+        .code(0);
+    let dir = tempfile::tempdir().unwrap();
+    let units = dir.path().join("units.yaml");
+    std::fs::write(&units, "市应急管理局:\n  aliases: [市消防救援支队]\n").unwrap();
+    let (_, diff) = diff_json(&old, &new, &["--units", units.to_str().unwrap()]);
+    assert!(
+        !change_lines(&diff).contains(&"changed （八） lead".to_string()),
+        "the directory makes them one unit"
+    );
+    // Without a directory, standard short forms are one unit already.
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, "一、任务\n（一）开展燃气整治。（市住建局牵头）\n").unwrap();
+    std::fs::write(
+        &b,
+        "一、任务\n（一）开展燃气整治。（市住房和城乡建设局牵头）\n",
+    )
+    .unwrap();
+    dutyctl().arg("diff").arg(&a).arg(&b).assert().code(0);
+}
+
+#[test]
+fn diff_formats_for_people_and_programs() {
+    let (old, new) = (
+        fixtures().join("diff/2023.txt"),
+        fixtures().join("diff/2024.txt"),
+    );
+    let text = dutyctl()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        !text.contains('\x1b'),
+        "no colour when stdout is not a terminal"
+    );
+    assert!(text.contains("deadline: 2023年12月底前 → 2024年6月底前"));
+    assert!(
+        text.contains("{+严格+}"),
+        "a character-level diff of the text"
+    );
+    let md = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .args(["--format", "md"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(md.contains("| 未变 | 变更 | 新增 | 删除 | 拆分 | 合并 |\n| --- | --- | --- | --- | --- | --- |\n| 1 | 5 | 3 | 2 | 1 | 1 |"), "{md}");
+    assert!(md.contains("<details><summary>变更（5）</summary>"));
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("changes.xlsx");
+    dutyctl()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(["--format", "xlsx", "-o"])
+        .arg(&xlsx)
+        .assert()
+        .code(1);
+    let sheets = workbook(&xlsx);
+    let rows = &sheets[0].1;
+    assert_eq!(
+        rows[0][..5],
+        ["状态", "原序号", "原任务", "新序号", "新任务"]
+    );
+    assert_eq!(rows.len(), 13, "a header and one row per change");
+    assert!(
+        zipped_text(&xlsx, "xl/styles.xml").contains("FFF2CC"),
+        "changed cells highlighted"
+    );
+}
+
+#[test]
+fn diff_runs_between_every_pair_of_corpus_documents_and_fails_cleanly_on_bad_input() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let docs: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .map(|e| e.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    for a in &docs {
+        for b in &docs {
+            let code = dutyctl()
+                .arg("diff")
+                .arg(a)
+                .arg(b)
+                .output()
+                .unwrap()
+                .status
+                .code();
+            assert!(
+                code == Some(0) || code == Some(1),
+                "{} vs {}",
+                a.display(),
+                b.display()
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"%PDF-1.4").unwrap();
+    dutyctl()
+        .arg("diff")
+        .arg(&bad)
+        .arg(fixtures().join("duty_list.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.txt: not a text document"));
+    dutyctl()
+        .arg("diff")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(dir.path().join("missing.yaml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.yaml"));
+}

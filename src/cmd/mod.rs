@@ -1,12 +1,14 @@
 //! One module per subcommand; each takes its parsed arguments and returns the exit code.
 //! Reading inputs and writing outputs, the only file-system work, is shared here.
 
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod schema;
 
 use anyhow::{Context, Result, bail};
 use dutyctl::error::{ReadError, Warning};
+use dutyctl::normalize::directory::UnitDirectory;
 use dutyctl::output::write_atomically;
 use dutyctl::reader::{self, ReadOptions, Reading};
 use dutyctl::writer::Format;
@@ -18,6 +20,16 @@ use std::process::ExitCode;
 pub const SUCCESS: u8 = 0;
 /// Some input could not be read or written (import), or differences/findings (diff, check).
 pub const FAILURE: u8 = 1;
+
+/// Reads a unit directory (units.yaml) given with `--units`.
+pub fn read_units(path: Option<&Path>) -> Result<UnitDirectory> {
+    let Some(path) = path else {
+        return Ok(UnitDirectory::default());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_message(&e)))?;
+    UnitDirectory::from_yaml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+}
 
 pub fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)

@@ -1,5 +1,6 @@
 //! Unit and person names: splitting printed lists into names, and putting each name in full.
 
+pub mod directory;
 pub mod persons;
 pub mod units;
 

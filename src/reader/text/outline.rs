@@ -186,13 +186,22 @@ fn extract_assignment(
     first_leads: bool,
 ) -> Assignment {
     let mut assignment = Assignment::default();
+    // A trailing assignment closes its item: later unnumbered paragraphs are remarks on the list
+    // (以上实施方案由…), except 完成时限：… lines that belong to the item.
+    let mut closed = false;
     for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
+        let key_values = assign::key_values(paragraph, &mut UnitContext::new(document));
+        if closed && key_values.is_none() {
+            paragraph.clear();
+            continue;
+        }
         if let Some((inner, range)) = assign::trailing_parenthesis(paragraph)
             && let Some(found) =
                 assign::parse_phrase(inner, &mut UnitContext::new(document), first_leads)
         {
             assignment.merge(found);
             paragraph.truncate(range.start);
+            closed = true;
         }
         if let Some((found, range)) = assign::key_values(paragraph, &mut UnitContext::new(document))
         {
@@ -428,6 +437,16 @@ mod tests {
         assert_eq!(t.support, ["市发改局", "市工信局"]);
         assert_eq!(t.items.len(), 2);
         assert!(!t.text.contains("牵头"));
+    }
+
+    #[test]
+    fn a_trailing_assignment_closes_its_item_but_not_its_deadline_line() {
+        let r = read(
+            "二、主要任务\n(一)甲专题。(市应急局牵头)\n完成时限：2024年底前\n以上实施方案由各部门制定。\n",
+            Layout::Outline,
+        );
+        assert_eq!(r.tasks[0].text, "甲专题。");
+        assert_eq!(r.tasks[0].deadline.as_deref(), Some("2024年底前"));
     }
 
     #[test]

@@ -1,0 +1,122 @@
+//! The unit directory: canonical unit names with their aliases (units.yaml), and a comparison key
+//! built from the standard short forms, so that 市住建局 and 市住房和城乡建设局 are one unit.
+
+use crate::vocab::{ABBREVIATIONS, UNIT_KEY_DROPPED};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// One entry of units.yaml: `市市场监督管理局: {aliases: [市市场监管局], level: 市, parent: …}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// A user's directory over the built-in short forms.
+#[derive(Debug, Clone, Default)]
+pub struct UnitDirectory {
+    entries: BTreeMap<String, UnitEntry>,
+    /// Comparison key of every name and alias → canonical name.
+    by_key: HashMap<String, String>,
+}
+
+impl UnitDirectory {
+    /// Parses units.yaml (a map from canonical name to entry).
+    pub fn from_yaml(text: &str) -> Result<Self, String> {
+        let entries: BTreeMap<String, Option<UnitEntry>> =
+            serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        let entries: BTreeMap<String, UnitEntry> = entries
+            .into_iter()
+            .map(|(k, v)| (k, v.unwrap_or_default()))
+            .collect();
+        let mut by_key = HashMap::new();
+        for (name, entry) in &entries {
+            by_key.insert(unit_key(name), name.clone());
+            for alias in &entry.aliases {
+                by_key.insert(unit_key(alias), name.clone());
+            }
+        }
+        Ok(UnitDirectory { entries, by_key })
+    }
+
+    /// The canonical name of a printed name, if the directory knows it.
+    pub fn canonical(&self, printed: &str) -> Option<&str> {
+        self.by_key.get(&unit_key(printed)).map(String::as_str)
+    }
+
+    /// What two names are compared by: the directory's name where it has one, else the key.
+    pub fn identity(&self, printed: &str) -> String {
+        self.canonical(printed)
+            .map(str::to_string)
+            .unwrap_or_else(|| unit_key(printed))
+    }
+
+    pub fn contains(&self, printed: &str) -> bool {
+        self.canonical(printed).is_some()
+    }
+
+    pub fn entries(&self) -> &BTreeMap<String, UnitEntry> {
+        &self.entries
+    }
+}
+
+/// A unit name reduced for comparison: spaces gone, brackets one width, short forms expanded,
+/// 和/管理 dropped, 委员会 as 委.
+pub fn unit_key(printed: &str) -> String {
+    let mut key: String = printed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            _ => c,
+        })
+        .collect();
+    for (short, full) in ABBREVIATIONS {
+        if key.contains(short) && !key.contains(full) {
+            key = key.replacen(short, full, 1);
+        }
+    }
+    key = key.replace("委员会", "委");
+    for dropped in UNIT_KEY_DROPPED {
+        key = key.replace(dropped, "");
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_and_full_forms_share_a_key() {
+        assert_eq!(unit_key("市住建局"), unit_key("市住房和城乡建设局"));
+        assert_eq!(unit_key("市市场监管局"), unit_key("市市场监督管理局"));
+        assert_eq!(unit_key("市应急局"), unit_key("市应急管理局"));
+        assert_eq!(unit_key("市交通局"), unit_key("市交通运输局"));
+        assert_eq!(unit_key("市人社局"), unit_key("市人力资源社会保障局"));
+        assert_eq!(
+            unit_key("区安委办（区应急局）"),
+            unit_key("区安委办(区应急管理局)")
+        );
+        assert_ne!(unit_key("市公安局"), unit_key("市交通运输局"));
+        assert!(ABBREVIATIONS.len() >= 40);
+    }
+
+    #[test]
+    fn a_directory_maps_aliases_to_its_names() {
+        let dir =
+            UnitDirectory::from_yaml("市市场监督管理局: {aliases: [市场监管所]}\n市数据局:\n")
+                .unwrap();
+        assert_eq!(dir.canonical("市市场监管局"), Some("市市场监督管理局"));
+        assert_eq!(dir.canonical("市场监管所"), Some("市市场监督管理局"));
+        assert_eq!(dir.canonical("市数据局"), Some("市数据局"));
+        assert_eq!(dir.canonical("市公安局"), None);
+        assert!(UnitDirectory::from_yaml("- not a map").is_err());
+    }
+}
