@@ -55,6 +55,7 @@ fn task(i: usize, rng: &mut Lcg) -> Task {
         deadline: None,
         due: None,
         items: vec![],
+        printed: Default::default(),
         source: SourceRef::default(),
     }
 }

@@ -25,6 +25,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Compare two registers or documents (last year's notice and this year's).
     Diff(DiffArgs),
+    /// List the units and people of registers or documents, or suggest a unit directory.
+    Units(UnitsArgs),
+    /// Check registers against the schema and lint them (for CI).
+    Check(CheckArgs),
     /// Print the JSON Schema of the register (schema version 1).
     Schema,
 }
@@ -76,6 +80,9 @@ pub struct ExportArgs {
     /// Convert an old .doc/.wps/.odt with LibreOffice before reading.
     #[arg(long)]
     pub convert: bool,
+    /// Unit directory: write its canonical names.
+    #[arg(long)]
+    pub units: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -110,6 +117,64 @@ pub enum DiffFormat {
     Md,
     Json,
     Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct UnitsArgs {
+    /// Registers or any documents `import` reads.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print a units.yaml proposing names that are probably one unit.
+    #[arg(long)]
+    pub suggest: bool,
+    /// Count names through this directory.
+    #[arg(long)]
+    pub units: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Registers (YAML or JSON).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Unit directory; enables the unknown-unit lint.
+    #[arg(long)]
+    pub units: Option<PathBuf>,
+    /// The date deadlines are checked against (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<String>,
+    /// Make this lint fail the run (repeatable).
+    #[arg(long, value_enum)]
+    pub deny: Vec<dutyctl::model::lint::Lint>,
+    /// Do not report this lint (repeatable).
+    #[arg(long, value_enum)]
+    pub allow: Vec<dutyctl::model::lint::Lint>,
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    /// GitHub Actions annotations (`::error file=…,line=…::`).
+    Github,
+}
+
+fn parse_date(text: &str) -> Result<String, String> {
+    let ok = text.len() == 10
+        && text.chars().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err("expected YYYY-MM-DD".into())
+    }
 }
 
 /// How tables are laid out (xlsx, csv, md).
@@ -156,6 +221,9 @@ pub struct InputArgs {
     /// Convert old .doc/.wps/.odt files with LibreOffice (soffice on PATH) before reading.
     #[arg(long)]
     pub convert: bool,
+    /// Unit directory: write its canonical names (printed ones are kept in `printed`).
+    #[arg(long)]
+    pub units: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Diff(args) => cmd::diff::run(args),
+        Command::Check(args) => cmd::check::run(args),
+        Command::Units(args) => cmd::units::run(args),
         Command::Schema => cmd::schema::run(),
     };
     match result {

@@ -1283,3 +1283,344 @@ fn diff_runs_between_every_pair_of_corpus_documents_and_fails_cleanly_on_bad_inp
         .code(2)
         .stderr(predicate::str::contains("missing.yaml"));
 }
+
+fn check(files: &[&Path], extra: &[&str]) -> (i32, String) {
+    let output = dutyctl()
+        .arg("check")
+        .args(files)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap() + &String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+#[test]
+fn check_passes_imported_registers_and_locates_schema_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("2024.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("outline_trailing_assignments.txt"))
+        .arg("-o")
+        .arg(&register)
+        .assert()
+        .success();
+    assert_eq!(check(&[&register], &["--today", "2024-01-01"]).0, 0);
+    let text = std::fs::read_to_string(&register).unwrap();
+    let broken = dir.path().join("broken.yaml");
+    std::fs::write(
+        &broken,
+        text.replacen("  lead:\n  - 市应急管理局", "  lead: 市应急管理局", 1),
+    )
+    .unwrap();
+    let line = text.lines().position(|l| l == "  lead:").unwrap() + 1;
+    let (code, out) = check(&[&broken], &[]);
+    assert_eq!(code, 1);
+    assert!(out.contains(&format!("broken.yaml:{line}:9: error[schema]: tasks[0].lead: invalid type: string \"市应急管理局\", expected a sequence")), "{out}");
+    let cases: [(&str, String, &str); 4] = [
+        (
+            "tabs.yaml",
+            "dutyctl: 1\n\tdocument: {}\n".into(),
+            "tabs.yaml:2:1: error[schema]",
+        ),
+        (
+            "indent.yaml",
+            "dutyctl: 1\ndocument:\n  title: a\n   source: b\n".into(),
+            "indent.yaml:4:",
+        ),
+        (
+            "version.yaml",
+            text.replacen("dutyctl: 1", "dutyctl: 2", 1),
+            "schema version 2 is not supported",
+        ),
+        (
+            "long.yaml",
+            format!(
+                "dutyctl: 1\ndocument: {{title: \"{}\"}}\n",
+                "长".repeat(3_500_000)
+            ),
+            "long.yaml:2:",
+        ),
+    ];
+    for (name, content, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        let (code, out) = check(&[&path], &[]);
+        assert_eq!(code, 1, "{name}: {out}");
+        assert!(out.contains(expected), "{name}: {out}");
+    }
+    let mut bomb =
+        String::from("dutyctl: 1\ndocument:\n  notes: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for level in 1..14u8 {
+        let (name, previous) = ((b'a' + level) as char, (b'a' + level - 1) as char);
+        bomb.push_str(&format!(
+            "  n{level}: &{name} [{}]\n",
+            vec![format!("*{previous}"); 10].join(", ")
+        ));
+    }
+    let path = dir.path().join("bomb.yaml");
+    std::fs::write(&path, bomb).unwrap();
+    let started = std::time::Instant::now();
+    assert_eq!(check(&[&path], &[]).0, 1);
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "a YAML bomb is refused, not expanded"
+    );
+    assert_eq!(
+        check(&[&dir.path().join("missing.yaml")], &[]).0,
+        2,
+        "a file that cannot be read"
+    );
+}
+
+#[test]
+fn check_lints_fire_and_can_be_denied_allowed_and_annotated() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("r.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("table_lead_columns_gbk.txt"))
+        .arg("-o")
+        .arg(&register)
+        .assert()
+        .success();
+    // Two deadlines fall before this date (warnings), and the third task has no deadline.
+    let (code, out) = check(&[&register], &["--today", "2025-01-01"]);
+    assert_eq!(code, 0, "past deadlines only warn by default: {out}");
+    assert_eq!(out.matches("warning[past-deadline]").count(), 2, "{out}");
+    assert_eq!(
+        check(
+            &[&register],
+            &["--today", "2025-01-01", "--deny", "past-deadline"]
+        )
+        .0,
+        1
+    );
+    let (code, out) = check(
+        &[&register],
+        &["--today", "2025-01-01", "--allow", "past-deadline"],
+    );
+    assert_eq!((code, out.as_str()), (0, ""));
+    let text = std::fs::read_to_string(&register).unwrap();
+    let edited =
+        text.replacen("id: t2", "id: t1", 1)
+            .replacen("due: 2024-09-30", "due: 2024-09-01", 1);
+    std::fs::write(&register, edited).unwrap();
+    let (code, out) = check(
+        &[&register],
+        &["--today", "2020-01-01", "--format", "github"],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("::error file=") && out.contains("title=dutyctl duplicate-id::"),
+        "{out}"
+    );
+    assert!(out.contains("title=dutyctl due-mismatch::"), "{out}");
+    let units = dir.path().join("units.yaml");
+    std::fs::write(&units, "区住房和城乡建设局:\n区消防救援大队:\n").unwrap();
+    let (_, out) = check(
+        &[&register],
+        &[
+            "--today",
+            "2020-01-01",
+            "--units",
+            units.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let findings: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let unknown: Vec<&str> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "unknown-unit")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        unknown.iter().any(|m| m.contains("区财政局"))
+            && !unknown.iter().any(|m| m.contains("区消防救援大队")),
+        "{unknown:?}"
+    );
+}
+
+#[test]
+fn units_lists_counts_suggests_a_directory_and_import_applies_it() {
+    let out = String::from_utf8(
+        dutyctl()
+            .arg("units")
+            .arg(fixtures().join("diff/2024.txt"))
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        out.starts_with("unit\tlead\tsupport\n市应急管理局\t"),
+        "{out}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("notice.txt");
+    std::fs::write(&doc, "一、任务\n（一）排查。（市住建局牵头，市市场监管局配合）\n（二）整改。（市住房和城乡建设局牵头，市市场监督管理局配合）\n").unwrap();
+    let suggestion = dutyctl()
+        .args(["units", "--suggest"])
+        .arg(&doc)
+        .output()
+        .unwrap();
+    let suggestion = String::from_utf8(suggestion.stdout).unwrap();
+    let proposed: std::collections::BTreeMap<String, serde_yaml::Value> =
+        serde_yaml::from_str(&suggestion).unwrap();
+    assert_eq!(proposed["市住房和城乡建设局"]["aliases"][0], "市住建局");
+    assert_eq!(proposed["市市场监督管理局"]["aliases"][0], "市市场监管局");
+    let units = dir.path().join("units.yaml");
+    std::fs::write(&units, &suggestion).unwrap();
+    let register = register(
+        &String::from_utf8(
+            dutyctl()
+                .arg("import")
+                .arg(&doc)
+                .arg("--units")
+                .arg(&units)
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap(),
+    );
+    assert_eq!(register["tasks"][0]["lead"][0], "市住房和城乡建设局");
+    assert_eq!(
+        register["tasks"][0]["printed"]["市住房和城乡建设局"], "市住建局",
+        "the printed name is kept"
+    );
+    if let Ok(corpus) = std::fs::canonicalize(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/000_8013d0af471d07cf.txt"),
+    ) {
+        let out = String::from_utf8(
+            dutyctl()
+                .args(["units", "--suggest"])
+                .arg(corpus)
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .unwrap();
+        assert!(
+            out.contains("市市场监督管理局:\n  aliases:\n  - 市市场监管局"),
+            "{out}"
+        );
+        assert!(
+            out.contains("市住房和城乡建设局:\n  aliases:\n  - 市住建局"),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn every_corpus_and_fixture_register_passes_the_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = fixture_inputs();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    for (i, input) in inputs.iter().enumerate() {
+        let register = dir.path().join(format!("{i}.yaml"));
+        dutyctl()
+            .arg("import")
+            .arg(input)
+            .arg("-o")
+            .arg(&register)
+            .assert()
+            .success();
+        let (_, out) = check(&[&register], &["--format", "json"]);
+        assert!(!out.contains("\"schema\""), "{}: {out}", input.display());
+    }
+}
+
+/// The pre-commit hook of examples/ci, run in a scratch repository with this dutyctl on PATH.
+#[test]
+fn the_example_pre_commit_hook_checks_and_diffs_staged_registers() {
+    let Ok(git) = which("git") else {
+        eprintln!("git not found: hook test skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let run = |args: &[&str]| {
+        std::process::Command::new(&git)
+            .args(args)
+            .current_dir(repo)
+            .output()
+            .unwrap()
+    };
+    run(&["init", "-q"]);
+    run(&["config", "user.email", "clerk@example.org"]);
+    run(&["config", "user.name", "clerk"]);
+    let register = repo.join("2024.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("diff/2023.txt"))
+        .arg("-o")
+        .arg(&register)
+        .assert()
+        .success();
+    run(&["add", "2024.yaml"]);
+    run(&["commit", "-q", "-m", "year one"]);
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("diff/2024.txt"))
+        .arg("-o")
+        .arg(&register)
+        .assert()
+        .success();
+    run(&["add", "2024.yaml"]);
+    let hook = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci/pre-commit");
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_dutyctl"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let refused = std::process::Command::new("bash")
+        .arg(&hook)
+        .current_dir(repo)
+        .env("PATH", &path)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&refused.stdout);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "{out}{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
+    assert!(out.contains("- （九） 开展建筑施工安全整治"), "{out}");
+    let allowed = std::process::Command::new("bash")
+        .arg(&hook)
+        .current_dir(repo)
+        .env("PATH", &path)
+        .env("DUTYCTL_ALLOW", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        allowed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&allowed.stderr)
+    );
+}
+
+fn which(program: &str) -> Result<PathBuf, ()> {
+    std::env::var("PATH")
+        .unwrap_or_default()
+        .split(':')
+        .map(|dir| Path::new(dir).join(program))
+        .find(|p| p.is_file())
+        .ok_or(())
+}

@@ -2,6 +2,7 @@
 
 use crate::cli::ExportArgs;
 use anyhow::{Context, Result};
+use dutyctl::normalize::directory::canonicalize;
 use dutyctl::reader::ReadOptions;
 use dutyctl::writer::{self, Format};
 use std::process::ExitCode;
@@ -12,7 +13,9 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         encoding: args.input_encoding,
         sheet: args.sheet.clone(),
     };
-    let reading = super::read_input(&args.file, &options, args.convert)?;
+    let units = super::read_units(args.units.as_deref())?;
+    let mut reading = super::read_input(&args.file, &options, args.convert)?;
+    canonicalize(&mut reading.register, &units);
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let format = super::output_format(args.format, target, Format::Yaml);
     let bytes = writer::write(

@@ -2,6 +2,7 @@
 
 use crate::cli::ImportArgs;
 use anyhow::{Context, Result, bail};
+use dutyctl::normalize::directory::{UnitDirectory, canonicalize};
 use dutyctl::reader::ReadOptions;
 use dutyctl::writer::{self, CsvEncoding, Format};
 use std::io::IsTerminal;
@@ -22,10 +23,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         encoding: args.input.encoding,
         sheet: args.input.sheet.clone(),
     };
+    let units = super::read_units(args.input.units.as_deref())?;
     let progress = progress_bar(args.files.len());
     let mut failed = 0;
     for file in &args.files {
-        if let Err(error) = progress.suspend(|| import_one(file, &destination, args, &options)) {
+        if let Err(error) =
+            progress.suspend(|| import_one(file, &destination, args, &options, &units))
+        {
             failed += 1;
             progress.suspend(|| eprintln!("dutyctl: {error:#}"));
         }
@@ -61,8 +65,10 @@ fn import_one(
     destination: &Destination,
     args: &ImportArgs,
     options: &ReadOptions,
+    units: &UnitDirectory,
 ) -> Result<()> {
-    let reading = super::read_input(file, options, args.input.convert)?;
+    let mut reading = super::read_input(file, options, args.input.convert)?;
+    canonicalize(&mut reading.register, units);
     if args.strict && !reading.warnings.is_empty() {
         bail!(
             "{}: {} warning(s) and --strict: nothing written",

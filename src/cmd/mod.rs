@@ -1,10 +1,12 @@
 //! One module per subcommand; each takes its parsed arguments and returns the exit code.
 //! Reading inputs and writing outputs, the only file-system work, is shared here.
 
+pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
 pub mod schema;
+pub mod units;
 
 use anyhow::{Context, Result, bail};
 use dutyctl::error::{ReadError, Warning};

@@ -58,6 +58,7 @@ mod tests {
             deadline: None,
             due: None,
             items: vec![],
+            printed: Default::default(),
             source: SourceRef::default(),
         }
     }

@@ -4,11 +4,13 @@
 
 pub mod diff;
 mod id;
+pub mod lint;
 
 pub use id::assign_ids;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The schema version written to the `dutyctl:` key.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -117,6 +119,9 @@ pub struct Task {
     #[serde(default)]
     pub items: Vec<Item>,
     pub source: SourceRef,
+    /// Unit names as printed where a unit directory (`--units`) gave another: canonical → printed.
+    #[serde(default)]
+    pub printed: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

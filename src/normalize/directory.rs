@@ -1,6 +1,7 @@
 //! The unit directory: canonical unit names with their aliases (units.yaml), and a comparison key
 //! built from the standard short forms, so that 市住建局 and 市住房和城乡建设局 are one unit.
 
+use crate::model::Register;
 use crate::vocab::{ABBREVIATIONS, UNIT_KEY_DROPPED};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -65,6 +66,29 @@ impl UnitDirectory {
     }
 }
 
+/// Writes the directory's canonical names for every lead and support unit it knows, keeping
+/// each printed name that differs in the task's `printed` map.
+pub fn canonicalize(register: &mut Register, directory: &UnitDirectory) {
+    for task in &mut register.tasks {
+        for units in [&mut task.lead, &mut task.support] {
+            for unit in units.iter_mut() {
+                if let Some(canonical) = directory.canonical(unit)
+                    && canonical != unit
+                {
+                    task.printed.insert(canonical.to_string(), unit.clone());
+                    *unit = canonical.to_string();
+                }
+            }
+            let mut seen = Vec::new();
+            units.retain(|u| {
+                let first = !seen.contains(u);
+                seen.push(u.clone());
+                first
+            });
+        }
+    }
+}
+
 /// A unit name reduced for comparison: spaces gone, brackets one width, short forms expanded,
 /// 和/管理 dropped, 委员会 as 委.
 pub fn unit_key(printed: &str) -> String {
@@ -118,5 +142,27 @@ mod tests {
         assert_eq!(dir.canonical("市数据局"), Some("市数据局"));
         assert_eq!(dir.canonical("市公安局"), None);
         assert!(UnitDirectory::from_yaml("- not a map").is_err());
+    }
+
+    #[test]
+    fn canonical_names_replace_printed_ones_which_are_kept() {
+        let text = "一、任务\n（一）排查。（市场监管局牵头，市住建局、市住房和城乡建设局配合）\n";
+        let mut register = crate::reader::read(text.as_bytes(), "a.txt", &Default::default())
+            .unwrap()
+            .register;
+        let directory = UnitDirectory::from_yaml(
+            "市市场监督管理局: {aliases: [市场监管局]}\n市住房和城乡建设局:\n",
+        )
+        .unwrap();
+        canonicalize(&mut register, &directory);
+        let task = &register.tasks[0];
+        assert_eq!(task.lead, ["市市场监督管理局"]);
+        assert_eq!(
+            task.support,
+            ["市住房和城乡建设局"],
+            "two printed forms of one unit become one"
+        );
+        assert_eq!(task.printed["市市场监督管理局"], "市场监管局");
+        assert_eq!(task.printed["市住房和城乡建设局"], "市住建局");
     }
 }

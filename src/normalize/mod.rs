@@ -2,6 +2,7 @@
 
 pub mod directory;
 pub mod persons;
+pub mod suggest;
 pub mod units;
 
 /// Splits at separators that are not inside brackets, so 区安委办（区应急管理局、区消防救援大队）

@@ -1,4 +1,5 @@
 //! Registers written by dutyctl (YAML or JSON) read back, so every command also takes a register.
+//! Errors say where: line, column and the path of the offending key (`tasks[12].lead`).
 
 use crate::error::ReadError;
 use crate::model::{Register, SCHEMA_VERSION};
@@ -10,18 +11,120 @@ pub fn looks_like_register(text: &str) -> bool {
         || (start.starts_with('{') && start[..start.len().min(200)].contains("\"dutyctl\""))
 }
 
+/// Where a register departs from schema version 1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaError {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The key path, such as `tasks[12].lead`; empty at the top.
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "{line}:{column}: ")?;
+        }
+        if !self.path.is_empty() && self.path != "." {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
 pub fn read_register(text: &str) -> Result<Register, ReadError> {
+    parse_register(text).map_err(|e| ReadError::BadRegister(e.to_string()))
+}
+
+/// Parses a register, YAML or JSON, checking it against schema version 1.
+pub fn parse_register(text: &str) -> Result<Register, SchemaError> {
+    let text = text.trim_start_matches('\u{feff}');
     let register: Register = if text.trim_start().starts_with('{') {
-        serde_json::from_str(text)
-            .map_err(|e| ReadError::BadRegister(format!("line {}: {e}", e.line())))?
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner = e.inner();
+            SchemaError {
+                line: Some(inner.line()),
+                column: Some(inner.column()),
+                path: e.path().to_string(),
+                message: without_location(&inner.to_string()),
+            }
+        })?
     } else {
-        serde_yaml::from_str(text).map_err(|e| ReadError::BadRegister(e.to_string()))?
+        let de = serde_yaml::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let location = e.inner().location();
+            let path = e.path().to_string();
+            // yaml_serde names the path itself; it is reported once, separately.
+            let message = without_location(&e.inner().to_string());
+            let message = message
+                .strip_prefix(&format!("{path}: "))
+                .map(str::to_string)
+                .unwrap_or(message);
+            SchemaError {
+                line: location.as_ref().map(|l| l.line()),
+                column: location.as_ref().map(|l| l.column()),
+                path,
+                message,
+            }
+        })?
     };
     if register.dutyctl != SCHEMA_VERSION {
-        return Err(ReadError::BadRegister(format!(
-            "schema version {} is not supported (this dutyctl reads version {SCHEMA_VERSION})",
-            register.dutyctl
-        )));
+        return Err(SchemaError {
+            line: None,
+            column: None,
+            path: "dutyctl".into(),
+            message: format!(
+                "schema version {} is not supported (this dutyctl reads version {SCHEMA_VERSION})",
+                register.dutyctl
+            ),
+        });
     }
     Ok(register)
+}
+
+/// The parsers append ` at line 3 column 7`; the location is reported separately.
+fn without_location(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrong_types_are_located_by_line_column_and_path() {
+        let text = "dutyctl: 1\ndocument:\n  title: null\n  doc_number: null\n  issuer: null\n  date: null\n  layout: table\n  source: a.txt\n  sha256: x\n  notes: []\npeople: []\ntasks:\n- id: t1\n  seq: null\n  section: []\n  title: 甲\n  text: 甲\n  lead: 市应急局\n";
+        let e = parse_register(text).unwrap_err();
+        assert_eq!(e.path, "tasks[0].lead");
+        assert_eq!(e.line, Some(18));
+        assert!(e.message.contains("expected a sequence"), "{}", e.message);
+    }
+
+    #[test]
+    fn tabs_and_bombs_are_errors_not_hangs() {
+        assert!(
+            parse_register("dutyctl: 1\n\tdocument: x\n")
+                .unwrap_err()
+                .line
+                .is_some()
+        );
+        // Ten to the twelfth strings if expanded: refused by type or by the alias limit, quickly.
+        let mut bomb =
+            String::from("dutyctl: 1\ndocument:\n  notes: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..12u8 {
+            let (name, previous) = ((b'a' + level) as char, (b'a' + level - 1) as char);
+            bomb.push_str(&format!(
+                "  n{level}: &{name} [{}]\n",
+                vec![format!("*{previous}"); 10].join(", ")
+            ));
+        }
+        let started = std::time::Instant::now();
+        assert!(parse_register(&bomb).is_err());
+        assert!(started.elapsed().as_secs() < 5);
+    }
 }

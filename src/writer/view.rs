@@ -165,6 +165,7 @@ mod tests {
                 deadline: None,
             }],
             source: SourceRef::default(),
+            printed: Default::default(),
         }
     }
 

@@ -351,6 +351,7 @@ impl TaskBuilder<'_> {
             due: deadline.as_deref().and_then(due_date),
             deadline,
             items,
+            printed: Default::default(),
             source: SourceRef::line(node.line),
         });
     }

@@ -259,6 +259,7 @@ fn row_task(
         section,
         title: sentence_title(&text),
         items: inline_items(&text),
+        printed: Default::default(),
         text,
         lead,
         support,
