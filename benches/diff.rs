@@ -2,7 +2,7 @@
 //! second year reworded, renumbered, cut and extended, as a real pair would be.
 
 use dutyctl::model::diff::{DEFAULT_THRESHOLD, diff};
-use dutyctl::model::{Document, Layout, Register, SourceRef, Task};
+use dutyctl::model::{Register, Task};
 use std::time::{Duration, Instant};
 
 /// Characters of real notices; tasks are random phrases of them, so unrelated tasks share
@@ -50,31 +50,7 @@ fn task(i: usize, rng: &mut Lcg) -> Task {
         text: format!("{title}。{text}。"),
         lead: vec![UNITS[rng.next(UNITS.len())].to_string()],
         support: vec![UNITS[rng.next(UNITS.len())].to_string()],
-        persons: vec![],
-        leaders: vec![],
-        deadline: None,
-        due: None,
-        items: vec![],
-        printed: Default::default(),
-        source: SourceRef::default(),
-    }
-}
-
-fn register(tasks: Vec<Task>) -> Register {
-    Register {
-        dutyctl: 1,
-        document: Document {
-            title: None,
-            doc_number: None,
-            issuer: None,
-            date: None,
-            layout: Layout::Outline,
-            source: "bench".into(),
-            sha256: String::new(),
-            notes: vec![],
-        },
-        people: vec![],
-        tasks,
+        ..Task::default()
     }
 }
 
@@ -97,7 +73,7 @@ fn pair(size: usize) -> (Register, Register) {
     for i in 0..size / 20 {
         new.push(task(size + i, &mut rng));
     }
-    (register(old), register(new))
+    (Register::of_tasks(old), Register::of_tasks(new))
 }
 
 fn main() {

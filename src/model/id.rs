@@ -42,24 +42,11 @@ pub fn assign_ids(tasks: &mut [Task]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::SourceRef;
 
     fn task(section: &[&str]) -> Task {
         Task {
-            id: String::new(),
-            seq: None,
             section: section.iter().map(|s| s.to_string()).collect(),
-            title: String::new(),
-            text: String::new(),
-            lead: vec![],
-            support: vec![],
-            persons: vec![],
-            leaders: vec![],
-            deadline: None,
-            due: None,
-            items: vec![],
-            printed: Default::default(),
-            source: SourceRef::default(),
+            ..Task::default()
         }
     }
 

@@ -145,7 +145,7 @@ fn squeeze(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Layout, SourceRef, Task};
+    use crate::model::Task;
 
     fn task(
         id: &str,
@@ -156,38 +156,17 @@ mod tests {
     ) -> Task {
         Task {
             id: id.into(),
-            seq: None,
-            section: vec![],
             title: title.into(),
             text: format!("{title}。"),
             lead: lead.iter().map(|s| s.to_string()).collect(),
-            support: vec![],
-            persons: vec![],
-            leaders: vec![],
             deadline: deadline.map(str::to_string),
             due: due.map(str::to_string),
-            items: vec![],
-            printed: Default::default(),
-            source: SourceRef::default(),
+            ..Task::default()
         }
     }
 
     fn lints(tasks: Vec<Task>, units: Option<&UnitDirectory>) -> Vec<&'static str> {
-        let register = Register {
-            dutyctl: 1,
-            document: Document {
-                title: None,
-                doc_number: None,
-                issuer: None,
-                date: None,
-                layout: Layout::Outline,
-                source: String::new(),
-                sha256: String::new(),
-                notes: vec![],
-            },
-            people: vec![],
-            tasks,
-        };
+        let register = Register::of_tasks(tasks);
         let mut names: Vec<&str> = lint(&register, units, "2024-01-01")
             .iter()
             .map(|f| f.lint.name())

@@ -31,7 +31,7 @@ pub struct Register {
     pub tasks: Vec<Task>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
     /// The 公文 title (for a notice that issues an attachment, the notice's own title).
@@ -52,17 +52,30 @@ pub struct Document {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Layout {
     /// A 责任分解表 already in table form.
     Table,
     /// Numbered headings and tasks with assignments in the text.
+    #[default]
     Outline,
     /// 领导分工: who 分管 what, with A/B 角 pairs.
     LeaderDivision,
     /// Duties listed under posts (市长职责 …).
     DutyList,
+}
+
+impl Register {
+    /// A register of these tasks and an empty document (for tests and generated data).
+    pub fn of_tasks(tasks: Vec<Task>) -> Self {
+        Register {
+            dutyctl: SCHEMA_VERSION,
+            document: Document::default(),
+            people: Vec::new(),
+            tasks,
+        }
+    }
 }
 
 impl Layout {
@@ -86,7 +99,7 @@ pub struct Person {
     pub backup: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Unique in the register, derived from the document's structure.

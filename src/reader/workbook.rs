@@ -2,7 +2,7 @@
 
 use super::grid::{Grid, Merge};
 use crate::error::ReadError;
-use calamine::{Data, Ods, Reader, Xls, Xlsx};
+use calamine::{Data, Dimensions, Ods, Reader, Xls, Xlsx};
 use std::io::Cursor;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,71 +19,59 @@ pub fn read_workbook(
     only_sheet: Option<&str>,
 ) -> Result<Vec<Grid>, ReadError> {
     let cursor = Cursor::new(bytes);
-    let broken =
-        |e: &dyn std::fmt::Display| ReadError::Corrupt(format!("cannot open the workbook: {e}"));
     match kind {
         WorkbookKind::Xlsx => {
             let mut book: Xlsx<_> = Xlsx::new(cursor).map_err(|e| broken(&e))?;
-            let names = chosen_sheets(book.sheet_names(), only_sheet)?;
-            names
-                .into_iter()
-                .map(|name| {
-                    let range = book.worksheet_range(&name).map_err(|e| broken(&e))?;
-                    let merges = book
-                        .merge_cells_by_sheet_name(&name)
-                        .map_err(|e| broken(&e))?;
-                    Ok(grid(
-                        name,
-                        &range,
-                        merges
-                            .iter()
-                            .map(|d| Merge {
-                                start: (d.start.0 as usize, d.start.1 as usize),
-                                end: (d.end.0 as usize, d.end.1 as usize),
-                            })
-                            .collect(),
-                    ))
-                })
-                .collect()
+            grids(&mut book, only_sheet, |book, name| {
+                book.merge_cells_by_sheet_name(name).map_err(|e| broken(&e))
+            })
         }
         WorkbookKind::Xls => {
             let mut book: Xls<_> = Xls::new(cursor).map_err(|e| match e {
                 calamine::XlsError::Password => ReadError::PasswordProtected,
                 other => broken(&other),
             })?;
-            let names = chosen_sheets(book.sheet_names(), only_sheet)?;
-            names
-                .into_iter()
-                .map(|name| {
-                    let range = book.worksheet_range(&name).map_err(|e| broken(&e))?;
-                    let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                    Ok(grid(
-                        name,
-                        &range,
-                        merges
-                            .iter()
-                            .map(|d| Merge {
-                                start: (d.start.0 as usize, d.start.1 as usize),
-                                end: (d.end.0 as usize, d.end.1 as usize),
-                            })
-                            .collect(),
-                    ))
-                })
-                .collect()
+            grids(&mut book, only_sheet, |book, name| {
+                Ok(book.merge_cells_by_sheet_name(name).unwrap_or_default())
+            })
         }
+        // calamine reads no merged regions from .ods; merged-down cells arrive empty.
         WorkbookKind::Ods => {
-            // calamine reads no merged regions from .ods; merged-down cells arrive empty.
             let mut book: Ods<_> = Ods::new(cursor).map_err(|e| broken(&e))?;
-            let names = chosen_sheets(book.sheet_names(), only_sheet)?;
-            names
-                .into_iter()
-                .map(|name| {
-                    let range = book.worksheet_range(&name).map_err(|e| broken(&e))?;
-                    Ok(grid(name, &range, Vec::new()))
-                })
-                .collect()
+            grids(&mut book, only_sheet, |_, _| Ok(Vec::new()))
         }
     }
+}
+
+fn broken(e: &dyn std::fmt::Display) -> ReadError {
+    ReadError::Corrupt(format!("cannot open the workbook: {e}"))
+}
+
+/// The chosen sheets of any calamine workbook, with the merged regions `merges` finds.
+fn grids<R, B>(
+    book: &mut B,
+    only_sheet: Option<&str>,
+    merges: impl Fn(&mut B, &str) -> Result<Vec<Dimensions>, ReadError>,
+) -> Result<Vec<Grid>, ReadError>
+where
+    B: Reader<R>,
+    B::Error: std::fmt::Display,
+    R: std::io::Read + std::io::Seek,
+{
+    chosen_sheets(book.sheet_names(), only_sheet)?
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).map_err(|e| broken(&e))?;
+            let merges = merges(book, &name)?
+                .iter()
+                .map(|d| Merge {
+                    start: (d.start.0 as usize, d.start.1 as usize),
+                    end: (d.end.0 as usize, d.end.1 as usize),
+                })
+                .collect();
+            Ok(grid(name, &range, merges))
+        })
+        .collect()
 }
 
 fn chosen_sheets(names: Vec<String>, only: Option<&str>) -> Result<Vec<String>, ReadError> {

@@ -144,47 +144,27 @@ pub fn table_title(register: &Register) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Layout, SourceRef};
 
     fn task(seq: &str, section: &[&str], lead: &[&str]) -> Task {
         Task {
-            id: String::new(),
             seq: Some(seq.into()),
             section: section.iter().map(|s| s.to_string()).collect(),
             title: format!("任务{seq}"),
             text: format!("任务{seq}。"),
             lead: lead.iter().map(|s| s.to_string()).collect(),
-            support: vec![],
-            persons: vec![],
-            leaders: vec![],
-            deadline: None,
-            due: None,
             items: vec![Item {
                 label: "一是".into(),
                 text: "排查。".into(),
                 deadline: None,
             }],
-            source: SourceRef::default(),
-            printed: Default::default(),
+            ..Task::default()
         }
     }
 
     fn register(tasks: Vec<Task>) -> Register {
-        Register {
-            dutyctl: 1,
-            document: Document {
-                title: Some("某县方案".into()),
-                doc_number: None,
-                issuer: None,
-                date: None,
-                layout: Layout::Outline,
-                source: "x.txt".into(),
-                sha256: String::new(),
-                notes: vec![],
-            },
-            people: vec![],
-            tasks,
-        }
+        let mut register = Register::of_tasks(tasks);
+        register.document.title = Some("某县方案".into());
+        register
     }
 
     #[test]
