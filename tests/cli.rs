@@ -1624,3 +1624,76 @@ fn which(program: &str) -> Result<PathBuf, ()> {
         .find(|p| p.is_file())
         .ok_or(())
 }
+
+#[test]
+fn every_fixture_and_corpus_document_exports_to_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = fixture_inputs();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    for input in inputs {
+        for format in ["xlsx", "csv", "md", "json", "yaml"] {
+            let out = dir.path().join(format!("out.{format}"));
+            dutyctl()
+                .arg("export")
+                .arg(&input)
+                .arg("-o")
+                .arg(&out)
+                .args(["--by-unit", "--expand-items"])
+                .assert()
+                .success();
+            assert!(
+                std::fs::metadata(&out).unwrap().len() > 0,
+                "{} as {format}",
+                input.display()
+            );
+        }
+    }
+}
+
+/// Old binary Word files are converted with LibreOffice when it is installed and asked for.
+#[test]
+fn convert_reads_an_old_doc_through_libreoffice() {
+    let Ok(office) = which("soffice") else {
+        eprintln!("soffice not found: --convert test skipped");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let converted = std::process::Command::new(office)
+        .args(["--headless", "--convert-to", "doc", "--outdir"])
+        .arg(dir.path())
+        .arg(fixtures().join("outline_auto_numbered.docx"))
+        .output()
+        .unwrap();
+    let doc = dir.path().join("outline_auto_numbered.doc");
+    if !converted.status.success() || !doc.exists() {
+        eprintln!("soffice could not write a .doc here: --convert test skipped");
+        return;
+    }
+    dutyctl()
+        .arg("import")
+        .arg(&doc)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--convert"));
+    let output = dutyctl()
+        .arg("import")
+        .arg("--convert")
+        .arg(&doc)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let from_doc = content_of(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(
+        from_doc["tasks"],
+        content_of(&import_stdout(
+            &fixtures().join("outline_trailing_assignments.txt")
+        ))["tasks"]
+    );
+}

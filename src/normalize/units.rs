@@ -144,14 +144,16 @@ pub fn is_gov_body(name: &str) -> bool {
     GOV_BODY_SUFFIXES.iter().any(|s| core.ends_with(s))
 }
 
-/// Removes `等`, `等部门`, `有关部门` … from the end, repeatedly.
+/// Removes `等`, `等部门`, `有关部门`, an ellipsis … from the end, repeatedly.
 pub fn strip_generic_tail(text: &str) -> String {
-    let mut s = text
-        .trim()
-        .trim_end_matches(['。', '.', '：', ':'])
-        .trim()
-        .to_string();
+    let mut s = text.to_string();
     loop {
+        // Closing stops and the ellipsis of a list cut short (工信局……等) go too.
+        s = s
+            .trim()
+            .trim_end_matches(['。', '.', '：', ':', '…', '⋯'])
+            .trim()
+            .to_string();
         let before = s.len();
         for tail in GENERIC_TAILS {
             if s.len() > tail.len() && s.ends_with(tail) {

@@ -23,6 +23,8 @@ pub struct Assignment {
     pub standing_support: Vec<String>,
     /// The phrase said that the first unit leads, `下同`: so do later phrases.
     pub first_leads_forward: bool,
+    /// The list was printed cut short (`市发改局、工信局……`).
+    pub cut_short: bool,
 }
 
 impl Assignment {
@@ -58,6 +60,7 @@ impl Assignment {
             self.deadline = other.deadline;
         }
         self.first_leads_forward |= other.first_leads_forward;
+        self.cut_short |= other.cut_short;
     }
 }
 
@@ -171,6 +174,7 @@ pub fn parse_phrase(
     let responsible_leads = has_support_verb && !has_lead;
     let mut assignment = Assignment {
         first_leads_forward: first_leads && forward,
+        cut_short: phrase.contains(['…', '⋯']) || phrase.contains("..."),
         ..Assignment::default()
     };
     if first_leads && !has_lead && !has_support_verb {
@@ -322,6 +326,14 @@ mod tests {
         assert_eq!(a.lead, ["市应急管理局", "市委宣传部"]);
         assert_eq!(a.support, ["市委组织部", "各镇党委和政府"]);
         assert_eq!(a.standing_support, ["各镇党委和政府"]);
+    }
+
+    #[test]
+    fn a_list_cut_short_is_flagged() {
+        let a = phrase("市应急管理局牵头，市发改局、工信局……按职责分工负责");
+        assert!(a.cut_short);
+        assert_eq!(a.support, ["市发改局", "市工信局"]);
+        assert!(!phrase("市应急管理局牵头，市发改局等按职责分工负责").cut_short);
     }
 
     #[test]

@@ -50,6 +50,12 @@ pub fn read_outline(
     for node in nodes.iter_mut() {
         node.assignment = extract_assignment(&mut node.head, &mut node.body, document, first_leads);
         first_leads |= node.assignment.first_leads_forward;
+        if node.assignment.cut_short {
+            warnings.push(Warning::at(
+                node.line,
+                "the unit list is cut short (…): only the units printed are recorded",
+            ));
+        }
     }
     let mut builder = TaskBuilder {
         nodes: &nodes,
