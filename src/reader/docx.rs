@@ -255,7 +255,7 @@ fn parse_document(
                 "p" if !empty => paragraph = Some(Paragraph::default()),
                 "t" if !empty => in_text = true,
                 "del" | "moveFrom" if !empty => deleted += 1,
-                "tab" if deleted == 0 => push_text(&mut paragraph, " "),
+                "tab" if deleted == 0 => push_text(&mut paragraph, "\t"),
                 "br" | "cr" if deleted == 0 => push_text(&mut paragraph, "\n"),
                 "pStyle" => set(&mut paragraph, |p| p.style = attr(&e, "val")),
                 "numId" => set(&mut paragraph, |p| p.num_id = attr(&e, "val")),
