@@ -44,13 +44,38 @@ pub struct TableResult {
 }
 
 /// Rows of a Word table exported as text: a tab starts a cell, a line without one continues it,
-/// a blank line ends the row. Lines before the first cell are not part of the table.
+/// a blank line ends the row. Lines before the first cell are not part of the table. A line that
+/// is a whole row by itself (cells separated by tabs, or a `| … |` pipe-table row) is one row.
 pub fn text_rows(lines: &[Line]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let mut current: Vec<Cell> = Vec::new();
     let mut started = false;
+    let finish = |current: &mut Vec<Cell>, rows: &mut Vec<Row>| {
+        if !current.is_empty() {
+            let source = current[0].source.clone();
+            rows.push(Row {
+                cells: std::mem::take(current),
+                source,
+            });
+        }
+    };
     for line in lines {
-        if line.cell_start {
+        if let Some(cells) = delimited_row(&line.text) {
+            finish(&mut current, &mut rows);
+            started = true;
+            if !cells.is_empty() {
+                rows.push(Row {
+                    cells: cells
+                        .into_iter()
+                        .map(|text| Cell {
+                            lines: vec![text],
+                            source: SourceRef::line(line.no),
+                        })
+                        .collect(),
+                    source: SourceRef::line(line.no),
+                });
+            }
+        } else if line.cell_start {
             started = true;
             current.push(Cell {
                 lines: vec![line.text.clone()],
@@ -59,13 +84,7 @@ pub fn text_rows(lines: &[Line]) -> Vec<Row> {
         } else if !started {
             continue;
         } else if line.is_blank() {
-            if !current.is_empty() {
-                let source = current[0].source.clone();
-                rows.push(Row {
-                    cells: std::mem::take(&mut current),
-                    source,
-                });
-            }
+            finish(&mut current, &mut rows);
         } else if let Some(cell) = current.last_mut() {
             cell.lines.push(line.text.clone());
         } else {
@@ -75,14 +94,27 @@ pub fn text_rows(lines: &[Line]) -> Vec<Row> {
             });
         }
     }
-    if !current.is_empty() {
-        let source = current[0].source.clone();
-        rows.push(Row {
-            cells: current,
-            source,
-        });
-    }
+    finish(&mut current, &mut rows);
     rows
+}
+
+/// The cells of a line that holds a whole row: tab-separated (at least two tabs inside the line),
+/// or a pipe-table row `| a | b |`. A pipe table's `|---|` rule gives an empty row.
+fn delimited_row(text: &str) -> Option<Vec<String>> {
+    if text.starts_with('|') && text.ends_with('|') && text.len() > 2 {
+        let inner = &text[1..text.len() - 1];
+        if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+            return Some(Vec::new());
+        }
+        return Some(
+            inner
+                .split('|')
+                .map(|c| c.trim().replace("<br>", "\n"))
+                .collect(),
+        );
+    }
+    (text.matches('\t').count() >= 2)
+        .then(|| text.split('\t').map(|c| c.trim().to_string()).collect())
 }
 
 /// Column of each header cell, when the row is a header (at least two known column names).
@@ -302,6 +334,20 @@ mod tests {
         assert_eq!(task.persons, ["刘忠来", "杨斌"]);
         assert_eq!(task.section, ["一、目标任务"]);
         assert_eq!(task.title, "减少事故");
+    }
+
+    #[test]
+    fn rows_on_one_line_separated_by_tabs_or_pipes() {
+        let tabs = table(
+            "某县分解表\n序号\t工作任务\t牵头单位\t完成时限\n一、排查\n1\t完成排查。\t县应急局\t2024年6月底前\n",
+        );
+        assert_eq!(tabs.tasks[0].lead, ["县应急局"]);
+        assert_eq!(tabs.tasks[0].section, ["一、排查"]);
+        assert_eq!(tabs.tasks[0].deadline.as_deref(), Some("2024年6月底前"));
+        let pipes = table(
+            "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n| 1 | 完成排查。 | 县应急局 | 县公安局<br>县交通局 |\n",
+        );
+        assert_eq!(pipes.tasks[0].support, ["县公安局", "县交通局"]);
     }
 
     #[test]
