@@ -95,6 +95,33 @@ fn share_each_and_suffix(previous: &str, name: &str) -> Option<(String, String)>
     body.then(|| (suffix.to_string(), format!("各{name}")))
 }
 
+/// Markers that make one unit of a list its lead (`县应急局（牵头）、县公安局`).
+const LEAD_MARKERS: &[&str] = &[
+    "（牵头）",
+    "(牵头)",
+    "（牵头单位）",
+    "(牵头单位)",
+    "（牵头部门）",
+    "牵头",
+];
+
+/// Splits names into those marked as leading (marker removed) and the rest.
+pub fn take_marked_leads(names: Vec<String>) -> (Vec<String>, Vec<String>) {
+    let mut leads = Vec::new();
+    let mut rest = Vec::new();
+    for name in names {
+        match LEAD_MARKERS
+            .iter()
+            .find_map(|m| name.strip_suffix(m))
+            .filter(|n| !n.is_empty())
+        {
+            Some(unit) => leads.push(unit.to_string()),
+            None => rest.push(name),
+        }
+    }
+    (leads, rest)
+}
+
 /// Joins the lines of a unit cell with newlines, except that a branch printed on its own line
 /// (`邵阳市生态环境局` / `武冈分局`) belongs to the line before it.
 pub fn join_cell_lines(lines: &[&str]) -> String {
@@ -253,6 +280,14 @@ mod tests {
     fn conjunction_splits_only_between_units() {
         assert_eq!(split("", "市住建局和人防办"), ["市住建局", "市人防办"]);
         assert_eq!(split("", "各镇党委和政府"), ["各镇党委和政府"]);
+    }
+
+    #[test]
+    fn a_unit_marked_as_leading_is_taken_out() {
+        let names = split("", "县应急局（牵头）、县公安局、县交通局");
+        let (leads, rest) = take_marked_leads(names);
+        assert_eq!(leads, ["县应急局"]);
+        assert_eq!(rest, ["县公安局", "县交通局"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
-use crate::normalize::units::{UnitContext, is_gov_body};
+use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
     ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_PATTERN,
     STANDING_NOTE_MARKERS,
@@ -209,6 +209,14 @@ pub fn parse_phrase(
             }
         }
     }
+    // 市应急局（牵头）、市公安局负责: the marked unit leads.
+    let (marked, rest) = take_marked_leads(std::mem::take(&mut assignment.support));
+    assignment.support = rest;
+    let (also_marked, leads) = take_marked_leads(std::mem::take(&mut assignment.lead));
+    assignment.lead = leads;
+    for unit in also_marked.into_iter().chain(marked) {
+        push_unique(&mut assignment.lead, unit);
+    }
     for unit in &standing {
         if !assignment.lead.contains(unit) {
             push_unique(&mut assignment.support, unit.clone());
@@ -326,6 +334,13 @@ mod tests {
         assert_eq!(a.lead, ["市应急管理局", "市委宣传部"]);
         assert_eq!(a.support, ["市委组织部", "各镇党委和政府"]);
         assert_eq!(a.standing_support, ["各镇党委和政府"]);
+    }
+
+    #[test]
+    fn a_unit_marked_as_leading_leads() {
+        let a = phrase("市公安局、市应急管理局（牵头）、市交通运输局负责");
+        assert_eq!(a.lead, ["市应急管理局"]);
+        assert_eq!(a.support, ["市公安局", "市交通运输局"]);
     }
 
     #[test]

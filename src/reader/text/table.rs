@@ -11,7 +11,7 @@ use super::sentence_title;
 use crate::error::Warning;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
-use crate::normalize::units::{UnitContext, join_cell_lines};
+use crate::normalize::units::{UnitContext, join_cell_lines, take_marked_leads};
 use crate::vocab::{COLUMN_HEADERS, Column, FIRST_LEADS_PATTERN, SECTION_SEPARATOR};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,7 +45,8 @@ pub struct TableResult {
 
 /// Rows of a Word table exported as text: a tab starts a cell, a line without one continues it,
 /// a blank line ends the row. Lines before the first cell are not part of the table. A line that
-/// is a whole row by itself (cells separated by tabs, or a `| … |` pipe-table row) is one row.
+/// is a whole row by itself (cells separated by tabs, or a `| … |` pipe-table row) is one row;
+/// it only matters once a header row is found, so a tab after a heading's number does no harm.
 pub fn text_rows(lines: &[Line]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let mut current: Vec<Cell> = Vec::new();
@@ -98,7 +99,7 @@ pub fn text_rows(lines: &[Line]) -> Vec<Row> {
     rows
 }
 
-/// The cells of a line that holds a whole row: tab-separated (at least two tabs inside the line),
+/// The cells of a line that holds a whole row: tab-separated (a tab inside the line),
 /// or a pipe-table row `| a | b |`. A pipe table's `|---|` rule gives an empty row.
 fn delimited_row(text: &str) -> Option<Vec<String>> {
     if text.starts_with('|') && text.ends_with('|') && text.len() > 2 {
@@ -113,8 +114,52 @@ fn delimited_row(text: &str) -> Option<Vec<String>> {
                 .collect(),
         );
     }
-    (text.matches('\t').count() >= 2)
+    // Trailing empty cells were trimmed with the line, so one inner tab is enough.
+    text.contains('\t')
         .then(|| text.split('\t').map(|c| c.trim().to_string()).collect())
+}
+
+/// A row that carries a heading in its 序号 and 任务 cells and nothing else
+/// (`一 | 源头治理 | | |`): the 序号 is a heading's number (一, （一）), not a task's (1).
+fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
+    let text_of = |wanted: Column| -> String {
+        columns
+            .iter()
+            .zip(&row.cells)
+            .filter(|(c, _)| **c == Some(wanted))
+            .map(|(_, cell)| cell.text())
+            .collect::<Vec<_>>()
+            .join("")
+            .trim()
+            .to_string()
+    };
+    let others_empty = columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(c, _)| !matches!(c, Some(Column::Seq) | Some(Column::Task)))
+        .all(|(_, cell)| cell.text().trim().is_empty());
+    let (seq, task) = (text_of(Column::Seq), text_of(Column::Task));
+    if !others_empty || seq.is_empty() || task.is_empty() {
+        return None;
+    }
+    let label = parse_label(&format!("{seq}、"))
+        .or_else(|| parse_label(&seq))
+        .filter(|l| matches!(l.kind, LabelKind::Chinese | LabelKind::ParenChinese))?;
+    Some(match label.kind {
+        LabelKind::Chinese => format!("{}、{task}", seq.trim_end_matches(['、', '.', '．'])),
+        _ => format!("{seq}{task}"),
+    })
+}
+
+/// Opens a heading: it closes every heading of its kind or deeper.
+fn push_section(sections: &mut Vec<(LabelKind, String)>, heading: String) {
+    let kind = parse_label(&heading)
+        .map(|l| l.kind)
+        .unwrap_or(LabelKind::Article);
+    if let Some(pos) = sections.iter().position(|(k, _)| *k == kind) {
+        sections.truncate(pos);
+    }
+    sections.push((kind, heading));
 }
 
 /// Column of each header cell, when the row is a header (at least two known column names).
@@ -181,11 +226,12 @@ pub fn build_table(
             if heading.is_empty() {
                 continue;
             }
-            let kind = label.map(|l| l.kind).unwrap_or(LabelKind::Article);
-            if let Some(pos) = sections.iter().position(|(k, _)| *k == kind) {
-                sections.truncate(pos);
-            }
-            sections.push((kind, heading));
+            push_section(&mut sections, heading);
+            continue;
+        }
+        if let Some(heading) = heading_in_columns(row, &columns) {
+            task_rows.extend(pending.take());
+            push_section(&mut sections, heading);
             continue;
         }
         let continues = incomplete
@@ -259,14 +305,24 @@ fn row_task(
     let text = cell(Column::Task).join("\n");
     let mut lead = units(cell(Column::Lead));
     let mut support = Vec::new();
-    let listed = units(cell(Column::Units));
-    if first_leads && !listed.is_empty() {
+    // A unit marked （牵头） leads whatever column it is in, before any first-unit rule.
+    let (marked, listed) = take_marked_leads(units(cell(Column::Units)));
+    if !marked.is_empty() {
+        lead.extend(marked);
+        support.extend(listed);
+    } else if first_leads && !listed.is_empty() {
         lead.push(listed[0].clone());
         support.extend(listed[1..].iter().cloned());
     } else {
         support.extend(listed);
     }
-    for unit in units(cell(Column::Support)) {
+    let (marked, listed) = take_marked_leads(units(cell(Column::Support)));
+    for unit in marked {
+        if !lead.contains(&unit) {
+            lead.push(unit);
+        }
+    }
+    for unit in listed {
         if !support.contains(&unit) && !lead.contains(&unit) {
             support.push(unit);
         }
@@ -348,6 +404,17 @@ mod tests {
             "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n| 1 | 完成排查。 | 县应急局 | 县公安局<br>县交通局 |\n",
         );
         assert_eq!(pipes.tasks[0].support, ["县公安局", "县交通局"]);
+    }
+
+    #[test]
+    fn headings_in_the_number_column_and_units_marked_as_leading() {
+        let t = table(
+            "序号\t工作任务\t责任单位\t完成时限\n一\t源头治理\t\t\n1\t完成排查。\t县公安局、县应急局（牵头）\t2024年底前\n",
+        );
+        assert_eq!(t.tasks.len(), 1);
+        assert_eq!(t.tasks[0].section, ["一、源头治理"]);
+        assert_eq!(t.tasks[0].lead, ["县应急局"]);
+        assert_eq!(t.tasks[0].support, ["县公安局"]);
     }
 
     #[test]
