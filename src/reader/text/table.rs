@@ -120,7 +120,8 @@ fn delimited_row(text: &str) -> Option<Vec<String>> {
 }
 
 /// A row that carries a heading in its 序号 and 任务 cells and nothing else
-/// (`一 | 源头治理 | | |`): the 序号 is a heading's number (一, （一）), not a task's (1).
+/// (`一 | 源头治理 | | |`): the 序号 is a heading's number (一, （一）), not a task's (1), and the
+/// text is a name rather than a sentence.
 fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
     let text_of = |wanted: Column| -> String {
         columns
@@ -139,7 +140,10 @@ fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
         .filter(|(c, _)| !matches!(c, Some(Column::Seq) | Some(Column::Task)))
         .all(|(_, cell)| cell.text().trim().is_empty());
     let (seq, task) = (text_of(Column::Seq), text_of(Column::Task));
-    if !others_empty || seq.is_empty() || task.is_empty() {
+    // A heading names a part (源头治理); a task without units says something (…，…。).
+    let names_a_part =
+        task.chars().count() <= 25 && !task.contains(['。', '；', '，', '：', ',', ';', ':']);
+    if !others_empty || seq.is_empty() || !names_a_part {
         return None;
     }
     let label = parse_label(&format!("{seq}、"))
