@@ -115,6 +115,12 @@ pub fn key_values(
             _ => {}
         }
     }
+    // 责任单位：县应急管理局（牵头）、县公安局 names its lead inside the list.
+    let (marked, rest) = take_marked_leads(std::mem::take(&mut assignment.support));
+    assignment.support = rest;
+    for unit in marked {
+        push_unique(&mut assignment.lead, unit);
+    }
     Some((assignment, first.start()..text.len()))
 }
 
@@ -386,6 +392,15 @@ mod tests {
         assert_eq!(a.support, ["县公安局", "县交通局"]);
         assert_eq!(a.deadline.as_deref(), Some("2023年6月底前"));
         assert_eq!(range.start, "加强巡查。".len());
+    }
+
+    #[test]
+    fn key_value_lines_with_a_marked_lead_and_a_county_leader() {
+        let text = "压实责任。\n责任单位：县应急管理局（牵头）、县市场监管局\n县级领导：王  明";
+        let (a, _) = key_values(text, &mut UnitContext::new("")).unwrap();
+        assert_eq!(a.lead, ["县应急管理局"]);
+        assert_eq!(a.support, ["县市场监管局"]);
+        assert_eq!(a.leaders, ["王明"]);
     }
 
     #[test]
