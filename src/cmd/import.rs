@@ -8,6 +8,7 @@ use dutyctl::writer::{self, CsvEncoding, Format};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where the registers go.
 enum Destination {
@@ -25,17 +26,31 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     };
     let units = super::read_units(args.input.units.as_deref())?;
     let progress = progress_bar(args.files.len());
-    let mut failed = 0;
-    for file in &args.files {
-        if let Err(error) =
-            progress.suspend(|| import_one(file, &destination, args, &options, &units))
-        {
-            failed += 1;
-            progress.suspend(|| eprintln!("dutyctl: {error:#}"));
+    // Files are independent: workers take the next one until none is left, so one slow or
+    // failing file holds up nothing else.
+    let next = AtomicUsize::new(0);
+    let failures = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(args.files.len())
+        .max(1);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(file) = args.files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result =
+                        progress.suspend(|| import_one(file, &destination, args, &options, &units));
+                    if let Err(error) = result {
+                        failures.fetch_add(1, Ordering::Relaxed);
+                        progress.suspend(|| eprintln!("dutyctl: {error:#}"));
+                    }
+                    progress.inc(1);
+                }
+            });
         }
-        progress.inc(1);
-    }
+    });
     progress.finish_and_clear();
+    let failed = failures.into_inner();
     if failed > 0 && args.files.len() > 1 {
         eprintln!("dutyctl: {failed} of {} files failed", args.files.len());
     }
