@@ -38,11 +38,16 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some(file) = args.files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    // The work runs outside the bar's lock; only printing takes it.
+                    let mut report = String::new();
                     let result =
-                        progress.suspend(|| import_one(file, &destination, args, &options, &units));
+                        import_one(file, &destination, args, &options, &units, &mut report);
                     if let Err(error) = result {
                         failures.fetch_add(1, Ordering::Relaxed);
-                        progress.suspend(|| eprintln!("dutyctl: {error:#}"));
+                        report.push_str(&format!("dutyctl: {error:#}\n"));
+                    }
+                    if !report.is_empty() {
+                        progress.suspend(|| eprint!("{report}"));
                     }
                     progress.inc(1);
                 }
@@ -81,8 +86,13 @@ fn import_one(
     args: &ImportArgs,
     options: &ReadOptions,
     units: &UnitDirectory,
+    report: &mut String,
 ) -> Result<()> {
-    let mut reading = super::read_input(file, options, args.input.convert)?;
+    let mut reading = super::read_quietly(file, options, args.input.convert)?;
+    report.push_str(&super::warning_lines(
+        &file.display().to_string(),
+        &reading.warnings,
+    ));
     canonicalize(&mut reading.register, units);
     if args.strict && !reading.warnings.is_empty() {
         bail!(

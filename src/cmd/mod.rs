@@ -37,9 +37,19 @@ pub fn exit(code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
-/// Reads one input file into a register, converting old Office files first when asked.
-/// Errors name the file; warnings are printed with its name.
+/// Reads one input file into a register and prints its warnings.
 pub fn read_input(file: &Path, options: &ReadOptions, convert: bool) -> Result<Reading> {
+    let reading = read_quietly(file, options, convert)?;
+    eprint!(
+        "{}",
+        warning_lines(&file.display().to_string(), &reading.warnings)
+    );
+    Ok(reading)
+}
+
+/// Reads one input file into a register, converting old Office files first when asked.
+/// Errors name the file; warnings are left to the caller.
+pub fn read_quietly(file: &Path, options: &ReadOptions, convert: bool) -> Result<Reading> {
     let name = file.display();
     if file.is_dir() {
         bail!("{name}: is a directory, not a document");
@@ -57,7 +67,6 @@ pub fn read_input(file: &Path, options: &ReadOptions, convert: bool) -> Result<R
         other => other,
     }
     .with_context(|| name.to_string())?;
-    report_warnings(&name.to_string(), &reading.warnings);
     Ok(reading)
 }
 
@@ -107,13 +116,15 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
     }
 }
 
-pub fn report_warnings(name: &str, warnings: &[Warning]) {
-    for warning in warnings {
-        match warning.line {
-            Some(line) => eprintln!("dutyctl: warning: {name}:{line}: {}", warning.message),
-            None => eprintln!("dutyctl: warning: {name}: {}", warning.message),
-        }
-    }
+/// Warnings as printed, `dutyctl: warning: FILE:LINE: message`, one per line.
+pub fn warning_lines(name: &str, warnings: &[Warning]) -> String {
+    warnings
+        .iter()
+        .map(|w| match w.line {
+            Some(line) => format!("dutyctl: warning: {name}:{line}: {}\n", w.message),
+            None => format!("dutyctl: warning: {name}: {}\n", w.message),
+        })
+        .collect()
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
