@@ -1,7 +1,7 @@
 //! Sub-items inside a task's text: 一是…二是…, （1）…（2）…, ①…②….
 
 use super::deadline::deadline_in;
-use super::numbering::chinese_numeral;
+use super::numbering::{LabelKind, after_label, chinese_numeral, parse_label};
 use crate::model::Item;
 
 /// A family of inline markers, the n-th of which is given by the function (1-based).
@@ -18,8 +18,43 @@ const FAMILIES: &[MarkerFamily] = &[
 ];
 
 /// Finds the markers of the first family whose 1st marker occurs, in sequence (the n-th marker
-/// is searched after the (n-1)-th), and cuts the text at them.
+/// is searched after the (n-1)-th), and cuts the text at them; failing that, lines of the text
+/// numbered 1. 2. … (a table cell holding a numbered list).
 pub fn inline_items(text: &str) -> Vec<Item> {
+    let items = marked_items(text);
+    if items.is_empty() {
+        numbered_lines(text)
+    } else {
+        items
+    }
+}
+
+/// Lines that start with 1., 2., … in order, at least two of them.
+fn numbered_lines(text: &str) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::new();
+    for line in text.lines() {
+        match parse_label(line).filter(|l| l.kind == LabelKind::Arabic) {
+            Some(label) if label.value as usize == items.len() + 1 => {
+                let body = after_label(line, &label).to_string();
+                items.push(Item {
+                    label: label.seq,
+                    deadline: deadline_in(&body),
+                    text: body,
+                });
+            }
+            Some(_) => return Vec::new(),
+            None => {
+                if let Some(item) = items.last_mut() {
+                    item.text.push('\n');
+                    item.text.push_str(line);
+                }
+            }
+        }
+    }
+    if items.len() >= 2 { items } else { Vec::new() }
+}
+
+fn marked_items(text: &str) -> Vec<Item> {
     for family in FAMILIES {
         let starts = marker_positions(text, *family);
         // One marker alone is more likely a word (统一是…) than a list.
@@ -73,6 +108,15 @@ mod tests {
         assert_eq!(labels, ["一是", "二是", "三是"]);
         assert_eq!(items[1].deadline.as_deref(), Some("2022年底前"));
         assert_eq!(items[2].text, "开展整治。");
+    }
+
+    #[test]
+    fn numbered_lines_in_a_cell_are_items() {
+        let items = inline_items("开展整治：\n1.全面排查。\n2.2024年底前完成整改。\n逐项销号。");
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].deadline.as_deref(), Some("2024年底前"));
+        assert_eq!(items[1].text, "2024年底前完成整改。\n逐项销号。");
+        assert!(inline_items("1.只有一项。").is_empty());
     }
 
     #[test]

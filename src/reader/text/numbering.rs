@@ -97,10 +97,12 @@ pub fn parse_label(line: &str) -> Option<Label> {
                 }
             }
             LabelKind::Arabic => {
-                // 1.5亿 is a number, not a label.
-                if line[whole.end()..]
-                    .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                {
+                // 1.5亿 is a number, not a label; 2.2024年底前… is a label before a year.
+                let rest = &line[whole.end()..];
+                let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+                let year_follows = rest.chars().take(4).filter(|c| digit(*c)).count() == 4
+                    && rest.chars().nth(4) == Some('年');
+                if rest.starts_with(digit) && !year_follows {
                     continue;
                 }
                 let digits = caps.get(1)?.as_str();
@@ -254,6 +256,10 @@ mod tests {
     fn years_and_decimals_are_not_labels() {
         assert_eq!(label("2022年底前完成"), None);
         assert_eq!(label("1.5亿元"), None);
+        assert_eq!(
+            label("2.2024年底前完成"),
+            Some((LabelKind::Arabic, "2".into(), 2, "2024年底前完成"))
+        );
         assert_eq!(label("一是集中开展学习"), None);
     }
 
