@@ -145,6 +145,8 @@ pub fn io_message(error: &std::io::Error) -> String {
     }
 }
 
+const CONVERT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Converts an old .doc/.wps/.odt with LibreOffice, for `--convert`, and returns the new bytes.
 fn convert_with_libreoffice(file: &Path, target: &str) -> Result<Vec<u8>> {
     let name = file.display();
@@ -158,15 +160,32 @@ fn convert_with_libreoffice(file: &Path, target: &str) -> Result<Vec<u8>> {
         })
         .with_context(|| format!("{name}: --convert needs LibreOffice (soffice) on PATH"))?;
     let dir = tempfile::tempdir()?;
-    let status = std::process::Command::new(office)
+    let mut child = std::process::Command::new(office)
         .args(["--headless", "--convert-to", target, "--outdir"])
         .arg(dir.path())
         .arg(file)
-        .output()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
         .with_context(|| format!("{name}: cannot run {office}"))?;
+    // A stuck office process must not hold up a batch or a CI job for ever.
+    let deadline = std::time::Instant::now() + CONVERT_TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            bail!(
+                "{name}: {office} did not finish converting within {} s",
+                CONVERT_TIMEOUT.as_secs()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
     let stem = file.file_stem().unwrap_or_default();
     let converted = dir.path().join(stem).with_extension(target);
-    if !status.status.success() || !converted.exists() {
+    if !status.success() || !converted.exists() {
         bail!("{name}: {office} could not convert it to .{target}");
     }
     Ok(std::fs::read(converted)?)
