@@ -130,6 +130,11 @@ static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:印发)?$").unwrap()
 });
 
+/// A line that is only a date (the 成文日期 under a signature).
+pub fn is_signature_date(text: &str) -> bool {
+    DATE_ONLY.is_match(text)
+}
+
 /// Closing matter that belongs to no task: 抄送/附件 lines, a date line, the issuer above it.
 pub fn is_closing_line(lines: &[Line], index: usize) -> bool {
     let text = lines[index].text.as_str();

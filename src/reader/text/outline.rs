@@ -8,7 +8,7 @@ use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{Label, LabelKind, after_label, parse_label};
 use super::people::leaders_in;
-use super::{is_closing_line, sentence_title};
+use super::{is_closing_line, is_signature_date, sentence_title};
 use crate::error::Warning;
 use crate::model::{Item, Layout, Person, SourceRef, Task};
 use crate::normalize::units::UnitContext;
@@ -26,6 +26,8 @@ struct Node {
     children: Vec<usize>,
     assignment: Assignment,
     lost_label: bool,
+    /// Before the signature of a notice that issues an attachment: the cover letter's own points.
+    cover: bool,
 }
 
 /// What the outline yields besides tasks.
@@ -77,9 +79,12 @@ pub fn read_outline(
 
 /// Splits the lines into numbered blocks; unnumbered lines are the body of the block above them.
 /// Closing matter (抄送, signature, date) and the preamble belong to no block.
+/// A notice that issues an attachment signs (issuer, date) before the attachment: numbered
+/// points above that signature are the cover letter's requests, not the attachment's tasks.
 fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut closed = false;
+    let mut signatures: Vec<usize> = Vec::new();
     for (index, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -110,12 +115,16 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
                 children: Vec::new(),
                 assignment: Assignment::default(),
                 lost_label: line.lost_label,
+                cover: false,
                 label,
             });
             continue;
         }
         if is_closing_line(lines, index) {
             closed = true;
+            if is_signature_date(&line.text) {
+                signatures.push(nodes.len());
+            }
             continue;
         }
         if closed {
@@ -127,6 +136,15 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
             } else {
                 node.body.push(line.text.clone());
             }
+        }
+    }
+    if let Some(cover_end) = signatures
+        .into_iter()
+        .rev()
+        .find(|n| *n > 0 && *n < nodes.len())
+    {
+        for node in &mut nodes[..cover_end] {
+            node.cover = true;
         }
     }
     nodes
@@ -275,9 +293,10 @@ impl TaskBuilder<'_> {
             .iter()
             .map(|s| printed_heading(&self.nodes[*s].printed))
             .collect();
-        let excluded = std::iter::once(index)
-            .chain(section.iter().copied())
-            .any(|i| is_non_task_heading(&self.nodes[i].head));
+        let excluded = node.cover
+            || std::iter::once(index)
+                .chain(section.iter().copied())
+                .any(|i| is_non_task_heading(&self.nodes[i].head));
         if excluded && assignment.is_empty() {
             return;
         }
@@ -454,6 +473,16 @@ mod tests {
         );
         assert_eq!(r.tasks[0].text, "甲专题。");
         assert_eq!(r.tasks[0].deadline.as_deref(), Some("2024年底前"));
+    }
+
+    #[test]
+    fn a_cover_letters_points_before_its_signature_are_not_tasks() {
+        let r = read(
+            "关于印发方案的通知\n一、提高认识。各部门要重视。\n某县人民政府办公室\n2024年3月1日\n某县方案\n一、主要任务\n（一）开展排查。（县应急局牵头）\n",
+            Layout::Outline,
+        );
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["开展排查"]);
     }
 
     #[test]
