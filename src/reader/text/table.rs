@@ -155,6 +155,22 @@ fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
     })
 }
 
+/// A header on two rows, 责任单位 over 牵头单位 | 配合单位: column by column where the rows are
+/// as wide (a workbook, merged cells filled), else the second row's columns take the place of
+/// the unit column they subdivide (a Word export, which lists only the second row's cells).
+fn two_row_header(top: Vec<Option<Column>>, below: Vec<Option<Column>>) -> Vec<Option<Column>> {
+    if top.len() == below.len() {
+        return top.into_iter().zip(below).map(|(t, b)| b.or(t)).collect();
+    }
+    let Some(at) = top.iter().position(|c| *c == Some(Column::Units)) else {
+        return top;
+    };
+    let mut columns = top[..at].to_vec();
+    columns.extend(below);
+    columns.extend_from_slice(&top[at + 1..]);
+    columns
+}
+
 /// Opens a heading: it closes every heading of its kind or deeper.
 fn push_section(sections: &mut Vec<(LabelKind, String)>, heading: String) {
     let kind = parse_label(&heading)
@@ -180,13 +196,15 @@ fn column_of(header: &str) -> Option<Column> {
         .collect();
     // 牵头单位（部门） and 完成时限（2023年） name the same columns.
     let name = name.split(['（', '(']).next().unwrap_or("").to_string();
+    // Headers are short; a long cell that mentions 工作任务 is a task, not a header.
+    let short = name.chars().count() <= 12;
     COLUMN_HEADERS
         .iter()
         .find(|(h, _)| name == *h)
         .or_else(|| {
             COLUMN_HEADERS
                 .iter()
-                .find(|(h, _)| h.chars().count() >= 2 && name.contains(h))
+                .find(|(h, _)| short && h.chars().count() >= 2 && name.contains(h))
         })
         .map(|(_, c)| *c)
 }
@@ -199,7 +217,23 @@ pub fn build_table(
     warnings: &mut Vec<Warning>,
 ) -> Option<TableResult> {
     let header_at = rows.iter().position(|r| header_columns(r).is_some())?;
-    let columns = header_columns(&rows[header_at])?;
+    let mut columns = header_columns(&rows[header_at])?;
+    let mut first_row = header_at + 1;
+    let is_data = |row: &Row| {
+        row.cells.iter().any(|c| {
+            let text = c.text();
+            let text = text.trim();
+            !text.is_empty() && text.chars().all(|ch| ch.is_ascii_digit())
+        })
+    };
+    if let Some(below) = rows
+        .get(first_row)
+        .filter(|r| !is_data(r))
+        .and_then(header_columns)
+    {
+        columns = two_row_header(columns, below);
+        first_row += 1;
+    }
     let width = columns.len();
     let mut result = TableResult::default();
     let mut sections: Vec<(LabelKind, String)> = Vec::new();
@@ -208,7 +242,7 @@ pub fn build_table(
     let section_names =
         |s: &[(LabelKind, String)]| s.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
 
-    for row in &rows[header_at + 1..] {
+    for row in &rows[first_row..] {
         let incomplete = pending.as_ref().is_some_and(|(_, r)| r.cells.len() < width);
         if row.cells.len() == 1 {
             let text = row.cells[0].text();
@@ -419,6 +453,22 @@ mod tests {
         assert_eq!(t.tasks[0].section, ["一、源头治理"]);
         assert_eq!(t.tasks[0].lead, ["县应急局"]);
         assert_eq!(t.tasks[0].support, ["县公安局"]);
+    }
+
+    #[test]
+    fn a_unit_column_split_over_a_second_header_row() {
+        let word = table(
+            "\t序号\n\t工作任务\n\t责任单位\n\t完成时限\n\n\t牵头单位\n\t配合单位\n\n\t1\n\t排查。\n\t县应急局\n\t县公安局\n\t2024年底前\n",
+        );
+        assert_eq!(word.tasks[0].lead, ["县应急局"]);
+        assert_eq!(word.tasks[0].support, ["县公安局"]);
+        assert_eq!(word.tasks[0].deadline.as_deref(), Some("2024年底前"));
+        let sheet = table(
+            "序号\t工作任务\t责任单位\t责任单位\t完成时限\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n1\t排查。\t县应急局\t县公安局\t2024年底前\n",
+        );
+        assert_eq!(sheet.tasks.len(), 1);
+        assert_eq!(sheet.tasks[0].lead, ["县应急局"]);
+        assert_eq!(sheet.tasks[0].support, ["县公安局"]);
     }
 
     #[test]
