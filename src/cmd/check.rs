@@ -169,5 +169,5 @@ fn today_utc() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() / 86_400)
         .unwrap_or(0);
-    dutyctl::reader::workbook::excel_date(days as f64 + 25_569.0)
+    dutyctl::reader::workbook::date_from_unix_days(days as i64)
 }

@@ -120,7 +120,12 @@ fn cell_text(data: &Data) -> String {
 
 /// An Excel serial date (days since 1899-12-30) as YYYY-MM-DD.
 pub fn excel_date(serial: f64) -> String {
-    let days = serial.floor() as i64 - 25569; // days from 1970-01-01
+    // Serial 25569 is 1970-01-01.
+    date_from_unix_days(serial.floor() as i64 - 25569)
+}
+
+/// Days since 1970-01-01 as YYYY-MM-DD.
+pub fn date_from_unix_days(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}")
 }
