@@ -267,14 +267,17 @@ pub fn trailing_parenthesis(paragraph: &str) -> Option<(&str, std::ops::Range<us
         c.is_whitespace() || matches!(c, '。' | '.' | '；' | ';' | '\u{3000}')
     });
     let close = trimmed.char_indices().next_back()?;
-    if !matches!(close.1, '）' | ')') {
-        return None;
-    }
+    // 【牵头单位：…】 closes a paragraph the way （…） does.
+    let (opening, closing): (&[char], &[char]) = match close.1 {
+        '）' | ')' => (&['（', '('], &['）', ')']),
+        '】' | ']' => (&['【', '['], &['】', ']']),
+        _ => return None,
+    };
     let mut depth = 0;
     for (i, c) in trimmed.char_indices().rev() {
         match c {
-            '）' | ')' => depth += 1,
-            '（' | '(' => {
+            c if closing.contains(&c) => depth += 1,
+            c if opening.contains(&c) => {
                 depth -= 1;
                 if depth == 0 {
                     let inner = &trimmed[i + c.len_utf8()..close.0];
@@ -405,6 +408,9 @@ mod tests {
 
     #[test]
     fn trailing_parenthesis_with_nested_brackets() {
+        let (inner, _) =
+            trailing_parenthesis("开展排查。【牵头单位：县应急局；配合单位：县公安局】").unwrap();
+        assert_eq!(inner, "牵头单位：县应急局；配合单位：县公安局");
         let text = "推进整治。(区安委办（区应急局）牵头,各街道负责)。";
         let (inner, range) = trailing_parenthesis(text).unwrap();
         assert_eq!(inner, "区安委办（区应急局）牵头,各街道负责");

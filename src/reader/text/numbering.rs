@@ -17,6 +17,8 @@ pub enum LabelKind {
     Circled,
     /// 第一条
     Article,
+    /// 第一部分, 第一章, 第一篇: the outermost parts of a long plan.
+    Part,
 }
 
 impl LabelKind {
@@ -60,6 +62,10 @@ static PATTERNS: LazyLock<Vec<(LabelKind, Regex)>> = LazyLock::new(|| {
         (
             LabelKind::Article,
             Regex::new(&format!(r"^(第({zh}{{1,4}})条)\s*")).unwrap(),
+        ),
+        (
+            LabelKind::Part,
+            Regex::new(&format!(r"^(第({zh}{{1,4}})(?:部分|章|篇))\s*")).unwrap(),
         ),
     ]
 });
@@ -123,7 +129,7 @@ pub fn parse_label(line: &str) -> Option<Label> {
                     len: whole.end(),
                 }
             }
-            LabelKind::Article => Label {
+            LabelKind::Article | LabelKind::Part => Label {
                 kind: *kind,
                 seq: caps.get(1)?.as_str().to_string(),
                 value: chinese_value(caps.get(2)?.as_str())?,
@@ -249,6 +255,10 @@ mod tests {
         assert_eq!(
             label("第十条 本办法"),
             Some((LabelKind::Article, "第十条".into(), 10, "本办法"))
+        );
+        assert_eq!(
+            label("第二部分 重点任务"),
+            Some((LabelKind::Part, "第二部分".into(), 2, "重点任务"))
         );
     }
 

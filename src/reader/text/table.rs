@@ -17,6 +17,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
+/// A verb that ends a clause inside a unit cell (牵头，/配合；/负责 at the end), not a marker in
+/// brackets and not part of a name.
+static CELL_PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[^（(](?:牵头|配合|协助|负责)(?:[，,；;。\s]|$)").unwrap());
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
@@ -343,9 +347,18 @@ fn row_task(
     let text = cell(Column::Task).join("\n");
     let mut lead = units(cell(Column::Lead));
     let mut support = Vec::new();
+    // A unit cell may hold a whole phrase (县应急局牵头，县公安局配合) rather than a list.
+    let unit_cell = cell(Column::Units).join("，");
+    let phrase = CELL_PHRASE
+        .is_match(&unit_cell)
+        .then(|| super::assign::parse_phrase(&unit_cell, &mut UnitContext::new(document), false))
+        .flatten();
     // A unit marked （牵头） leads whatever column it is in, before any first-unit rule.
     let (marked, listed) = take_marked_leads(units(cell(Column::Units)));
-    if !marked.is_empty() {
+    if let Some(found) = phrase {
+        lead.extend(found.lead);
+        support.extend(found.support);
+    } else if !marked.is_empty() {
         lead.extend(marked);
         support.extend(listed);
     } else if first_leads && !listed.is_empty() {
@@ -469,6 +482,14 @@ mod tests {
         assert_eq!(sheet.tasks.len(), 1);
         assert_eq!(sheet.tasks[0].lead, ["县应急局"]);
         assert_eq!(sheet.tasks[0].support, ["县公安局"]);
+    }
+
+    #[test]
+    fn a_unit_cell_holding_a_phrase() {
+        let t =
+            table("序号\t工作任务\t责任单位\n1\t排查。\t县应急局牵头，县公安局、县交通局配合\n");
+        assert_eq!(t.tasks[0].lead, ["县应急局"]);
+        assert_eq!(t.tasks[0].support, ["县公安局", "县交通局"]);
     }
 
     #[test]
