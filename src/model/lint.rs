@@ -1,8 +1,8 @@
 //! Lints over a register: each has a name for `--deny`/`--allow`, and findings are data.
 
 use super::Register;
+use super::due::due_date;
 use crate::normalize::directory::UnitDirectory;
-use crate::reader::text::deadline::due_date;
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -1,8 +1,8 @@
 //! Document metadata: title, 文号, 发文机关, 成文日期, 备注.
 
 use super::clean::Line;
-use super::deadline::half_width_digits;
 use super::numbering::{chinese_value, parse_label};
+use crate::normalize::half_width_digits;
 use crate::normalize::is_space;
 use crate::vocab::{ISSUER_ENDINGS, TITLE_ENDINGS};
 use regex::Regex;

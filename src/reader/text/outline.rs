@@ -3,13 +3,14 @@
 
 use super::assign::{self, Assignment, push_unique};
 use super::clean::Line;
-use super::deadline::{due_date, leading_deadline};
+use super::deadline::leading_deadline;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{Label, LabelKind, after_label, parse_label};
 use super::people::leaders_in;
 use super::{is_closing_line, is_signature_date, sentence_title};
 use crate::error::Warning;
+use crate::model::due::due_date;
 use crate::model::{Item, Layout, Person, SourceRef, Task};
 use crate::normalize::units::UnitContext;
 use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};

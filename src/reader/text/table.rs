@@ -3,12 +3,13 @@
 //! finds a table.
 
 use super::clean::Line;
-use super::deadline::{due_date, leading_deadline};
+use super::deadline::leading_deadline;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{LabelKind, parse_label};
 use super::sentence_title;
 use crate::error::Warning;
+use crate::model::due::due_date;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
 use crate::normalize::units::{UnitContext, join_cell_lines, take_marked_leads};
