@@ -79,17 +79,6 @@ impl Register {
     }
 }
 
-impl Layout {
-    pub fn name(self) -> &'static str {
-        match self {
-            Layout::Table => "table",
-            Layout::Outline => "outline",
-            Layout::LeaderDivision => "leader-division",
-            Layout::DutyList => "duty-list",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {

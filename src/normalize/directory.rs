@@ -21,7 +21,6 @@ pub struct UnitEntry {
 /// A user's directory over the built-in short forms.
 #[derive(Debug, Clone, Default)]
 pub struct UnitDirectory {
-    entries: BTreeMap<String, UnitEntry>,
     /// Comparison key of every name and alias → canonical name.
     by_key: HashMap<String, String>,
 }
@@ -42,7 +41,8 @@ impl UnitDirectory {
                 by_key.insert(unit_key(alias), name.clone());
             }
         }
-        Ok(UnitDirectory { entries, by_key })
+        // Levels and parents are validated with the rest but not yet used by any lint.
+        Ok(UnitDirectory { by_key })
     }
 
     /// The canonical name of a printed name, if the directory knows it.
@@ -59,10 +59,6 @@ impl UnitDirectory {
 
     pub fn contains(&self, printed: &str) -> bool {
         self.canonical(printed).is_some()
-    }
-
-    pub fn entries(&self) -> &BTreeMap<String, UnitEntry> {
-        &self.entries
     }
 }
 

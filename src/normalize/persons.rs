@@ -39,11 +39,6 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     (names, joined)
 }
 
-/// Removes the inner spaces of a name (`王  琪` → `王琪`).
-pub fn clean_name(name: &str) -> String {
-    name.chars().filter(|c| !is_space(*c)).collect()
-}
-
 fn join_single_characters(tokens: &[&str], joined: &mut Vec<Joined>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
