@@ -80,6 +80,17 @@ fn find_title(lines: &[Line]) -> Option<String> {
                 }
             }
         }
+        // A title without 关于 broken over two lines (东宁市安全生产专项整治 / 三年行动总体方案):
+        // the line just above continues it unless it is the issuer's letterhead.
+        if !title.contains("关于")
+            && let Some(above) = i.checked_sub(1).map(|b| candidates[b])
+            && line.no - above.no <= 2
+            && is_title_like(&above.text)
+            && !ends_like_title(&above.text)
+            && !looks_like_issuer(&above.text)
+        {
+            title = format!("{}{title}", above.text);
+        }
         return Some(title.chars().filter(|c| !is_space(*c)).collect());
     }
     None
@@ -205,6 +216,28 @@ mod tests {
                 .date
                 .as_deref(),
             Some("2022-02-07")
+        );
+    }
+
+    #[test]
+    fn a_title_broken_over_two_lines_is_joined_but_not_with_the_letterhead() {
+        assert_eq!(
+            meta("东宁市安全生产专项整治\n三年行动总体方案\n一、总体要求")
+                .title
+                .as_deref(),
+            Some("东宁市安全生产专项整治三年行动总体方案")
+        );
+        assert_eq!(
+            meta("东宁市人民政府文件\n\n东宁市安全生产工作方案\n一、总体要求")
+                .title
+                .as_deref(),
+            Some("东宁市安全生产工作方案")
+        );
+        assert_eq!(
+            meta("东宁市人民政府办公室\n东宁市安全生产工作方案\n")
+                .title
+                .as_deref(),
+            Some("东宁市安全生产工作方案")
         );
     }
 
