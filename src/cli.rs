@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dutyctl::model::Layout;
+use dutyctl::reader::ReadOptions;
 use dutyctl::reader::decode::EncodingChoice;
 use dutyctl::writer::{CsvEncoding, Format, WriteOptions};
 use std::path::PathBuf;
@@ -44,6 +45,9 @@ pub struct ImportArgs {
     /// Output format; by default taken from the output's extension, else YAML.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+    /// The text encoding; `auto` detects BOMs, UTF-8 and GBK/GB18030.
+    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
+    pub encoding: EncodingChoice,
     #[command(flatten)]
     pub input: InputArgs,
     #[command(flatten)]
@@ -68,21 +72,11 @@ pub struct ExportArgs {
     pub encoding: CsvEncoding,
     #[command(flatten)]
     pub table: TableArgs,
-    /// The input's layout when it is a document; `auto` recognises it.
-    #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
-    pub layout: LayoutChoice,
     /// The input's text encoding when it is a text document.
     #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
     pub input_encoding: EncodingChoice,
-    /// Read only this sheet of a workbook.
-    #[arg(long)]
-    pub sheet: Option<String>,
-    /// Convert an old .doc/.wps/.odt with LibreOffice before reading.
-    #[arg(long)]
-    pub convert: bool,
-    /// Unit directory: write its canonical names.
-    #[arg(long)]
-    pub units: Option<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -206,15 +200,13 @@ impl TableArgs {
     }
 }
 
-/// How documents are read; shared by every command that reads documents.
+/// How documents are read, shared by `import` and `export`. The text encoding is not here:
+/// `export --encoding` names the CSV it writes, so each command declares its own.
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
     /// The document's layout; `auto` recognises it.
     #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
     pub layout: LayoutChoice,
-    /// The text encoding; `auto` detects BOMs, UTF-8 and GBK/GB18030.
-    #[arg(long, value_enum, default_value_t = EncodingChoice::Auto)]
-    pub encoding: EncodingChoice,
     /// Read only this sheet of a workbook (default: every sheet with a table).
     #[arg(long)]
     pub sheet: Option<String>,
@@ -224,6 +216,16 @@ pub struct InputArgs {
     /// Unit directory: write its canonical names (printed ones are kept in `printed`).
     #[arg(long)]
     pub units: Option<PathBuf>,
+}
+
+impl InputArgs {
+    pub fn read_options(&self, encoding: EncodingChoice) -> ReadOptions {
+        ReadOptions {
+            layout: self.layout.layout(),
+            encoding,
+            sheet: self.sheet.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -41,6 +41,17 @@ fn import_stdout(path: &Path) -> String {
     String::from_utf8(output.stdout).expect("the register is UTF-8")
 }
 
+/// Imports one document to an output file, which must succeed.
+fn import_to(input: impl AsRef<std::ffi::OsStr>, output: impl AsRef<std::ffi::OsStr>) {
+    dutyctl()
+        .arg("import")
+        .arg(input)
+        .arg("-o")
+        .arg(output)
+        .assert()
+        .success();
+}
+
 fn register(yaml: &str) -> serde_yaml::Value {
     serde_yaml::from_str(yaml).expect("the register is YAML")
 }
@@ -153,26 +164,14 @@ fn fixtures_yield_the_assignments_their_documents_print() {
 fn register_reads_back_to_itself() {
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("first.yaml");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("outline_trailing_assignments.txt"))
-        .arg("-o")
-        .arg(&first)
-        .assert()
-        .success();
+    import_to(fixtures().join("outline_trailing_assignments.txt"), &first);
     let again = dutyctl().arg("import").arg(&first).output().unwrap();
     assert_eq!(
         String::from_utf8(again.stdout).unwrap(),
         std::fs::read_to_string(&first).unwrap()
     );
     let json = dir.path().join("register.json");
-    dutyctl()
-        .arg("import")
-        .arg(&first)
-        .arg("-o")
-        .arg(&json)
-        .assert()
-        .success();
+    import_to(&first, &json);
     let from_json = dutyctl().arg("import").arg(&json).output().unwrap();
     assert_eq!(
         String::from_utf8(from_json.stdout).unwrap(),
@@ -257,13 +256,7 @@ fn a_failed_import_leaves_the_old_output_untouched() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".dutyctl"))
         .collect();
     assert!(leftovers.is_empty(), "a temporary file was left behind");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("duty_list.txt"))
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    import_to(fixtures().join("duty_list.txt"), &out);
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
@@ -369,13 +362,7 @@ fn layout_and_encoding_can_be_forced() {
 fn writing_over_the_input_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let register_path = dir.path().join("r.yaml");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("duty_list.txt"))
-        .arg("-o")
-        .arg(&register_path)
-        .assert()
-        .success();
+    import_to(fixtures().join("duty_list.txt"), &register_path);
     let before = std::fs::read(&register_path).unwrap();
     dutyctl()
         .arg("import")
@@ -718,13 +705,7 @@ fn zipped_text(path: &Path, member: &str) -> String {
 fn xlsx_is_a_table_an_office_can_circulate() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("分解表.xlsx");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("table_first_leads.txt"))
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .success();
+    import_to(fixtures().join("table_first_leads.txt"), &out);
     let sheets = workbook(&out);
     let names: Vec<&str> = sheets.iter().map(|(n, _, _)| n.as_str()).collect();
     assert_eq!(names, ["责任分解表", "按单位汇总", "_dutyctl"]);
@@ -1080,13 +1061,7 @@ fn diff_reports_every_kind_of_change_between_two_years_and_nothing_else() {
 fn diff_of_a_register_with_itself_is_empty() {
     let dir = tempfile::tempdir().unwrap();
     let register = dir.path().join("r.yaml");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("diff/2023.txt"))
-        .arg("-o")
-        .arg(&register)
-        .assert()
-        .success();
+    import_to(fixtures().join("diff/2023.txt"), &register);
     dutyctl()
         .arg("diff")
         .arg(&register)
@@ -1301,13 +1276,10 @@ fn check(files: &[&Path], extra: &[&str]) -> (i32, String) {
 fn check_passes_imported_registers_and_locates_schema_errors() {
     let dir = tempfile::tempdir().unwrap();
     let register = dir.path().join("2024.yaml");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("outline_trailing_assignments.txt"))
-        .arg("-o")
-        .arg(&register)
-        .assert()
-        .success();
+    import_to(
+        fixtures().join("outline_trailing_assignments.txt"),
+        &register,
+    );
     assert_eq!(check(&[&register], &["--today", "2024-01-01"]).0, 0);
     let text = std::fs::read_to_string(&register).unwrap();
     let broken = dir.path().join("broken.yaml");
@@ -1380,13 +1352,7 @@ fn check_passes_imported_registers_and_locates_schema_errors() {
 fn check_lints_fire_and_can_be_denied_allowed_and_annotated() {
     let dir = tempfile::tempdir().unwrap();
     let register = dir.path().join("r.yaml");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("table_lead_columns_gbk.txt"))
-        .arg("-o")
-        .arg(&register)
-        .assert()
-        .success();
+    import_to(fixtures().join("table_lead_columns_gbk.txt"), &register);
     // Two deadlines fall before this date (warnings), and the third task has no deadline.
     let (code, out) = check(&[&register], &["--today", "2025-01-01"]);
     assert_eq!(code, 0, "past deadlines only warn by default: {out}");
@@ -1528,13 +1494,7 @@ fn every_corpus_and_fixture_register_passes_the_schema() {
     }
     for (i, input) in inputs.iter().enumerate() {
         let register = dir.path().join(format!("{i}.yaml"));
-        dutyctl()
-            .arg("import")
-            .arg(input)
-            .arg("-o")
-            .arg(&register)
-            .assert()
-            .success();
+        import_to(input, &register);
         let (_, out) = check(&[&register], &["--format", "json"]);
         assert!(!out.contains("\"schema\""), "{}: {out}", input.display());
     }
@@ -1560,22 +1520,10 @@ fn the_example_pre_commit_hook_checks_and_diffs_staged_registers() {
     run(&["config", "user.email", "clerk@example.org"]);
     run(&["config", "user.name", "clerk"]);
     let register = repo.join("2024.yaml");
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("diff/2023.txt"))
-        .arg("-o")
-        .arg(&register)
-        .assert()
-        .success();
+    import_to(fixtures().join("diff/2023.txt"), &register);
     run(&["add", "2024.yaml"]);
     run(&["commit", "-q", "-m", "year one"]);
-    dutyctl()
-        .arg("import")
-        .arg(fixtures().join("diff/2024.txt"))
-        .arg("-o")
-        .arg(&register)
-        .assert()
-        .success();
+    import_to(fixtures().join("diff/2024.txt"), &register);
     run(&["add", "2024.yaml"]);
     let hook = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci/pre-commit");
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_dutyctl"))

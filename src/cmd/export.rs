@@ -3,18 +3,13 @@
 use crate::cli::ExportArgs;
 use anyhow::{Context, Result};
 use dutyctl::normalize::directory::canonicalize;
-use dutyctl::reader::ReadOptions;
 use dutyctl::writer::{self, Format};
 use std::process::ExitCode;
 
 pub fn run(args: &ExportArgs) -> Result<ExitCode> {
-    let options = ReadOptions {
-        layout: args.layout.layout(),
-        encoding: args.input_encoding,
-        sheet: args.sheet.clone(),
-    };
-    let units = super::read_units(args.units.as_deref())?;
-    let mut reading = super::read_input(&args.file, &options, args.convert)?;
+    let options = args.input.read_options(args.input_encoding);
+    let units = super::read_units(args.input.units.as_deref())?;
+    let mut reading = super::read_input(&args.file, &options, args.input.convert)?;
     canonicalize(&mut reading.register, &units);
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let format = super::output_format(args.format, target, Format::Yaml);

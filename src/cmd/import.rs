@@ -19,11 +19,7 @@ enum Destination {
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let destination = destination(args)?;
-    let options = ReadOptions {
-        layout: args.input.layout.layout(),
-        encoding: args.input.encoding,
-        sheet: args.input.sheet.clone(),
-    };
+    let options = args.input.read_options(args.encoding);
     let units = super::read_units(args.input.units.as_deref())?;
     let progress = progress_bar(args.files.len());
     // Files are independent: workers take the next one until none is left, so one slow or
