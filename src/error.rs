@@ -1,5 +1,6 @@
 //! Errors the library reports; the binary adds the file name and renders them.
 
+use crate::document::Position;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -29,23 +30,28 @@ pub enum ReadError {
 /// A lossy or doubtful reading, reported on stderr like pandoc's warnings.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
-    /// 1-based line in the input, where known.
-    pub line: Option<usize>,
+    /// Where in the input, where known: a line, a sheet cell, a Word paragraph or table cell.
+    pub at: Option<Position>,
     pub message: String,
 }
 
 impl Warning {
-    pub fn at(line: usize, message: impl Into<String>) -> Self {
+    pub fn at(at: Position, message: impl Into<String>) -> Self {
         Warning {
-            line: Some(line),
+            at: Some(at).filter(|a| *a != Position::Unknown),
             message: message.into(),
         }
     }
 
     pub fn general(message: impl Into<String>) -> Self {
         Warning {
-            line: None,
+            at: None,
             message: message.into(),
         }
+    }
+
+    /// The input line, for text inputs.
+    pub fn line(&self) -> Option<usize> {
+        self.at.as_ref().and_then(Position::line_number)
     }
 }

@@ -1,11 +1,14 @@
 //! dutyctl turns Chinese policy notices into responsibility registers (责任分解表).
 //!
-//! Readers (`reader`) turn the bytes of a document into one [`model::Register`]; writers
-//! (`writer`) turn a register into an output format. The library never prints: warnings come
-//! back as data for the binary to render.
+//! Data flows one way: readers (`reader`) turn the bytes of an input into a [`document::Document`]
+//! of paragraphs and tables; interpreters (`interpret`) turn the blocks into a
+//! [`model::Register`]; writers (`writer`) turn a register into an output format. The library
+//! never prints: warnings come back as data for the binary to render.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod document;
 pub mod error;
+pub mod interpret;
 pub mod model;
 pub mod normalize;
 pub mod output;

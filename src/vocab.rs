@@ -71,6 +71,27 @@ pub const COLUMN_HEADERS: &[(&str, Column)] = &[
     ("事项", Column::Task),
 ];
 
+/// The column a header cell names: the whole name, or a short name that contains one
+/// (牵头单位（部门） and 完成时限（2023年） name the same columns as without the bracket).
+pub fn header_column(header: &str) -> Option<Column> {
+    let name: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    let name = name.split(['（', '(']).next().unwrap_or("");
+    // Headers are short; a long cell that mentions 工作任务 is a task, not a header.
+    let short = name.chars().count() <= 12;
+    COLUMN_HEADERS
+        .iter()
+        .find(|(h, _)| name == *h)
+        .or_else(|| {
+            COLUMN_HEADERS
+                .iter()
+                .find(|(h, _)| short && h.chars().count() >= 2 && name.contains(h))
+        })
+        .map(|(_, c)| *c)
+}
+
 /// Labels of `KEY：VALUE` assignment lines inside an outline task (牵头单位：…；责任单位：…).
 pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("牵头单位", Column::Lead),

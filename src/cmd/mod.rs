@@ -120,9 +120,10 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 pub fn warning_lines(name: &str, warnings: &[Warning]) -> String {
     warnings
         .iter()
-        .map(|w| match w.line {
-            Some(line) => format!("dutyctl: warning: {name}:{line}: {}\n", w.message),
-            None => format!("dutyctl: warning: {name}: {}\n", w.message),
+        .map(|w| match (&w.at, w.line()) {
+            (_, Some(line)) => format!("dutyctl: warning: {name}:{line}: {}\n", w.message),
+            (Some(at), None) => format!("dutyctl: warning: {name}: {at}: {}\n", w.message),
+            (None, None) => format!("dutyctl: warning: {name}: {}\n", w.message),
         })
         .collect()
 }

@@ -136,7 +136,8 @@ pub struct Item {
     pub deadline: Option<String>,
 }
 
-/// Where a task starts in the input: a line for text, a sheet and cell for spreadsheets.
+/// Where a task starts in the input: a line for text and CSV, a sheet and cell for workbooks, a
+/// paragraph or a table, row and column (1-based) for Word documents.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
@@ -146,6 +147,14 @@ pub struct SourceRef {
     pub sheet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
 }
 
 impl SourceRef {

@@ -1,7 +1,16 @@
-//! CSV tables (UTF-8 with or without BOM, or GBK, decoded before) → a grid.
+//! CSV tables (UTF-8 with or without BOM, or GBK, decoded before) → one table block.
 
 use super::grid::Grid;
+use crate::document::{Block, Document};
 use crate::error::ReadError;
+
+/// Reads CSV text as a document of one table.
+pub fn read_csv(text: &str) -> Result<Document, ReadError> {
+    Ok(Document {
+        blocks: vec![Block::Table(csv_grid(text)?.into_table())],
+        properties: Vec::new(),
+    })
+}
 
 /// Parses CSV text into a grid; each row remembers the line it starts on.
 pub fn csv_grid(text: &str) -> Result<Grid, ReadError> {
@@ -41,21 +50,10 @@ pub fn looks_like_csv(text: &str) -> bool {
         .take(12)
         .filter(|l| l.matches(',').count() >= 1)
         .any(|line| {
-            let cells: Vec<String> = line
-                .split(',')
-                .map(|c| c.trim().trim_matches('"').to_string())
-                .collect();
-            let row = super::text::table::Row {
-                cells: cells
-                    .into_iter()
-                    .map(|c| super::text::table::Cell {
-                        lines: vec![c],
-                        source: Default::default(),
-                    })
-                    .collect(),
-                source: Default::default(),
-            };
-            super::text::table::header_columns(&row).is_some()
+            line.split(',')
+                .filter(|c| crate::vocab::header_column(c.trim().trim_matches('"')).is_some())
+                .count()
+                >= 2
         })
 }
 

@@ -1,10 +1,10 @@
-//! Word .docx → text in the shape of Word's own text export, which the text reader then reads:
-//! paragraphs as lines with Word's automatic numbering printed back (`一、`, `（一）`, `1.`), and
-//! tables as rows of tab-started cells separated by blank lines, merged cells resolved.
-//! Headers, footers, comments and deleted revisions are not part of the text.
+//! Word .docx → blocks: body paragraphs with Word's automatic numbering printed back (`一、`,
+//! `（一）`, `1.`), and real tables with their merged cells as spans (gridSpan across, vMerge
+//! down). Headers, footers, comments and deleted revisions are not part of the body.
 
+use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
 use crate::error::ReadError;
-use crate::reader::text::numbering::chinese_numeral;
+use crate::normalize::chinese_numeral;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use std::collections::HashMap;
@@ -13,7 +13,7 @@ use std::io::{Cursor, Read};
 /// A member that inflates past this is refused before it is inflated (zip bombs).
 pub const MEMBER_LIMIT: u64 = 200 * 1024 * 1024;
 
-pub fn docx_text(bytes: &[u8]) -> Result<String, ReadError> {
+pub fn read_docx(bytes: &[u8]) -> Result<Document, ReadError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ReadError::Corrupt(format!("not a readable zip archive: {e}")))?;
     let document = read_member(&mut archive, "word/document.xml")?
@@ -27,7 +27,10 @@ pub fn docx_text(bytes: &[u8]) -> Result<String, ReadError> {
         None => HashMap::new(),
     };
     let blocks = parse_document(&document, &numbering, &styles)?;
-    Ok(render(&blocks))
+    Ok(Document {
+        blocks: to_blocks(blocks),
+        properties: Vec::new(),
+    })
 }
 
 /// Reads one member of a zip archive, refusing oversized ones by their declared size and by the
@@ -213,13 +216,13 @@ struct CellBuild {
 }
 
 #[derive(Debug)]
-enum Block {
+enum Part {
     Paragraph(String),
     Table(Vec<Vec<CellBuild>>),
 }
 
 #[derive(Debug, Default)]
-struct Paragraph {
+struct ParagraphBuild {
     text: String,
     num_id: Option<String>,
     level: Option<u8>,
@@ -230,11 +233,11 @@ fn parse_document(
     xml: &str,
     numbering: &Numbering,
     styles: &HashMap<String, (String, u8)>,
-) -> Result<Vec<Block>, ReadError> {
+) -> Result<Vec<Part>, ReadError> {
     let mut reader = Reader::from_str(xml);
     let mut blocks = Vec::new();
     let mut counters: HashMap<String, [Option<u32>; 9]> = HashMap::new();
-    let mut paragraph: Option<Paragraph> = None;
+    let mut paragraph: Option<ParagraphBuild> = None;
     let (mut in_text, mut deleted, mut table_depth) = (false, 0usize, 0usize);
     let mut open_elements = 0usize;
     let mut rows: Vec<Vec<CellBuild>> = Vec::new();
@@ -252,7 +255,7 @@ fn parse_document(
         }
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "p" if !empty => paragraph = Some(Paragraph::default()),
+                "p" if !empty => paragraph = Some(ParagraphBuild::default()),
                 "t" if !empty => in_text = true,
                 "del" | "moveFrom" if !empty => deleted += 1,
                 "tab" if deleted == 0 => push_text(&mut paragraph, "\t"),
@@ -305,7 +308,7 @@ fn parse_document(
                             format!("{}{}", label(&p, numbering, styles, &mut counters), p.text);
                         match cell.as_mut() {
                             Some(c) if table_depth > 0 => c.paragraphs.push(text),
-                            _ => blocks.push(Block::Paragraph(text)),
+                            _ => blocks.push(Part::Paragraph(text)),
                         }
                     }
                 }
@@ -314,7 +317,7 @@ fn parse_document(
                 "tbl" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
-                        blocks.push(Block::Table(std::mem::take(&mut rows)));
+                        blocks.push(Part::Table(std::mem::take(&mut rows)));
                     }
                 }
                 _ => {}
@@ -331,13 +334,13 @@ fn parse_document(
     Ok(blocks)
 }
 
-fn set(paragraph: &mut Option<Paragraph>, f: impl FnOnce(&mut Paragraph)) {
+fn set(paragraph: &mut Option<ParagraphBuild>, f: impl FnOnce(&mut ParagraphBuild)) {
     if let Some(p) = paragraph.as_mut() {
         f(p);
     }
 }
 
-fn push_text(paragraph: &mut Option<Paragraph>, text: &str) {
+fn push_text(paragraph: &mut Option<ParagraphBuild>, text: &str) {
     if let Some(p) = paragraph.as_mut() {
         p.text.push_str(text);
     }
@@ -365,7 +368,7 @@ fn resolve_reference(name: &str) -> String {
 
 /// The label Word prints for a numbered paragraph, advancing that list's counters.
 fn label(
-    p: &Paragraph,
+    p: &ParagraphBuild,
     numbering: &Numbering,
     styles: &HashMap<String, (String, u8)>,
     counters: &mut HashMap<String, [Option<u32>; 9]>,
@@ -473,56 +476,85 @@ fn roman(mut n: u32) -> String {
     out
 }
 
-/// Writes the blocks as Word's text export would: a table row is its cells, each starting with a
-/// tab, then a blank line; a cell merged down from above repeats the text of the cell it continues.
-fn render(blocks: &[Block]) -> String {
-    let mut out = String::new();
-    for block in blocks {
-        match block {
-            Block::Paragraph(text) => {
-                out.push_str(text);
-                out.push('\n');
+/// The parts as document blocks, numbered as a user counts them (paragraph 41; table 2, row 7,
+/// cell 3). A cell that continues a vertical merge is left out and the cell it continues spans
+/// one row more; a paragraph's line breaks are kept inside it.
+fn to_blocks(parts: Vec<Part>) -> Vec<Block> {
+    let mut blocks = Vec::with_capacity(parts.len());
+    let (mut paragraphs, mut tables) = (0, 0);
+    for part in parts {
+        match part {
+            Part::Paragraph(text) => {
+                paragraphs += 1;
+                blocks.push(Block::Paragraph(Paragraph {
+                    text: text.trim_matches(crate::normalize::is_space).to_string(),
+                    at: Position::WordParagraph {
+                        paragraph: paragraphs,
+                    },
+                    number_lost: false,
+                }));
             }
-            Block::Table(rows) => {
-                out.push('\n');
-                let mut above: HashMap<usize, Vec<String>> = HashMap::new();
-                for row in rows {
-                    let mut column = 0;
-                    let mut cells: Vec<(usize, Vec<String>)> = Vec::new();
-                    for cell in row {
-                        let mut paragraphs: Vec<String> = cell
-                            .paragraphs
-                            .iter()
-                            .flat_map(|p| p.split('\n'))
-                            .map(|l| l.trim().to_string())
-                            .filter(|l| !l.is_empty())
-                            .collect();
-                        if cell.vmerge == Some(false) {
-                            paragraphs = above.get(&column).cloned().unwrap_or_default();
-                        }
-                        above.insert(column, paragraphs.clone());
-                        cells.push((cell.span, paragraphs));
-                        column += cell.span;
-                    }
-                    let filled = cells.iter().filter(|(_, p)| !p.is_empty()).count();
-                    if cells.len() == 1 || (filled == 1 && cells[0].0 > 1) {
-                        cells.truncate(1);
-                        cells[0].0 = 1;
-                    }
-                    for (span, paragraphs) in &cells {
-                        out.push('\t');
-                        out.push_str(&paragraphs.join("\n"));
-                        out.push('\n');
-                        for _ in 1..*span {
-                            out.push_str("\t\n");
-                        }
-                    }
-                    out.push('\n');
-                }
+            Part::Table(rows) => {
+                tables += 1;
+                blocks.push(Block::Table(to_table(tables, rows)));
             }
         }
     }
-    out
+    blocks
+}
+
+fn to_table(number: usize, rows: Vec<Vec<CellBuild>>) -> Table {
+    let mut out: Vec<Vec<Cell>> = Vec::with_capacity(rows.len());
+    // Per grid column: the (row, cell) of the cell a vertical merge started there.
+    let mut merge_starts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for (r, row) in rows.into_iter().enumerate() {
+        let mut cells = Vec::with_capacity(row.len());
+        let mut column = 0;
+        for (c, build) in row.into_iter().enumerate() {
+            let span = build.span.max(1);
+            if build.vmerge == Some(false)
+                && let Some((top_row, top_cell)) = merge_starts.get(&column).copied()
+                && let Some(top) = out.get_mut(top_row).and_then(|r| r.get_mut(top_cell))
+            {
+                top.row_span += 1;
+                column += span;
+                continue;
+            }
+            let text = build
+                .paragraphs
+                .iter()
+                .flat_map(|p| p.split('\n'))
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            if build.vmerge == Some(true) {
+                merge_starts.insert(column, (r, cells.len()));
+            } else {
+                merge_starts.remove(&column);
+            }
+            cells.push(Cell {
+                text,
+                row_span: 1,
+                col_span: span,
+                at: Position::WordCell {
+                    table: number,
+                    row: r + 1,
+                    cell: c + 1,
+                },
+            });
+            column += span;
+        }
+        out.push(cells);
+    }
+    Table {
+        rows: out,
+        at: Position::WordCell {
+            table: number,
+            row: 1,
+            cell: 1,
+        },
+    }
 }
 
 #[cfg(test)]

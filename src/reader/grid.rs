@@ -1,9 +1,8 @@
-//! A spreadsheet-like grid of cell strings (from xlsx, xls, ods or csv) → table rows for the shared
-//! table builder. Merged cells are resolved here: a value merged down applies to every row it
-//! spans; a value merged across stays in its first cell, so a merged-across row is a heading.
+//! A spreadsheet-like grid of cell strings (from xlsx, xls, ods or csv) → a table block. Merged
+//! regions become spans: the region's first cell spans it and the cells it covers are left out,
+//! as Word and HTML tables have them.
 
-use crate::model::SourceRef;
-use crate::reader::text::table::{Cell, Row, header_columns};
+use crate::document::{Cell, Position, Table};
 
 /// A merged region, 0-based inclusive: (first row, first column) to (last row, last column).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,142 +23,106 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// Copies each vertically merged value into every row of its region.
-    fn resolve_merges(&mut self) {
-        for merge in self.merges.clone() {
-            let (top, left) = (
-                merge.start.0.saturating_sub(self.origin.0),
-                merge.start.1.saturating_sub(self.origin.1),
-            );
-            let bottom = merge.end.0.saturating_sub(self.origin.0);
-            let Some(value) = self.cells.get(top).and_then(|r| r.get(left)).cloned() else {
+    fn position(&self, row: usize, column: usize) -> Position {
+        match (&self.sheet, &self.lines) {
+            (Some(sheet), _) => Position::SheetCell {
+                sheet: sheet.clone(),
+                row: self.origin.0 + row,
+                column: self.origin.1 + column,
+            },
+            (None, Some(lines)) => Position::Record {
+                line: lines.get(row).copied().unwrap_or(row + 1),
+                column,
+            },
+            (None, None) => Position::line(row + 1),
+        }
+    }
+
+    /// The grid as a table block. Work is linear in the number of cells and merges.
+    pub fn into_table(self) -> Table {
+        let height = self.cells.len();
+        let width = self.cells.iter().map(Vec::len).max().unwrap_or(0);
+        // Per slot: the span it starts, or that it is covered by another cell's span.
+        let mut spans: Vec<Vec<Option<(usize, usize)>>> = self
+            .cells
+            .iter()
+            .map(|r| vec![Some((1, 1)); r.len().max(width)])
+            .collect();
+        for merge in &self.merges {
+            let top = merge.start.0.saturating_sub(self.origin.0);
+            let left = merge.start.1.saturating_sub(self.origin.1);
+            let bottom = merge
+                .end
+                .0
+                .saturating_sub(self.origin.0)
+                .min(height.saturating_sub(1));
+            let right = merge
+                .end
+                .1
+                .saturating_sub(self.origin.1)
+                .min(width.saturating_sub(1));
+            if top >= height || left >= width || bottom < top || right < left {
                 continue;
-            };
-            for row in top + 1..=bottom {
-                if let Some(cell) = self.cells.get_mut(row).and_then(|r| r.get_mut(left))
-                    && cell.trim().is_empty()
-                {
-                    *cell = value.clone();
+            }
+            // Overlapping regions: a slot already covered stays with the first region.
+            if spans[top][left] != Some((1, 1)) {
+                continue;
+            }
+            for row in spans.iter_mut().take(bottom + 1).skip(top) {
+                for slot in row.iter_mut().take(right + 1).skip(left) {
+                    *slot = None;
                 }
             }
+            spans[top][left] = Some((bottom - top + 1, right - left + 1));
         }
-    }
-
-    fn source(&self, row: usize, column: usize) -> SourceRef {
-        let line = self
-            .lines
-            .as_ref()
-            .and_then(|l| l.get(row).copied())
-            .unwrap_or(self.origin.0 + row + 1);
-        SourceRef {
-            line: self.sheet.is_none().then_some(line),
-            sheet: self.sheet.clone(),
-            cell: self
-                .sheet
-                .as_ref()
-                .map(|_| cell_name(self.origin.0 + row, self.origin.1 + column)),
-        }
-    }
-}
-
-/// The grid's rows as table rows: a row with one filled cell (not a bare number) becomes a
-/// one-cell row, which the table builder reads as a heading or note; others keep every column.
-/// Also returns the title: the first one-cell row above the header.
-pub fn grid_rows(mut grid: Grid) -> (Vec<Row>, Option<String>) {
-    grid.resolve_merges();
-    let width = grid.cells.iter().map(Vec::len).max().unwrap_or(0);
-    let mut rows = Vec::new();
-    let mut title = None;
-    let mut header_seen = false;
-    for (r, cells) in grid.cells.iter().enumerate() {
-        let filled: Vec<usize> = (0..cells.len())
-            .filter(|c| !cells[*c].trim().is_empty())
+        let rows = self
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| {
+                (0..width)
+                    .filter_map(|c| {
+                        let (row_span, col_span) = spans[r][c]?;
+                        let text = cells.get(c).map_or("", String::as_str);
+                        Some(Cell {
+                            text: text.replace("\r\n", "\n"),
+                            row_span,
+                            col_span,
+                            at: self.position(r, c),
+                        })
+                    })
+                    .collect()
+            })
             .collect();
-        let row = match filled.as_slice() {
-            [] => continue,
-            [only] if !is_number(&cells[*only]) => Row {
-                cells: vec![cell(&grid, r, *only, &cells[*only])],
-                source: grid.source(r, *only),
-            },
-            _ => Row {
-                cells: (0..width)
-                    .map(|c| cell(&grid, r, c, cells.get(c).map_or("", String::as_str)))
-                    .collect(),
-                source: grid.source(r, filled[0]),
-            },
-        };
-        if !header_seen {
-            if header_columns(&row).is_some() {
-                header_seen = true;
-            } else if title.is_none() && row.cells.len() == 1 {
-                title = Some(row.cells[0].text().replace(['\n', ' ', '\u{3000}'], ""));
-            }
+        Table {
+            rows,
+            at: self.position(0, 0),
         }
-        rows.push(row);
     }
-    (rows, title)
-}
-
-fn cell(grid: &Grid, row: usize, column: usize, text: &str) -> Cell {
-    Cell {
-        lines: text
-            .split('\n')
-            .map(|l| l.trim_end_matches('\r').to_string())
-            .collect(),
-        source: grid.source(row, column),
-    }
-}
-
-fn is_number(text: &str) -> bool {
-    let t = text.trim();
-    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-}
-
-/// 0-based (row, column) → `B7`.
-pub fn cell_name(row: usize, column: usize) -> String {
-    let mut letters = String::new();
-    let mut n = column + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.insert(0, (b'A' + rem as u8) as char);
-        n = (n - 1) / 26;
-    }
-    format!("{letters}{}", row + 1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn strings(rows: &[&[&str]]) -> Vec<Vec<String>> {
-        rows.iter()
-            .map(|r| r.iter().map(|c| c.to_string()).collect())
-            .collect()
-    }
-
     #[test]
-    fn cell_names() {
-        assert_eq!(cell_name(0, 0), "A1");
-        assert_eq!(cell_name(6, 1), "B7");
-        assert_eq!(cell_name(0, 26), "AA1");
-    }
-
-    #[test]
-    fn merged_down_values_fill_their_rows_and_single_cells_are_headings() {
+    fn merged_regions_become_spans_and_positions_name_cells() {
         let grid = Grid {
             sheet: Some("Sheet1".into()),
             origin: (0, 0),
-            cells: strings(&[
-                &["某县责任分解表", "", ""],
-                &["序号", "工作任务", "牵头单位"],
-                &["一、源头治理", "", ""],
-                &["1", "排查。", "县应急局"],
-                &["2", "整改。", ""],
-            ]),
+            cells: [
+                ["某县责任分解表", "", ""],
+                ["序号", "工作任务", "牵头单位"],
+                ["1", "排查。", "县应急局"],
+                ["2", "整改。", ""],
+            ]
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect(),
             merges: vec![
                 Merge {
-                    start: (3, 2),
-                    end: (4, 2),
+                    start: (2, 2),
+                    end: (3, 2),
                 },
                 Merge {
                     start: (0, 0),
@@ -168,10 +131,13 @@ mod tests {
             ],
             lines: None,
         };
-        let (rows, title) = grid_rows(grid);
-        assert_eq!(title.as_deref(), Some("某县责任分解表"));
-        assert_eq!(rows[2].cells.len(), 1);
-        assert_eq!(rows[4].cells[2].text(), "县应急局");
-        assert_eq!(rows[4].cells[1].source.cell.as_deref(), Some("B5"));
+        let table = grid.into_table();
+        assert_eq!(table.rows[0].len(), 1);
+        assert_eq!(table.rows[0][0].col_span, 3);
+        assert_eq!(table.rows[2][2].row_span, 2);
+        assert_eq!(table.rows[3].len(), 2);
+        let grid = table.grid();
+        assert_eq!(grid[3][2].unwrap().cell.text, "县应急局");
+        assert_eq!(table.rows[3][1].at.to_string(), "Sheet1!B4");
     }
 }

@@ -1,7 +1,12 @@
-//! Excel and OpenDocument workbooks (.xlsx, .xlsm, .xls, .ods) → grids, with calamine.
+//! Excel and OpenDocument workbooks (.xlsx, .xlsm, .xls, .ods) → one table block per sheet, with
+//! calamine. A workbook written by dutyctl names its table sheet and keeps the register's
+//! metadata in a hidden sheet, which is handed on as a document property.
 
 use super::grid::{Grid, Merge};
+use super::{ReadOptions, WORKBOOK_META_PROPERTY, WorkbookMeta};
+use crate::document::{Block, Document};
 use crate::error::ReadError;
+use crate::model::WORKBOOK_META_SHEET;
 use calamine::{Data, Dimensions, Ods, Reader, Xls, Xlsx};
 use std::io::Cursor;
 
@@ -12,8 +17,48 @@ pub enum WorkbookKind {
     Ods,
 }
 
-/// Every sheet (or only `only_sheet`) as a grid, in workbook order, hidden ones included.
+/// The workbook's sheets as tables, in workbook order: every sheet, or the one `--sheet` names,
+/// or the table sheet a dutyctl workbook names.
 pub fn read_workbook(
+    bytes: &[u8],
+    kind: WorkbookKind,
+    options: &ReadOptions,
+) -> Result<Document, ReadError> {
+    let mut grids = workbook_grids(bytes, kind, None)?;
+    let mut properties = Vec::new();
+    let meta = grids
+        .iter()
+        .position(|g| g.sheet.as_deref() == Some(WORKBOOK_META_SHEET))
+        .map(|i| grids.remove(i))
+        .and_then(|g| g.cells.get(1).and_then(|row| row.first()).cloned());
+    let table_sheet = meta
+        .as_deref()
+        .and_then(|json| serde_json::from_str::<WorkbookMeta>(json).ok())
+        .map(|m| m.table_sheet);
+    if let Some(json) = meta {
+        properties.push((WORKBOOK_META_PROPERTY.to_string(), json));
+    }
+    if let Some(wanted) = options.sheet.clone().or(table_sheet) {
+        let names: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
+        grids.retain(|g| g.sheet.as_ref() == Some(&wanted));
+        if grids.is_empty() {
+            return Err(ReadError::NoTable(format!(
+                "no sheet named {wanted} (sheets: {})",
+                names.join(", ")
+            )));
+        }
+    }
+    Ok(Document {
+        blocks: grids
+            .into_iter()
+            .map(|g| Block::Table(g.into_table()))
+            .collect(),
+        properties,
+    })
+}
+
+/// Every sheet (or only `only_sheet`) as a grid, in workbook order, hidden ones included.
+pub fn workbook_grids(
     bytes: &[u8],
     kind: WorkbookKind,
     only_sheet: Option<&str>,

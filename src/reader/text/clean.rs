@@ -1,5 +1,6 @@
 //! Text → cleaned lines: line endings, conversion debris, page numbers, padding spaces.
 
+use crate::document::Position;
 use crate::error::Warning;
 use crate::normalize::{is_han, is_space};
 use regex::Regex;
@@ -24,11 +25,16 @@ pub struct Line {
     pub lost_label: bool,
     /// Cleaned text: debris removed, outer spaces trimmed, inner spacing kept.
     pub text: String,
+    /// The cells of a line that holds a whole table row (cells split by tabs, or a `| … |` pipe
+    /// row), split before trimming so that empty cells keep their column. A pipe table's `|---|`
+    /// rule gives an empty list.
+    pub cells: Option<Vec<String>>,
 }
 
 impl Line {
+    /// An empty line; an empty table cell (a lone tab) is not blank.
     pub fn is_blank(&self) -> bool {
-        self.text.is_empty()
+        self.text.is_empty() && !self.cell_start
     }
 }
 
@@ -53,7 +59,10 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
         let after = raw[m.end()..].chars().next();
         if before.is_some_and(is_han) && after.is_some_and(is_han) {
             warnings.push(Warning::at(
-                no,
+                Position::Line {
+                    line: no,
+                    column: raw[..m.start()].chars().count() + 1,
+                },
                 format!(
                     "removed `{}` from inside a word; a character may be lost there",
                     m.as_str()
@@ -64,6 +73,7 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
         last = m.end();
     }
     text.push_str(&raw[last..]);
+    let cells = delimited_row(&text);
     let mut text = text.trim_matches(is_space).to_string();
     if lost_label {
         text = text.trim_start_matches(['.', '．', '、']).to_string();
@@ -71,12 +81,42 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
     if PAGE_NUMBER.is_match(&text) {
         text.clear();
     }
+    let cell_start = cell_start && cells.is_none();
     Line {
         no,
         cell_start,
         lost_label,
         text,
+        cells,
     }
+}
+
+/// The cells of a row given on one line: tab-separated (a tab after the first character, so a
+/// Word export's single leading tab is a cell start, not a row), or a pipe-table row.
+fn delimited_row(raw: &str) -> Option<Vec<String>> {
+    let text = raw.trim_matches(|c: char| c != '\t' && is_space(c));
+    let trimmed = text.trim();
+    if trimmed.starts_with('|') && trimmed.ends_with('|') && trimmed.len() > 2 {
+        let inner = &trimmed[1..trimmed.len() - 1];
+        if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+            return Some(Vec::new());
+        }
+        return Some(
+            inner
+                .split('|')
+                .map(|c| c.trim().replace("<br>", "\n"))
+                .collect(),
+        );
+    }
+    // Leading tabs are empty leading cells only when the line also separates cells inside it.
+    if !text.trim_matches('\t').contains('\t') {
+        return None;
+    }
+    let cells: Vec<String> = text
+        .split('\t')
+        .map(|c| c.trim_matches(is_space).to_string())
+        .collect();
+    (cells.iter().filter(|c| !c.is_empty()).count() >= 1 && cells.len() >= 2).then_some(cells)
 }
 
 #[cfg(test)]
@@ -102,7 +142,7 @@ mod tests {
         let lines = clean_lines("第一行\n军工[image: IM 84]工业", &mut warnings);
         assert_eq!(lines[1].text, "军工工业");
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].line, Some(2));
+        assert_eq!(warnings[0].line(), Some(2));
     }
 
     #[test]

@@ -1,203 +1,248 @@
-//! The plain-text reader: cleaned lines → layout → tasks, people and metadata.
+//! Plain text → blocks: decoded text is cleaned line by line (debris, page numbers, padding),
+//! then tables are recovered from the shapes text exports give them — Word's export (a tab starts
+//! each cell, a blank line ends each row), rows on one line split by tabs or pipes (a web page
+//! copied as text) — and every other line is a paragraph.
 
-pub mod assign;
 pub mod clean;
-pub mod deadline;
-pub mod items;
-pub mod meta;
-pub mod numbering;
-pub mod outline;
-pub mod people;
-pub mod table;
+mod flat;
 
+use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
 use crate::error::Warning;
-use crate::model::{Layout, Person};
 use clean::Line;
-use meta::Metadata;
-use numbering::{after_label, parse_label};
-use regex::Regex;
-use std::sync::LazyLock;
 
-/// What a text document yields, before the caller adds source name and hash.
-#[derive(Debug)]
-pub struct TextReading {
-    pub metadata: Metadata,
-    pub layout: Layout,
-    pub people: Vec<Person>,
-    pub tasks: Vec<crate::model::Task>,
-    pub notes: Vec<String>,
+/// Reads decoded text into blocks.
+pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
+    let lines = flat::unflatten(clean::clean_lines(text, warnings));
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            i += 1;
+        } else if line.cells.is_some() {
+            i = delimited_table(&lines, i, &mut blocks);
+        } else if line.cell_start {
+            i = word_export_table(&lines, i, &mut blocks);
+        } else {
+            blocks.push(paragraph(line));
+            i += 1;
+        }
+    }
+    Document {
+        blocks,
+        properties: Vec::new(),
+    }
 }
 
-/// Reads decoded text. `layout` overrides detection.
-pub fn read_text(text: &str, layout: Option<Layout>, warnings: &mut Vec<Warning>) -> TextReading {
-    let lines = clean::clean_lines(text, warnings);
-    let rows = table::text_rows(&lines);
-    let layout = layout.unwrap_or_else(|| detect_layout(&lines, &rows));
-    let metadata = meta::read_metadata(&lines);
-    let (tasks, mut people, notes) = match layout {
-        Layout::Table => {
-            let found = table::build_table(&rows, text, warnings).unwrap_or_default();
-            (found.tasks, Vec::new(), found.notes)
+fn paragraph(line: &Line) -> Block {
+    Block::Paragraph(Paragraph {
+        text: line.text.clone(),
+        at: Position::line(line.no),
+        number_lost: line.lost_label,
+    })
+}
+
+fn next_filled(lines: &[Line], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|j| !lines[*j].is_blank())
+}
+
+/// Rows given one per line. A line without cells between two such rows is a row of one cell
+/// spanning the table (a heading merged across). A row with fewer cells than the rows above lacks
+/// its leading cells: they are covered by the cells above that span down (a web page's rowspan).
+/// Fewer than two rows is no table: the line is a paragraph that happens to hold a tab.
+fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usize {
+    let mut members: Vec<usize> = Vec::new();
+    let mut i = start;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.cells.is_some() {
+            members.push(i);
+            i += 1;
+            continue;
         }
-        _ => {
-            let found = outline::read_outline(&lines, layout, text, warnings);
-            (found.tasks, found.people, found.notes)
+        let Some(next) = next_filled(lines, i) else {
+            break;
+        };
+        let sandwiched = !line.is_blank() && lines.get(i + 1).is_some_and(|l| l.cells.is_some());
+        if line.is_blank() && lines[next].cells.is_some() {
+            i = next;
+        } else if sandwiched {
+            members.push(i);
+            i += 1;
+        } else {
+            break;
         }
+    }
+    let rows = members
+        .iter()
+        .filter(|m| lines[**m].cells.as_ref().is_some_and(|c| !c.is_empty()))
+        .count();
+    if rows < 2 {
+        blocks.push(paragraph(&lines[start]));
+        return start + 1;
+    }
+    let mut table = Table {
+        rows: Vec::new(),
+        at: Position::line(lines[start].no),
     };
-    add_group_members(&lines, &mut people);
-    add_backups(&lines, &mut people, warnings);
-    TextReading {
-        metadata,
-        layout,
-        people,
-        tasks,
-        notes,
-    }
-}
-
-/// Table if a header row is found; duty list if two headings end in 职责; leader division if
-/// three numbered paragraphs name a leader by post and name; otherwise an outline.
-pub fn detect_layout(lines: &[Line], rows: &[table::Row]) -> Layout {
-    if rows.iter().any(|r| table::header_columns(r).is_some()) {
-        return Layout::Table;
-    }
-    let heads: Vec<&str> = lines
-        .iter()
-        .filter_map(|l| {
-            if l.lost_label {
-                Some(l.text.as_str())
-            } else {
-                parse_label(&l.text).map(|label| after_label(&l.text, &label))
-            }
-        })
-        .collect();
-    let duty_headings = heads
-        .iter()
-        .filter(|h| {
-            h.trim_end_matches(['。', '：', ':'])
-                .ends_with(crate::vocab::DUTY_HEADING_ENDING)
-        })
-        .count();
-    if duty_headings >= 2 {
-        return Layout::DutyList;
-    }
-    let named_leaders = heads
-        .iter()
-        .filter(|h| !people::leaders_in(h).is_empty())
-        .count();
-    if named_leaders >= 3 {
-        return Layout::LeaderDivision;
-    }
-    Layout::Outline
-}
-
-fn add_group_members(lines: &[Line], people: &mut Vec<Person>) {
-    for line in lines {
-        if let Some(person) = people::member_line(&line.text)
-            && !people.iter().any(|p| p.name == person.name)
-        {
-            people.push(person);
-        }
-    }
-}
-
-fn add_backups(lines: &[Line], people: &mut Vec<Person>, warnings: &mut Vec<Warning>) {
-    for line in lines.iter().filter(|l| l.text.contains("互为")) {
-        for (a, b) in people::backup_pairs(&line.text) {
-            for (name, partner) in [(&a, &b), (&b, &a)] {
-                match people.iter_mut().find(|p| &p.name == name) {
-                    Some(p) => p.backup = Some(partner.clone()),
-                    None => {
-                        warnings.push(Warning::at(
-                            line.no,
-                            format!(
-                                "{name} is named as an A/B partner but not found among the leaders"
-                            ),
-                        ));
-                        people.push(Person {
-                            name: name.clone(),
-                            title: None,
-                            backup: Some(partner.clone()),
-                        });
-                    }
+    // For each column, the (row, cell) index of the cell that covers it in the last row.
+    let mut owners: Vec<(usize, usize)> = Vec::new();
+    let mut width = 0;
+    for m in members {
+        let line = &lines[m];
+        let cells = match &line.cells {
+            Some(cells) if cells.is_empty() => continue,
+            Some(cells) => cells.clone(),
+            None => vec![line.text.clone()],
+        };
+        let mut column = 0;
+        let mut row: Vec<Cell> = cells
+            .iter()
+            .map(|text| {
+                let cell = Cell::new(
+                    text.clone(),
+                    Position::Line {
+                        line: line.no,
+                        column: column + 1,
+                    },
+                );
+                column += text.chars().count() + 1;
+                cell
+            })
+            .collect();
+        let r = table.rows.len();
+        if row.len() == 1 && width > 1 {
+            row[0].col_span = width;
+            owners = vec![(r, 0); width];
+        } else if row.len() < width && r > 0 {
+            let missing = width - row.len();
+            let mut extended: Vec<(usize, usize)> = Vec::new();
+            for owner in &owners[..missing] {
+                if !extended.contains(owner) {
+                    table.rows[owner.0][owner.1].row_span += 1;
+                    extended.push(*owner);
                 }
             }
+            let mut next_owners = owners[..missing].to_vec();
+            next_owners.extend((0..row.len()).map(|c| (r, c)));
+            owners = next_owners;
+        } else {
+            width = width.max(row.len());
+            owners = (0..row.len()).map(|c| (r, c)).collect();
         }
+        table.rows.push(row);
     }
+    blocks.push(Block::Table(table));
+    i
 }
 
-static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:印发)?$").unwrap()
-});
-
-/// A line that is only a date (the 成文日期 under a signature).
-pub fn is_signature_date(text: &str) -> bool {
-    DATE_ONLY.is_match(text)
-}
-
-/// Closing matter that belongs to no task: 抄送/附件 lines, a date line, the issuer above it.
-pub fn is_closing_line(lines: &[Line], index: usize) -> bool {
-    let text = lines[index].text.as_str();
-    if crate::vocab::CLOSING_MARKERS
-        .iter()
-        .any(|m| text.starts_with(m))
-        || DATE_ONLY.is_match(text)
-    {
-        return true;
+/// Word's text export of a table: each cell starts with a tab, lines without one continue the
+/// cell, a blank line ends the row. A row may begin with a line that lost its tab; the table
+/// ends at a blank line followed by lines none of which starts a cell.
+fn word_export_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usize {
+    let mut table = Table {
+        rows: Vec::new(),
+        at: Position::line(lines[start].no),
+    };
+    let mut row: Vec<Cell> = Vec::new();
+    let mut i = start;
+    let finish = |row: &mut Vec<Cell>, table: &mut Table| {
+        if !row.is_empty() {
+            table.rows.push(std::mem::take(row));
+        }
+    };
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.cells.is_some() {
+            break;
+        }
+        if line.is_blank() {
+            finish(&mut row, &mut table);
+            let Some(next) = next_filled(lines, i) else {
+                i = lines.len();
+                break;
+            };
+            i = next;
+            let starts_a_row = (next..lines.len())
+                .take_while(|j| !lines[*j].is_blank() && lines[*j].cells.is_none())
+                .any(|j| lines[j].cell_start);
+            if starts_a_row {
+                continue;
+            }
+            break;
+        }
+        match row.last_mut() {
+            Some(cell) if !line.cell_start => {
+                cell.text.push('\n');
+                cell.text.push_str(&line.text);
+            }
+            _ => row.push(Cell::new(line.text.clone(), Position::line(line.no))),
+        }
+        i += 1;
     }
-    let short_name =
-        text.chars().count() <= 30 && !text.contains(['，', '。', '；', ',', ';', '：', ':']);
-    short_name
-        && crate::vocab::ISSUER_ENDINGS
-            .iter()
-            .any(|e| text.ends_with(e))
-        && lines[index + 1..]
-            .iter()
-            .find(|l| !l.is_blank())
-            .is_some_and(|l| DATE_ONLY.is_match(&l.text))
-}
-
-/// The first sentence of a task: up to the first 。；！？, without the stop.
-pub fn sentence_title(text: &str) -> String {
-    let first_line = text.lines().next().unwrap_or("");
-    let end = first_line
-        .find(['。', '；', ';', '！', '？'])
-        .unwrap_or(first_line.len());
-    first_line[..end]
-        .trim()
-        .trim_end_matches(['：', ':', '，', ','])
-        .to_string()
+    finish(&mut row, &mut table);
+    blocks.push(Block::Table(table));
+    i
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn layout_of(text: &str) -> Layout {
-        let lines = clean::clean_lines(text, &mut Vec::new());
-        detect_layout(&lines, &table::text_rows(&lines))
+    fn blocks(text: &str) -> Vec<Block> {
+        read_text(text, &mut Vec::new()).blocks
+    }
+
+    fn table_texts(block: &Block) -> Vec<Vec<String>> {
+        let Block::Table(t) = block else {
+            panic!("not a table: {block:?}")
+        };
+        t.grid()
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|s| s.map_or("-".into(), |s| s.cell.text.clone()))
+                    .collect()
+            })
+            .collect()
     }
 
     #[test]
-    fn layouts_are_recognised() {
-        assert_eq!(layout_of("\t序号\n\t工作任务\n\t牵头单位\n"), Layout::Table);
+    fn a_word_export_table_between_paragraphs() {
+        let b = blocks("某县分解表\n\t序号\n\t工作任务\n续行\n\n\t1\n\t排查。\n\n附件说明\n");
+        assert_eq!(b.len(), 3);
+        assert!(matches!(&b[0], Block::Paragraph(p) if p.text == "某县分解表"));
         assert_eq!(
-            layout_of("一、市长职责\n（一）抓好。\n二、副市长职责\n（一）抓好。"),
-            Layout::DutyList
+            table_texts(&b[1]),
+            [["序号", "工作任务\n续行"], ["1", "排查。"]]
         );
-        assert_eq!(
-            layout_of("1.副区长张三负责交通。\n2.副区长李四负责教育。\n3.副区长王五分管卫生。"),
-            Layout::LeaderDivision
+        assert!(
+            matches!(&b[2], Block::Paragraph(p) if p.text == "附件说明" && p.at == Position::line(9))
         );
-        assert_eq!(layout_of("一、主要任务\n（一）加强管理。"), Layout::Outline);
     }
 
     #[test]
-    fn sentence_titles() {
-        assert_eq!(
-            sentence_title("全面强化企业主体责任。推动企业"),
-            "全面强化企业主体责任"
+    fn web_rows_keep_empty_cells_and_short_rows_sit_under_spanning_cells() {
+        let b = blocks(
+            "存在问题\t整改措施\t责任单位\n入海排污问题\t开展排查。\t区环保局牵头，区农业局配合\n完成整改。\t区农业局\n一、其他\n推进工作。\t\t区直各有关单位\n",
         );
-        assert_eq!(sentence_title("其他事项；"), "其他事项");
+        assert_eq!(b.len(), 1);
+        assert_eq!(
+            table_texts(&b[0]),
+            [
+                ["存在问题", "整改措施", "责任单位"],
+                ["入海排污问题", "开展排查。", "区环保局牵头，区农业局配合"],
+                ["入海排污问题", "完成整改。", "区农业局"],
+                ["一、其他", "一、其他", "一、其他"],
+                ["推进工作。", "", "区直各有关单位"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_line_with_a_tab_is_a_paragraph() {
+        let b = blocks("一、\t总体要求\n坚持问题导向。\n");
+        assert_eq!(b.len(), 2);
+        assert!(matches!(&b[0], Block::Paragraph(p) if p.text == "一、\t总体要求"));
     }
 }

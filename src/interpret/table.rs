@@ -1,19 +1,19 @@
-//! Tables: rows of cells → tasks. `text_rows` recovers rows from a Word text export (cells start
-//! with a tab, rows are separated by blank lines); `build_table` is shared by every reader that
-//! finds a table.
+//! Tables: a table block's rows of cells → tasks, whichever reader found the table (text, Word,
+//! workbook, CSV).
 
-use super::clean::Line;
 use super::deadline::leading_deadline;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{LabelKind, parse_label};
 use super::sentence_title;
+use super::source_ref;
+use crate::document::{Cell as DocCell, Position, Table};
 use crate::error::Warning;
 use crate::model::due::due_date;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
 use crate::normalize::units::{UnitContext, join_cell_lines, take_marked_leads};
-use crate::vocab::{COLUMN_HEADERS, Column, FIRST_LEADS_PATTERN, SECTION_SEPARATOR};
+use crate::vocab::{Column, FIRST_LEADS_PATTERN, SECTION_SEPARATOR};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,7 +27,7 @@ static CELL_PHRASE: LazyLock<Regex> =
 pub struct Cell {
     /// The cell's lines (paragraphs), as printed.
     pub lines: Vec<String>,
-    pub source: SourceRef,
+    pub at: Position,
 }
 
 impl Cell {
@@ -39,7 +39,7 @@ impl Cell {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub cells: Vec<Cell>,
-    pub source: SourceRef,
+    pub at: Position,
 }
 
 #[derive(Debug, Default)]
@@ -48,80 +48,89 @@ pub struct TableResult {
     pub notes: Vec<String>,
 }
 
-/// Rows of a Word table exported as text: a tab starts a cell, a line without one continues it,
-/// a blank line ends the row. Lines before the first cell are not part of the table. A line that
-/// is a whole row by itself (cells separated by tabs, or a `| … |` pipe-table row) is one row;
-/// it only matters once a header row is found, so a tab after a heading's number does no harm.
-pub fn text_rows(lines: &[Line]) -> Vec<Row> {
-    let mut rows: Vec<Row> = Vec::new();
-    let mut current: Vec<Cell> = Vec::new();
-    let mut started = false;
-    let finish = |current: &mut Vec<Cell>, rows: &mut Vec<Row>| {
-        if !current.is_empty() {
-            let source = current[0].source.clone();
-            rows.push(Row {
-                cells: std::mem::take(current),
-                source,
-            });
-        }
-    };
-    for line in lines {
-        if let Some(cells) = delimited_row(&line.text) {
-            finish(&mut current, &mut rows);
-            started = true;
-            if !cells.is_empty() {
-                rows.push(Row {
-                    cells: cells
-                        .into_iter()
-                        .map(|text| Cell {
-                            lines: vec![text],
-                            source: SourceRef::line(line.no),
-                        })
-                        .collect(),
-                    source: SourceRef::line(line.no),
-                });
-            }
-        } else if line.cell_start {
-            started = true;
-            current.push(Cell {
-                lines: vec![line.text.clone()],
-                source: SourceRef::line(line.no),
-            });
-        } else if !started {
-            continue;
-        } else if line.is_blank() {
-            finish(&mut current, &mut rows);
-        } else if let Some(cell) = current.last_mut() {
-            cell.lines.push(line.text.clone());
-        } else {
-            current.push(Cell {
-                lines: vec![line.text.clone()],
-                source: SourceRef::line(line.no),
-            });
-        }
-    }
-    finish(&mut current, &mut rows);
-    rows
+/// A table's rows as the table interpreter reads them: spans resolved (a value merged down
+/// applies to every row it covers; a value merged across stays in its first column), and a row
+/// with one filled cell (not a bare number) reduced to that cell: a heading, a note or a title.
+#[derive(Debug, Clone, Default)]
+pub struct TableRows {
+    pub rows: Vec<Row>,
 }
 
-/// The cells of a line that holds a whole row: tab-separated (a tab inside the line),
-/// or a pipe-table row `| a | b |`. A pipe table's `|---|` rule gives an empty row.
-fn delimited_row(text: &str) -> Option<Vec<String>> {
-    if text.starts_with('|') && text.ends_with('|') && text.len() > 2 {
-        let inner = &text[1..text.len() - 1];
-        if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
-            return Some(Vec::new());
-        }
-        return Some(
-            inner
-                .split('|')
-                .map(|c| c.trim().replace("<br>", "\n"))
-                .collect(),
-        );
+impl TableRows {
+    /// The first row that names at least two known columns.
+    pub fn header_at(&self) -> Option<usize> {
+        self.rows.iter().position(|r| header_columns(r).is_some())
     }
-    // Trailing empty cells were trimmed with the line, so one inner tab is enough.
-    text.contains('\t')
-        .then(|| text.split('\t').map(|c| c.trim().to_string()).collect())
+
+    /// The first one-cell row above the header: a title printed over the table.
+    pub fn title(&self) -> Option<String> {
+        let header = self.header_at()?;
+        self.rows[..header]
+            .iter()
+            .find(|r| r.cells.len() == 1)
+            .map(|r| r.cells[0].text().replace(['\n', ' ', '\u{3000}'], ""))
+            .filter(|t| !t.is_empty())
+    }
+}
+
+pub fn table_rows(table: &Table) -> TableRows {
+    let grid = table.grid();
+    let mut rows = Vec::with_capacity(grid.len());
+    for (r, slots) in grid.iter().enumerate() {
+        // A cell merged across fills its first column only; one merged down fills each row.
+        let texts: Vec<Option<&DocCell>> = slots
+            .iter()
+            .map(|slot| slot.filter(|s| s.first_column).map(|s| s.cell))
+            .collect();
+        let mut filled: Vec<&DocCell> = Vec::new();
+        for cell in texts.iter().flatten() {
+            if !cell.is_empty() && !filled.iter().any(|f| std::ptr::eq(*f, *cell)) {
+                filled.push(cell);
+            }
+        }
+        let at = table.rows[r]
+            .first()
+            .map(|c| c.at.clone())
+            .unwrap_or_else(|| table.at.clone());
+        let row = match filled.as_slice() {
+            [] => continue,
+            [only] if !is_number(&only.text) => Row {
+                cells: vec![cell_of(only)],
+                at: only.at.clone(),
+            },
+            _ => Row {
+                cells: texts
+                    .iter()
+                    .map(|c| match c {
+                        Some(cell) => cell_of(cell),
+                        None => Cell {
+                            lines: vec![String::new()],
+                            at: at.clone(),
+                        },
+                    })
+                    .collect(),
+                at: filled[0].at.clone(),
+            },
+        };
+        rows.push(row);
+    }
+    TableRows { rows }
+}
+
+fn cell_of(cell: &DocCell) -> Cell {
+    Cell {
+        lines: cell
+            .text
+            .split('\n')
+            .map(|l| l.trim_end_matches('\r').to_string())
+            .collect(),
+        at: cell.at.clone(),
+    }
+}
+
+fn is_number(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
 
 /// A row that carries a heading in its 序号 and 任务 cells and nothing else
@@ -176,6 +185,29 @@ fn two_row_header(top: Vec<Option<Column>>, below: Vec<Option<Column>>) -> Vec<O
     columns
 }
 
+/// The 序号 a row prints, if it has a 序号 column.
+fn row_seq(row: &Row, columns: &[Option<Column>]) -> String {
+    columns
+        .iter()
+        .zip(&row.cells)
+        .filter(|(c, _)| **c == Some(Column::Seq))
+        .map(|(_, cell)| cell.text())
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A task numbered 二 is not inside the heading 一、: a task whose number is of a heading's kind
+/// closes that heading and every one inside it.
+fn close_sections_outranked_by(sections: &mut Vec<(LabelKind, String)>, seq: String) {
+    let Some(label) = parse_label(&format!("{seq}、")).or_else(|| parse_label(&seq)) else {
+        return;
+    };
+    if let Some(pos) = sections.iter().position(|(k, _)| *k == label.kind) {
+        sections.truncate(pos);
+    }
+}
+
 /// Opens a heading: it closes every heading of its kind or deeper.
 fn push_section(sections: &mut Vec<(LabelKind, String)>, heading: String) {
     let kind = parse_label(&heading)
@@ -195,23 +227,7 @@ pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
 }
 
 fn column_of(header: &str) -> Option<Column> {
-    let name: String = header
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    // 牵头单位（部门） and 完成时限（2023年） name the same columns.
-    let name = name.split(['（', '(']).next().unwrap_or("").to_string();
-    // Headers are short; a long cell that mentions 工作任务 is a task, not a header.
-    let short = name.chars().count() <= 12;
-    COLUMN_HEADERS
-        .iter()
-        .find(|(h, _)| name == *h)
-        .or_else(|| {
-            COLUMN_HEADERS
-                .iter()
-                .find(|(h, _)| short && h.chars().count() >= 2 && name.contains(h))
-        })
-        .map(|(_, c)| *c)
+    crate::vocab::header_column(header)
 }
 
 /// Turns the rows after a header into tasks. Single-cell rows are section headings or 备注;
@@ -293,6 +309,7 @@ pub fn build_table(
             continue;
         }
         task_rows.extend(pending.take());
+        close_sections_outranked_by(&mut sections, row_seq(row, &columns));
         pending = Some((section_names(&sections), row.clone()));
     }
     task_rows.extend(pending.take());
@@ -333,15 +350,13 @@ fn row_task(
     let mut names = |lines: Vec<&str>| {
         let (names, joined) = split_persons(&lines);
         for j in joined {
-            if let Some(line) = row.source.line {
-                warnings.push(Warning::at(
-                    line,
-                    format!(
-                        "read a name spaced out in its cell as one person: {}",
-                        j.name
-                    ),
-                ));
-            }
+            warnings.push(Warning::at(
+                row.at.clone(),
+                format!(
+                    "read a name spaced out in its cell as one person: {}",
+                    j.name
+                ),
+            ));
         }
         names
     };
@@ -417,18 +432,21 @@ fn task_source(row: &Row, columns: &[Option<Column>]) -> SourceRef {
         .iter()
         .zip(&row.cells)
         .find(|(c, _)| **c == Some(Column::Task))
-        .map(|(_, cell)| cell.source.clone())
-        .unwrap_or_else(|| row.source.clone())
+        .map(|(_, cell)| source_ref(&cell.at))
+        .unwrap_or_else(|| source_ref(&row.at))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reader::text::clean::clean_lines;
 
     fn table(text: &str) -> TableResult {
-        let lines = clean_lines(text, &mut Vec::new());
-        build_table(&text_rows(&lines), text, &mut Vec::new()).expect("a table")
+        let tables = crate::interpret::tables_of(text);
+        let rows = tables
+            .iter()
+            .find(|t| t.header_at().is_some())
+            .expect("a table");
+        build_table(&rows.rows, text, &mut Vec::new()).expect("a table")
     }
 
     #[test]
@@ -483,6 +501,15 @@ mod tests {
         assert_eq!(sheet.tasks.len(), 1);
         assert_eq!(sheet.tasks[0].lead, ["县应急局"]);
         assert_eq!(sheet.tasks[0].support, ["县公安局"]);
+    }
+
+    #[test]
+    fn a_task_numbered_like_a_heading_closes_it() {
+        let t = table(
+            "序号\t工作任务\t责任单位\n一、职能\n（一）\t统一规划。\t\n二\t组成单位。\t区水利局\n",
+        );
+        assert_eq!(t.tasks[0].section, ["一、职能"]);
+        assert!(t.tasks[1].section.is_empty());
     }
 
     #[test]

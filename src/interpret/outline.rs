@@ -2,23 +2,23 @@
 //! in where leaders come from (named in the text, or the post a duty list is headed by).
 
 use super::assign::{self, Assignment, push_unique};
-use super::clean::Line;
 use super::deadline::leading_deadline;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{Label, LabelKind, after_label, parse_label};
 use super::people::leaders_in;
-use super::{is_closing_line, is_signature_date, sentence_title};
+use super::{Line, is_closing_line, is_signature_date, sentence_title, source_ref};
+use crate::document::Position;
 use crate::error::Warning;
 use crate::model::due::due_date;
-use crate::model::{Item, Layout, Person, SourceRef, Task};
+use crate::model::{Item, Layout, Person, Task};
 use crate::normalize::units::UnitContext;
 use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};
 
 #[derive(Debug)]
 struct Node {
     label: Label,
-    line: usize,
+    at: Position,
     /// The label line as printed, for `section`.
     printed: String,
     head: String,
@@ -55,7 +55,7 @@ pub fn read_outline(
         first_leads |= node.assignment.first_leads_forward;
         if node.assignment.cut_short {
             warnings.push(Warning::at(
-                node.line,
+                node.at.clone(),
                 "the unit list is cut short (…): only the units printed are recorded",
             ));
         }
@@ -108,7 +108,7 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
             closed = false;
             let head = after_label(&line.text, &label).to_string();
             nodes.push(Node {
-                line: line.no,
+                at: line.at.clone(),
                 printed: line.text.clone(),
                 head,
                 body: Vec::new(),
@@ -197,7 +197,7 @@ fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
         nodes[i].label.seq = value.to_string();
         nodes[i].printed = format!("{value}.{}", nodes[i].head);
         warnings.push(Warning::at(
-            nodes[i].line,
+            nodes[i].at.clone(),
             format!("number lost to conversion debris; read as {value}."),
         ));
     }
@@ -378,7 +378,7 @@ impl TaskBuilder<'_> {
             deadline,
             items,
             printed: Default::default(),
-            source: SourceRef::line(node.line),
+            source: source_ref(&node.at),
         });
     }
 }
@@ -431,10 +431,9 @@ fn duty_post(head: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reader::text::clean::clean_lines;
 
     fn read(text: &str, layout: Layout) -> OutlineResult {
-        let lines = clean_lines(text, &mut Vec::new());
+        let lines = crate::interpret::lines_of(text);
         read_outline(&lines, layout, text, &mut Vec::new())
     }
 

@@ -1,6 +1,6 @@
 //! Document metadata: title, 文号, 发文机关, 成文日期, 备注.
 
-use super::clean::Line;
+use super::Line;
 use super::numbering::{chinese_value, parse_label};
 use crate::normalize::half_width_digits;
 use crate::normalize::is_space;
@@ -181,10 +181,9 @@ fn looks_like_issuer(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::reader::text::clean::clean_lines;
 
     fn meta(text: &str) -> Metadata {
-        read_metadata(&clean_lines(text, &mut Vec::new()))
+        read_metadata(&crate::interpret::lines_of(text))
     }
 
     #[test]

@@ -1,0 +1,348 @@
+//! Interpreters: a [`Document`] of blocks → the tasks, people and metadata of a register.
+//! They read blocks only, never bytes, so a table or an outline gives the same register
+//! whichever reader found it. Layout detection picks the interpreter: tables with a header row,
+//! leader division, duty lists, or the outline every other notice is read as.
+
+pub mod assign;
+pub mod deadline;
+pub mod items;
+pub mod meta;
+pub mod numbering;
+pub mod outline;
+pub mod people;
+pub mod table;
+
+use crate::document::{Block, Document, Position};
+use crate::error::Warning;
+use crate::model::{Layout, Person, SourceRef, Task};
+use meta::Metadata;
+use numbering::{after_label, parse_label};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A paragraph line as the interpreters see it: a paragraph's text split at its line breaks,
+/// with the position of the paragraph (or table cell) it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Ordinal for adjacency (the input line where there is one): lines a blank apart are close.
+    pub no: usize,
+    pub at: Position,
+    /// The line came from a table cell that no table interpreter read (a layout table).
+    pub cell_start: bool,
+    /// Debris stood where the line's number should be (`[image: IM 72].区委常委…`).
+    pub lost_label: bool,
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// What a document yields, before the caller adds source name and hash.
+#[derive(Debug, Default)]
+pub struct Interpretation {
+    pub metadata: Metadata,
+    pub layout: Layout,
+    pub people: Vec<Person>,
+    pub tasks: Vec<Task>,
+    pub notes: Vec<String>,
+    /// Tables whose header row was recognised and read.
+    pub tables_read: usize,
+}
+
+/// Reads the blocks. `layout` overrides detection.
+pub fn interpret(
+    document: &Document,
+    layout: Option<Layout>,
+    warnings: &mut Vec<Warning>,
+) -> Interpretation {
+    let text = document_text(document);
+    let lines = paragraph_lines(document);
+    let tables: Vec<table::TableRows> = document
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(table::table_rows(t)),
+            Block::Paragraph(_) => None,
+        })
+        .collect();
+    let has_header = tables.iter().any(|t| t.header_at().is_some());
+    let layout = layout.unwrap_or_else(|| detect_layout(&lines, has_header));
+    let mut metadata = meta::read_metadata(&lines);
+    let mut result = Interpretation {
+        layout,
+        ..Interpretation::default()
+    };
+    match layout {
+        Layout::Table => {
+            for rows in &tables {
+                let Some(found) = table::build_table(&rows.rows, &text, warnings) else {
+                    continue;
+                };
+                result.tables_read += 1;
+                if metadata.title.is_none() {
+                    metadata.title = rows.title();
+                }
+                result.tasks.extend(found.tasks);
+                result.notes.extend(found.notes);
+            }
+        }
+        _ => {
+            let found = outline::read_outline(&lines, layout, &text, warnings);
+            result.tasks = found.tasks;
+            result.people = found.people;
+            result.notes = found.notes;
+        }
+    }
+    add_group_members(&lines, &mut result.people);
+    add_backups(&lines, &mut result.people, warnings);
+    result.metadata = metadata;
+    result
+}
+
+/// Every word of the document, paragraphs and cells, for rules that look at the whole text (a
+/// name printed with its prefix elsewhere, a first-unit-leads note anywhere around a table).
+pub fn document_text(document: &Document) -> String {
+    let mut text = String::new();
+    for block in &document.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                text.push_str(&p.text);
+                text.push('\n');
+            }
+            Block::Table(t) => {
+                for cell in t.rows.iter().flatten() {
+                    text.push_str(&cell.text);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    text
+}
+
+/// The paragraphs as lines. A table without a header row (a letterhead laid out in a table, a
+/// layout table around the body) is read as the paragraphs of its cells.
+fn paragraph_lines(document: &Document) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut push = |text: &str, at: &Position, cell: bool, lost: bool| {
+        for part in text.split('\n') {
+            let part = part.trim_matches(crate::normalize::is_space);
+            if part.is_empty() {
+                continue;
+            }
+            lines.push(Line {
+                no: at.ordinal().unwrap_or(lines.len() + 1),
+                at: at.clone(),
+                cell_start: cell,
+                lost_label: lost,
+                text: part.to_string(),
+            });
+        }
+    };
+    for block in &document.blocks {
+        match block {
+            Block::Paragraph(p) => push(&p.text, &p.at, false, p.number_lost),
+            Block::Table(t) => {
+                if table::table_rows(t).header_at().is_some() {
+                    continue;
+                }
+                for cell in t.rows.iter().flatten() {
+                    push(&cell.text, &cell.at, true, false);
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// The register's record of a position.
+pub fn source_ref(at: &Position) -> SourceRef {
+    match at {
+        Position::Line { line, .. } | Position::Record { line, .. } => SourceRef::line(*line),
+        Position::SheetCell { sheet, row, column } => SourceRef {
+            sheet: Some(sheet.clone()),
+            cell: Some(crate::document::cell_name(*row, *column)),
+            ..SourceRef::default()
+        },
+        Position::WordParagraph { paragraph } => SourceRef {
+            paragraph: Some(*paragraph),
+            ..SourceRef::default()
+        },
+        Position::WordCell { table, row, cell } => SourceRef {
+            table: Some(*table),
+            row: Some(*row),
+            column: Some(*cell),
+            ..SourceRef::default()
+        },
+        Position::Unknown => SourceRef::default(),
+    }
+}
+
+/// Table if a header row is found; duty list if two headings end in 职责; leader division if
+/// three numbered paragraphs name a leader by post and name; otherwise an outline.
+pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
+    if has_table_header {
+        return Layout::Table;
+    }
+    let heads: Vec<&str> = lines
+        .iter()
+        .filter_map(|l| {
+            if l.lost_label {
+                Some(l.text.as_str())
+            } else {
+                parse_label(&l.text).map(|label| after_label(&l.text, &label))
+            }
+        })
+        .collect();
+    let duty_headings = heads
+        .iter()
+        .filter(|h| {
+            h.trim_end_matches(['。', '：', ':'])
+                .ends_with(crate::vocab::DUTY_HEADING_ENDING)
+        })
+        .count();
+    if duty_headings >= 2 {
+        return Layout::DutyList;
+    }
+    let named_leaders = heads
+        .iter()
+        .filter(|h| !people::leaders_in(h).is_empty())
+        .count();
+    if named_leaders >= 3 {
+        return Layout::LeaderDivision;
+    }
+    Layout::Outline
+}
+
+fn add_group_members(lines: &[Line], people: &mut Vec<Person>) {
+    for line in lines {
+        if let Some(person) = people::member_line(&line.text)
+            && !people.iter().any(|p| p.name == person.name)
+        {
+            people.push(person);
+        }
+    }
+}
+
+fn add_backups(lines: &[Line], people: &mut Vec<Person>, warnings: &mut Vec<Warning>) {
+    for line in lines.iter().filter(|l| l.text.contains("互为")) {
+        for (a, b) in people::backup_pairs(&line.text) {
+            for (name, partner) in [(&a, &b), (&b, &a)] {
+                match people.iter_mut().find(|p| &p.name == name) {
+                    Some(p) => p.backup = Some(partner.clone()),
+                    None => {
+                        warnings.push(Warning::at(
+                            line.at.clone(),
+                            format!(
+                                "{name} is named as an A/B partner but not found among the leaders"
+                            ),
+                        ));
+                        people.push(Person {
+                            name: name.clone(),
+                            title: None,
+                            backup: Some(partner.clone()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9０-９〇零一二三四五六七八九]{4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,2}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日(?:印发)?$").unwrap()
+});
+
+/// A line that is only a date (the 成文日期 under a signature).
+pub fn is_signature_date(text: &str) -> bool {
+    DATE_ONLY.is_match(text)
+}
+
+/// Closing matter that belongs to no task: 抄送/附件 lines, a date line, the issuer above it.
+pub fn is_closing_line(lines: &[Line], index: usize) -> bool {
+    let text = lines[index].text.as_str();
+    if crate::vocab::CLOSING_MARKERS
+        .iter()
+        .any(|m| text.starts_with(m))
+        || DATE_ONLY.is_match(text)
+    {
+        return true;
+    }
+    let short_name =
+        text.chars().count() <= 30 && !text.contains(['，', '。', '；', ',', ';', '：', ':']);
+    short_name
+        && crate::vocab::ISSUER_ENDINGS
+            .iter()
+            .any(|e| text.ends_with(e))
+        && lines[index + 1..]
+            .iter()
+            .find(|l| !l.is_blank())
+            .is_some_and(|l| DATE_ONLY.is_match(&l.text))
+}
+
+/// The first sentence of a task: up to the first 。；！？, without the stop.
+pub fn sentence_title(text: &str) -> String {
+    let first_line = text.lines().next().unwrap_or("");
+    let end = first_line
+        .find(['。', '；', ';', '！', '？'])
+        .unwrap_or(first_line.len());
+    first_line[..end]
+        .trim()
+        .trim_end_matches(['：', ':', '，', ','])
+        .to_string()
+}
+
+/// The lines of a text, as the interpreters see them (for tests with Chinese samples).
+#[cfg(test)]
+pub(crate) fn lines_of(text: &str) -> Vec<Line> {
+    paragraph_lines(&crate::reader::text::read_text(text, &mut Vec::new()))
+}
+
+/// The tables of a text, as the table interpreter sees them.
+#[cfg(test)]
+pub(crate) fn tables_of(text: &str) -> Vec<table::TableRows> {
+    crate::reader::text::read_text(text, &mut Vec::new())
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(table::table_rows(t)),
+            Block::Paragraph(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout_of(text: &str) -> Layout {
+        let has_header = tables_of(text).iter().any(|t| t.header_at().is_some());
+        detect_layout(&lines_of(text), has_header)
+    }
+
+    #[test]
+    fn layouts_are_recognised() {
+        assert_eq!(layout_of("\t序号\n\t工作任务\n\t牵头单位\n"), Layout::Table);
+        assert_eq!(
+            layout_of("一、市长职责\n（一）抓好。\n二、副市长职责\n（一）抓好。"),
+            Layout::DutyList
+        );
+        assert_eq!(
+            layout_of("1.副区长张三负责交通。\n2.副区长李四负责教育。\n3.副区长王五分管卫生。"),
+            Layout::LeaderDivision
+        );
+        assert_eq!(layout_of("一、主要任务\n（一）加强管理。"), Layout::Outline);
+    }
+
+    #[test]
+    fn sentence_titles() {
+        assert_eq!(
+            sentence_title("全面强化企业主体责任。推动企业"),
+            "全面强化企业主体责任"
+        );
+        assert_eq!(sentence_title("其他事项；"), "其他事项");
+    }
+}
