@@ -90,6 +90,60 @@ pub fn header_column(header: &str) -> Option<Column> {
                 .find(|(h, _)| short && h.chars().count() >= 2 && name.contains(h))
         })
         .map(|(_, c)| *c)
+        .or_else(|| header_role(name))
+}
+
+/// Words that give a header no list holds its role (存在问题｜整改目标和措施｜责任单位,
+/// 重点工作｜工作要求｜牵头部门｜协同单位): the first word found in the header decides, so ranks
+/// (牵头, 配合) come before what they rank (单位, 部门).
+pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
+    ("序号", Column::Seq),
+    ("编号", Column::Seq),
+    ("牵头", Column::Lead),
+    ("主办", Column::Lead),
+    ("主责", Column::Lead),
+    ("配合", Column::Support),
+    ("协办", Column::Support),
+    ("协同", Column::Support),
+    ("协助", Column::Support),
+    ("参与", Column::Support),
+    ("领导", Column::Leaders),
+    ("责任人", Column::Persons),
+    ("联系人", Column::Persons),
+    ("时限", Column::Deadline),
+    ("期限", Column::Deadline),
+    ("节点", Column::Deadline),
+    ("时间", Column::Deadline),
+    ("单位", Column::Units),
+    ("部门", Column::Units),
+    ("措施", Column::Task),
+    ("举措", Column::Task),
+    ("任务", Column::Task),
+    ("内容", Column::Task),
+    ("事项", Column::Task),
+    ("名称", Column::Task),
+    ("工作", Column::Task),
+    ("要求", Column::Task),
+];
+
+/// How a header cell ends when it names a column by a role word (措施, 单位 …): group names
+/// printed as data (各部门, 有关单位) begin with these instead.
+const GROUP_PREFIXES: &[&str] = &["各", "有关", "相关", "其他"];
+
+/// A short header's role from its words, when it ends in a role word and is not a group name.
+fn header_role(name: &str) -> Option<Column> {
+    let len = name.chars().count();
+    if !(2..=10).contains(&len)
+        || GROUP_PREFIXES.iter().any(|p| name.starts_with(p))
+        || !HEADER_ROLE_WORDS.iter().any(|(w, _)| name.ends_with(w))
+        || name.contains(['，', '。', '；', '、', ',', ';'])
+    {
+        return None;
+    }
+    HEADER_ROLE_WORDS
+        .iter()
+        .find(|(w, _)| name.contains(w))
+        .map(|(_, c)| *c)
 }
 
 /// Labels of `KEY：VALUE` assignment lines inside an outline task (牵头单位：…；责任单位：…).
@@ -407,3 +461,20 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Words dropped when comparing unit names (人力资源和社会保障局 ≈ 人力资源社会保障局,
 /// 应急管理局 ≈ 应急局 once 应急 is expanded).
 pub const UNIT_KEY_DROPPED: &[&str] = &["和", "管理"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_take_their_role_from_their_words() {
+        assert_eq!(header_column("整改目标和措施"), Some(Column::Task));
+        assert_eq!(header_column("协同单位"), Some(Column::Support));
+        assert_eq!(header_column("牵头部门（单位）"), Some(Column::Lead));
+        assert_eq!(header_column("时间节点"), Some(Column::Deadline));
+        assert_eq!(header_column("主管部门"), Some(Column::Units));
+        assert_eq!(header_column("存在问题"), None);
+        assert_eq!(header_column("各部门"), None, "a group printed as data");
+        assert_eq!(header_column("区应急局"), None);
+    }
+}

@@ -2,6 +2,8 @@
 //! bytes into a [`Document`] of paragraphs and tables, each with the position it came from, and
 //! every interpreter reads only blocks. A new format is one reader that emits blocks.
 
+pub mod numbering;
+
 use serde::Serialize;
 use std::fmt;
 

@@ -37,9 +37,10 @@ impl Assignment {
             && self.standing_support.is_empty()
     }
 
-    /// Adds another phrase's names, keeping the first role a unit was given.
+    /// Adds another phrase's names. A unit that leads any part leads: it is not also support.
     pub fn merge(&mut self, other: Assignment) {
         for unit in other.lead {
+            self.support.retain(|u| *u != unit);
             push_unique(&mut self.lead, unit);
         }
         for unit in other.support {
@@ -260,6 +261,36 @@ pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
     (!assignment.is_empty()).then_some(assignment)
 }
 
+/// Every bracket group at the top level of a paragraph — （…）, (…), 【…】 — with its inside and
+/// the byte range of the whole group, in order. Unbalanced brackets end the search.
+pub fn bracket_groups(paragraph: &str) -> Vec<(&str, std::ops::Range<usize>)> {
+    let mut groups = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in paragraph.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            '）' | ')' | '】' | ']' => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+                if depth == 0 {
+                    let open_len = paragraph[start..].chars().next().map_or(1, char::len_utf8);
+                    groups.push((&paragraph[start + open_len..i], start..i + c.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    groups
+}
+
 /// Finds a parenthesis that closes a paragraph (allowing a final 。 and spaces), returning its
 /// inside and the byte range of the whole parenthesis.
 pub fn trailing_parenthesis(paragraph: &str) -> Option<(&str, std::ops::Range<usize>)> {
@@ -416,6 +447,21 @@ mod tests {
         assert_eq!(inner, "区安委办（区应急局）牵头,各街道负责");
         assert_eq!(&text[..range.start], "推进整治。");
         assert!(trailing_parenthesis("没有括号。").is_none());
+    }
+
+    #[test]
+    fn merged_groups_give_each_unit_one_role_and_lead_wins() {
+        let mut a = phrase("区环保局牵头，区经发局参与");
+        a.merge(phrase("区经发局牵头，区财政局参与"));
+        assert_eq!(a.lead, ["区环保局", "区经发局"]);
+        assert_eq!(a.support, ["区财政局"]);
+    }
+
+    #[test]
+    fn every_bracket_group_of_a_paragraph() {
+        let text = "推进甲（教育部、财政部负责）。推进乙【体育总局负责】，完成（含丙）。";
+        let inner: Vec<&str> = bracket_groups(text).into_iter().map(|(i, _)| i).collect();
+        assert_eq!(inner, ["教育部、财政部负责", "体育总局负责", "含丙"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ pub mod assign;
 pub mod deadline;
 pub mod items;
 pub mod meta;
-pub mod numbering;
+pub use crate::document::numbering;
 pub mod outline;
 pub mod people;
 pub mod table;

@@ -49,6 +49,7 @@ pub fn read_outline(
     let mut nodes = collect_nodes(lines, &mut result.notes);
     link_tree(&mut nodes);
     infer_lost_labels(&mut nodes, warnings);
+    split_measures(&mut nodes, document);
     let mut first_leads = false;
     for node in nodes.iter_mut() {
         node.assignment = extract_assignment(&mut node.head, &mut node.body, document, first_leads);
@@ -168,6 +169,78 @@ fn link_tree(nodes: &mut [Node]) {
     }
 }
 
+/// A numbered block whose paragraphs are several measures, each closed by its own assignment
+/// bracket (`专项整治…。…（区环保局牵头）` then `持续整治…。…（区国土局牵头）`), is a heading over
+/// them: each measure becomes an unnumbered block of its own under it. Paragraphs after the last
+/// measure stay with it. The block keeps its first sentence as its heading when its own first
+/// paragraph was a measure too (text flattened onto one line runs the heading into it).
+fn split_measures(nodes: &mut Vec<Node>, document: &str) {
+    for index in 0..nodes.len() {
+        if !nodes[index].children.is_empty() {
+            continue;
+        }
+        let paragraphs: Vec<String> = std::iter::once(nodes[index].head.clone())
+            .chain(nodes[index].body.iter().cloned())
+            .collect();
+        let closes_a_measure = |p: &str| {
+            assign::trailing_parenthesis(p).is_some_and(|(inner, _)| {
+                assign::parse_phrase(inner, &mut UnitContext::new(document), false).is_some()
+            })
+        };
+        let ends: Vec<usize> = (0..paragraphs.len())
+            .filter(|i| closes_a_measure(&paragraphs[*i]))
+            .collect();
+        if ends.len() < 2 {
+            continue;
+        }
+        let head_is_heading = is_heading_text(&paragraphs[0]) && ends[0] > 0;
+        let mut start = usize::from(head_is_heading);
+        let mut measures = Vec::new();
+        for (n, end) in ends.iter().enumerate() {
+            let last = if n + 1 == ends.len() {
+                paragraphs.len() - 1
+            } else {
+                *end
+            };
+            measures.push(paragraphs[start..=last].to_vec());
+            start = last + 1;
+        }
+        let parent = &mut nodes[index];
+        if !head_is_heading {
+            parent.head = sentence_title(&parent.head);
+            parent.printed = format!("{}{}", label_prefix(&parent.printed), parent.head);
+        }
+        parent.body.clear();
+        let (at, cover) = (parent.at.clone(), parent.cover);
+        for (n, measure) in measures.into_iter().enumerate() {
+            let child = nodes.len();
+            nodes.push(Node {
+                label: Label {
+                    kind: LabelKind::Unnumbered,
+                    seq: String::new(),
+                    value: n as u32 + 1,
+                    len: 0,
+                },
+                at: at.clone(),
+                printed: measure[0].clone(),
+                head: measure[0].clone(),
+                body: measure[1..].to_vec(),
+                parent: Some(index),
+                children: Vec::new(),
+                assignment: Assignment::default(),
+                lost_label: false,
+                cover,
+            });
+            nodes[index].children.push(child);
+        }
+    }
+}
+
+/// The label as printed at the start of a block's line (`1．` of `1．狠抓…`).
+fn label_prefix(printed: &str) -> &str {
+    &printed[..parse_label(printed).map_or(0, |l| l.len)]
+}
+
 /// A number lost to debris is one more than the sibling before it, or one less than the one after.
 fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
     for i in 0..nodes.len() {
@@ -220,13 +293,33 @@ fn extract_assignment(
             paragraph.clear();
             continue;
         }
-        if let Some((inner, range)) = assign::trailing_parenthesis(paragraph)
-            && let Some(found) =
+        // Every bracket in the paragraph that assigns: several groups give the union of their
+        // units, in order of first appearance; each is taken out of the text.
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        for (inner, range) in assign::bracket_groups(paragraph) {
+            if let Some(found) =
                 assign::parse_phrase(inner, &mut UnitContext::new(document), first_leads)
-        {
-            assignment.merge(found);
-            paragraph.truncate(range.start);
+            {
+                assignment.merge(found);
+                taken.push(range);
+            }
+        }
+        if !taken.is_empty() {
             closed = true;
+            for range in taken.into_iter().rev() {
+                let end = range.end;
+                let tail = paragraph[end..].to_string();
+                paragraph.truncate(range.start);
+                // A group that ends the paragraph takes its closing stop with it.
+                if !tail
+                    .trim_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '。' | '；' | ';' | '.')
+                    })
+                    .is_empty()
+                {
+                    paragraph.push_str(&tail);
+                }
+            }
         }
         if let Some((found, range)) = assign::key_values(paragraph, &mut UnitContext::new(document))
         {
@@ -315,8 +408,11 @@ impl TaskBuilder<'_> {
         for child in item_nodes {
             let child = &self.nodes[*child];
             let child_text = join_paragraphs(&child.head, &child.body);
+            // An item's own assignment (…（3）…。责任单位：…) is the task's.
+            assignment.merge(child.assignment.clone());
             text.push('\n');
-            text.push_str(&child.printed);
+            text.push_str(label_prefix(&child.printed));
+            text.push_str(&child_text);
             items.push(Item {
                 label: child.label.seq.clone(),
                 deadline: super::deadline::deadline_in(&child_text),
@@ -347,8 +443,11 @@ impl TaskBuilder<'_> {
             }
             Layout::Outline | Layout::Table => {}
         }
-        for (list, units) in &self.standing {
-            if *list == section_names {
+        // A standing note reaches the later tasks of its list: those under the same top-level
+        // heading.
+        let list: Vec<String> = section_names.iter().take(1).cloned().collect();
+        for (noted_list, units) in &self.standing {
+            if *noted_list == list {
                 for unit in units {
                     if !assignment.lead.contains(unit) {
                         push_unique(&mut assignment.support, unit.clone());
@@ -358,7 +457,7 @@ impl TaskBuilder<'_> {
         }
         if !assignment.standing_support.is_empty() {
             self.standing
-                .push((section_names.clone(), assignment.standing_support.clone()));
+                .push((list.clone(), assignment.standing_support.clone()));
         }
         let deadline = assignment
             .deadline
@@ -406,9 +505,12 @@ fn is_heading_text(head: &str) -> bool {
 
 fn is_non_task_heading(head: &str) -> bool {
     let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
-    NON_TASK_HEADINGS
-        .iter()
-        .any(|h| core == *h || (core.chars().count() <= h.chars().count() + 4 && core.contains(h)))
+    // Text flattened onto one line runs a heading into its body (`工作目标以…为指导，…`).
+    NON_TASK_HEADINGS.iter().any(|h| {
+        core == *h
+            || (core.chars().count() <= h.chars().count() + 4 && core.contains(h))
+            || (core.starts_with(h) && !core[h.len()..].starts_with(['的', '和', '与']))
+    })
 }
 
 fn printed_heading(printed: &str) -> String {
@@ -493,6 +595,41 @@ mod tests {
         );
         assert_eq!(r.tasks[1].support, ["各镇"]);
         assert!(r.tasks[2].support.is_empty());
+    }
+
+    #[test]
+    fn measures_each_closed_by_their_bracket_are_tasks_under_their_heading() {
+        let r = read(
+            "二、主要任务\n1．整治工业污染\n取缔小企业。全面排查。（县环保局牵头，县工信局等参与）\n整治重点行业。推进治理。（县环保局牵头）\n",
+            Layout::Outline,
+        );
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["取缔小企业", "整治重点行业"]);
+        assert_eq!(r.tasks[0].section, ["二、主要任务", "1．整治工业污染"]);
+        assert_eq!(r.tasks[0].support, ["县工信局"]);
+        assert_eq!(r.tasks[1].seq, None);
+    }
+
+    #[test]
+    fn several_groups_in_one_paragraph_give_their_union_and_leave_the_text() {
+        let r = read(
+            "二、主要任务\n（一）推进改革。扩大试点（教育部、财政部负责）。完善制度（人社部负责）。\n",
+            Layout::Outline,
+        );
+        assert_eq!(r.tasks[0].support, ["教育部", "财政部", "人社部"]);
+        assert_eq!(r.tasks[0].text, "推进改革。扩大试点。完善制度");
+    }
+
+    #[test]
+    fn an_items_own_assignment_is_its_tasks_and_a_run_in_preamble_heading_is_left_out() {
+        let r = read(
+            "一、工作目标以质量为先，全面提升。\n二、主要任务\n1.明确目标。其中：\n（1）甲类企业增长10%；\n（2）乙类企业增长8%。责任单位：各区属国企\n",
+            Layout::Outline,
+        );
+        assert_eq!(r.tasks.len(), 1);
+        assert_eq!(r.tasks[0].support, ["各区属国企"]);
+        assert_eq!(r.tasks[0].items.len(), 2);
+        assert!(!r.tasks[0].text.contains("责任单位"));
     }
 
     #[test]

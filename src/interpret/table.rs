@@ -4,7 +4,7 @@
 use super::deadline::leading_deadline;
 use super::items::inline_items;
 use super::meta::note;
-use super::numbering::{LabelKind, parse_label};
+use super::numbering::{LabelKind, after_label, parse_label};
 use super::sentence_title;
 use super::source_ref;
 use crate::document::{Cell as DocCell, Position, Table};
@@ -197,33 +197,106 @@ fn row_seq(row: &Row, columns: &[Option<Column>]) -> String {
         .to_string()
 }
 
-/// A task numbered 二 is not inside the heading 一、: a task whose number is of a heading's kind
-/// closes that heading and every one inside it.
-fn close_sections_outranked_by(sections: &mut Vec<(LabelKind, String)>, seq: String) {
-    let Some(label) = parse_label(&format!("{seq}、")).or_else(|| parse_label(&seq)) else {
-        return;
-    };
-    if let Some(pos) = sections.iter().position(|(k, _)| *k == label.kind) {
-        sections.truncate(pos);
+/// An open heading of a table: its kind and value, as printed, how many tasks it holds so far,
+/// and whether any was numbered in its own kind (tasks 1, 2 … under a heading 1.…).
+#[derive(Debug)]
+struct Section {
+    kind: LabelKind,
+    value: u32,
+    heading: String,
+    tasks: usize,
+    own_kind_tasks: bool,
+}
+
+/// A task numbered as the next heading of a heading's kind, after tasks numbered otherwise (task
+/// 二 after heading 一、 and its tasks （一）…; task 3 after heading 2. and its unnumbered
+/// measures), is the heading's sibling: it closes that heading and every one inside it. Tasks
+/// numbered in the heading's own kind are its list and close nothing.
+fn close_sections_outranked_by(sections: &mut Vec<Section>, seq: &str) {
+    if let Some(label) = parse_label(&format!("{seq}、")).or_else(|| parse_label(seq))
+        && let Some(pos) = sections.iter().position(|s| s.kind == label.kind)
+    {
+        let section = &mut sections[pos];
+        if section.tasks > 0 && !section.own_kind_tasks && label.value == section.value + 1 {
+            sections.truncate(pos);
+        } else {
+            section.own_kind_tasks = true;
+        }
+    }
+    for section in sections.iter_mut() {
+        section.tasks += 1;
     }
 }
 
 /// Opens a heading: it closes every heading of its kind or deeper.
-fn push_section(sections: &mut Vec<(LabelKind, String)>, heading: String) {
-    let kind = parse_label(&heading)
-        .map(|l| l.kind)
-        .unwrap_or(LabelKind::Article);
-    if let Some(pos) = sections.iter().position(|(k, _)| *k == kind) {
+fn push_section(sections: &mut Vec<Section>, heading: String) {
+    let label = parse_label(&heading);
+    let kind = label.as_ref().map_or(LabelKind::Article, |l| l.kind);
+    if let Some(pos) = sections.iter().position(|s| s.kind == kind) {
         sections.truncate(pos);
     }
-    sections.push((kind, heading));
+    sections.push(Section {
+        kind,
+        value: label.map_or(0, |l| l.value),
+        heading,
+        tasks: 0,
+        own_kind_tasks: false,
+    });
 }
 
 /// Column of each header cell, when the row is a header (at least two known column names).
+/// A header names columns: short cells, no bare number among them.
 pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
     let columns: Vec<Option<Column>> = row.cells.iter().map(|c| column_of(&c.text())).collect();
     let known = columns.iter().filter(|c| c.is_some()).count();
-    (known >= 2 && row.cells.len() >= 2).then_some(columns)
+    let header_like = row.cells.iter().all(|c| {
+        let text = c.text();
+        let text = text.trim();
+        text.chars().count() <= HEADER_MAX_CHARS && !is_number(text)
+    });
+    (known >= 2 && row.cells.len() >= 2 && header_like).then_some(columns)
+}
+
+/// A header cell longer than this is a sentence, not a column name.
+const HEADER_MAX_CHARS: usize = 20;
+
+/// Columns whose header names no role, read from their cells: a column before the task whose
+/// values repeat down the rows (merged down over the rows it groups) is their section; with no
+/// task column named, the column that reads most as prose is the task; any other is a note.
+fn infer_unnamed_columns(columns: &mut [Option<Column>], data: &[Row]) {
+    let width = columns.len();
+    let values = |c: usize| -> Vec<String> {
+        data.iter()
+            .filter(|r| r.cells.len() == width)
+            .map(|r| r.cells[c].text().trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let unnamed: Vec<usize> = (0..columns.len())
+        .filter(|c| columns[*c].is_none())
+        .collect();
+    if !columns.contains(&Some(Column::Task)) {
+        let prose = unnamed.iter().copied().max_by_key(|c| {
+            let v = values(*c);
+            v.iter().map(|t| t.chars().count()).sum::<usize>() / v.len().max(1)
+        });
+        if let Some(c) = prose {
+            columns[c] = Some(Column::Task);
+        }
+    }
+    let task_at = columns.iter().position(|c| *c == Some(Column::Task));
+    for c in unnamed {
+        if columns[c].is_some() {
+            continue;
+        }
+        let v = values(c);
+        let repeats = v.windows(2).any(|w| w[0] == w[1]);
+        if task_at.is_some_and(|t| c < t) && repeats {
+            columns[c] = Some(Column::Section);
+        } else {
+            columns[c] = Some(Column::Notes);
+        }
+    }
 }
 
 fn column_of(header: &str) -> Option<Column> {
@@ -255,13 +328,18 @@ pub fn build_table(
         columns = two_row_header(columns, below);
         first_row += 1;
     }
+    let header_names: Vec<String> = rows[header_at]
+        .cells
+        .iter()
+        .map(|c| c.text().split_whitespace().collect::<String>())
+        .collect();
+    infer_unnamed_columns(&mut columns, &rows[first_row..]);
     let width = columns.len();
     let mut result = TableResult::default();
-    let mut sections: Vec<(LabelKind, String)> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
     let mut task_rows: Vec<(Vec<String>, Row)> = Vec::new();
     let mut pending: Option<(Vec<String>, Row)> = None;
-    let section_names =
-        |s: &[(LabelKind, String)]| s.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let section_names = |s: &[Section]| s.iter().map(|s| s.heading.clone()).collect::<Vec<_>>();
 
     for row in &rows[first_row..] {
         let incomplete = pending.as_ref().is_some_and(|(_, r)| r.cells.len() < width);
@@ -309,7 +387,7 @@ pub fn build_table(
             continue;
         }
         task_rows.extend(pending.take());
-        close_sections_outranked_by(&mut sections, row_seq(row, &columns));
+        close_sections_outranked_by(&mut sections, &row_seq(row, &columns));
         pending = Some((section_names(&sections), row.clone()));
     }
     task_rows.extend(pending.take());
@@ -318,14 +396,25 @@ pub fn build_table(
     let first_leads = FIRST_LEADS.is_match(document);
     let has_lead_column = columns.contains(&Some(Column::Lead));
     for (section, row) in task_rows {
-        result.tasks.push(row_task(
+        let mut task = row_task(
             &row,
             &columns,
             section,
             first_leads && !has_lead_column,
             document,
             warnings,
-        ));
+        );
+        // A column with no role is kept with the task's text, never dropped.
+        for (c, column) in columns.iter().enumerate() {
+            if *column == Some(Column::Notes)
+                && let Some(value) = row.cells.get(c).map(|cell| cell.text())
+                && !value.trim().is_empty()
+            {
+                let name = header_names.get(c).map_or("", String::as_str);
+                task.text.push_str(&format!("\n{name}：{}", value.trim()));
+            }
+        }
+        result.tasks.push(task);
     }
     Some(result)
 }
@@ -398,7 +487,15 @@ fn row_task(
     let deadline = Some(printed_deadline)
         .filter(|d| !d.is_empty())
         .or_else(|| leading_deadline(&text));
-    let seq = cell(Column::Seq).join("").trim().to_string();
+    let mut seq = cell(Column::Seq).join("").trim().to_string();
+    let mut title = sentence_title(&text);
+    // Without a 序号 column, a number that opens the task cell is its 序号.
+    if !columns.contains(&Some(Column::Seq))
+        && let Some(label) = parse_label(&text)
+    {
+        seq = label.seq.clone();
+        title = sentence_title(after_label(&text, &label));
+    }
     let printed_section = cell(Column::Section).join("");
     let section = if printed_section.trim().is_empty() {
         section
@@ -412,7 +509,7 @@ fn row_task(
         id: String::new(),
         seq: Some(seq).filter(|s| !s.is_empty()),
         section,
-        title: sentence_title(&text),
+        title,
         items: inline_items(&text),
         printed: Default::default(),
         text,
@@ -510,6 +607,25 @@ mod tests {
         );
         assert_eq!(t.tasks[0].section, ["一、职能"]);
         assert!(t.tasks[1].section.is_empty());
+    }
+
+    #[test]
+    fn headers_no_list_holds_are_read_by_their_words_and_cells() {
+        let t = table(
+            "存在问题\t整改目标和措施\t责任单位\t实施范围\n投资不足\t1.出台意见。\t区经发局牵头，区财政局配合\t全区\n投资不足\t2.创新方式。\t区财政局\t全区\n",
+        );
+        assert_eq!(t.tasks.len(), 2);
+        assert_eq!(t.tasks[0].section, ["投资不足"]);
+        assert_eq!(t.tasks[0].seq.as_deref(), Some("1"));
+        assert_eq!(t.tasks[0].title, "出台意见");
+        assert_eq!(t.tasks[0].lead, ["区经发局"]);
+        assert!(t.tasks[0].text.ends_with("实施范围：全区"));
+        let t = table(
+            "重点工作\t工作要求\t牵头部门\t协同单位\t时间节点\n建设平台\t完成上线。\t区大数据局\t区财政局\t2024年底前\n",
+        );
+        assert_eq!(t.tasks[0].lead, ["区大数据局"]);
+        assert_eq!(t.tasks[0].support, ["区财政局"]);
+        assert_eq!(t.tasks[0].deadline.as_deref(), Some("2024年底前"));
     }
 
     #[test]

@@ -1,9 +1,267 @@
 //! Text flattened onto very long lines (a crawler's page text, some PDF viewers' copy) is split
-//! back into paragraphs where its numbering shows them. Lines of ordinary length pass unchanged.
+//! back into paragraphs where its shape shows them:
+//! - a 公文 number after a sentence end (。；：！？ or a space) starts a paragraph, and so does a
+//!   number that continues the numbering already open (`…各区属国企4.推进…` after `3.`), or
+//!   opens a level inside it (`二、主要任务（一）…`); a number inside 《》 or “” does not;
+//! - a space between two sentences of a page (`…请遵照执行。 平潭…`) ends a paragraph;
+//! - a closing bracket followed by a short sentence of its own (`…（区环保局牵头）强化监测。…`)
+//!   ends one, as each measure of a plan ends with its bracket;
+//! - a signature date ends one (`…2021年3月29日平潭…方案`).
+//!
+//! Lines of ordinary length, and long lines without that shape, pass unchanged.
 
 use super::clean::Line;
+use crate::document::numbering::{LabelKind, parse_label};
+use crate::normalize::is_han;
+
+/// A line at least this long (in characters) may be flattened text.
+const FLATTENED_MIN_CHARS: usize = 500;
+/// …and it is, when this many numbers follow a sentence end in it.
+const FLATTENED_MIN_NUMBERS: usize = 3;
+/// A sentence this short (in characters), with no comma, reads as a measure's own heading.
+const HEADING_SENTENCE_MAX_CHARS: usize = 25;
+
+const SENTENCE_ENDS: &[char] = &['。', '；', '：', '！', '？', ';', ':'];
 
 /// Returns the lines with every flattened line split into paragraphs.
 pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
-    lines
+    if !lines.iter().any(is_flattened) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if !is_flattened(&line) {
+            out.push(line);
+            continue;
+        }
+        for part in split_points(&line.text)
+            .windows(2)
+            .map(|w| line.text[w[0]..w[1]].trim())
+        {
+            if !part.is_empty() {
+                out.push(Line {
+                    text: part.to_string(),
+                    cells: None,
+                    cell_start: false,
+                    lost_label: false,
+                    ..line.clone()
+                });
+            }
+        }
+    }
+    out
+}
+
+fn is_flattened(line: &Line) -> bool {
+    line.cells.is_none()
+        && line.text.len() >= FLATTENED_MIN_CHARS * 3
+        && line.text.chars().count() >= FLATTENED_MIN_CHARS
+        && numbers_after_sentence_ends(&line.text) >= FLATTENED_MIN_NUMBERS
+}
+
+fn numbers_after_sentence_ends(text: &str) -> usize {
+    let mut count = 0;
+    let mut previous = None;
+    for (i, c) in text.char_indices() {
+        if previous.is_some_and(|p: char| SENTENCE_ENDS.contains(&p) || p == ' ')
+            && parse_label(&text[i..]).is_some()
+        {
+            count += 1;
+        }
+        previous = Some(c);
+    }
+    count
+}
+
+/// Byte offsets where paragraphs start, with 0 first and the text's length last. One pass.
+fn split_points(text: &str) -> Vec<usize> {
+    let mut points = vec![0];
+    // Open numbering levels, outermost first, with the last value printed at each; and the last
+    // value of each kind ever printed, since plans often number measures on across headings.
+    let mut open: Vec<(LabelKind, u32)> = Vec::new();
+    let mut last: Vec<(LabelKind, u32)> = Vec::new();
+    let mut quote_depth = 0usize;
+    let mut previous: Option<char> = None;
+    let mut paren_depth = 0usize;
+    // A label's own bracket (the ） of （一）) closes no sentence.
+    let mut label_end = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '《' | '“' | '「' => quote_depth += 1,
+            '》' | '”' | '」' => quote_depth = quote_depth.saturating_sub(1),
+            _ => {}
+        }
+        let at_start = previous.is_none_or(|p| SENTENCE_ENDS.contains(&p) || p == ' ');
+        let digit_before = previous.is_some_and(|p| p.is_ascii_digit() || p.is_ascii_alphabetic());
+        if quote_depth == 0
+            && paren_depth == 0
+            && !digit_before
+            && let Some(label) = parse_label(&text[i..])
+        {
+            let level = open.iter().position(|(kind, _)| *kind == label.kind);
+            let previous_value = last.iter().find(|(k, _)| *k == label.kind).map(|(_, v)| *v);
+            let continues = previous_value.is_some_and(|v| label.value == v + 1);
+            let opens_level = level.is_none() && label.value == 1;
+            if at_start || continues || opens_level {
+                if let Some(l) = level {
+                    open.truncate(l);
+                }
+                open.push((label.kind, label.value));
+                last.retain(|(k, _)| *k != label.kind);
+                last.push((label.kind, label.value));
+                push_point(&mut points, i);
+                label_end = i + label.len;
+            }
+        }
+        match c {
+            '（' | '(' if i >= label_end => paren_depth += 1,
+            '）' | ')' if i >= label_end => {
+                paren_depth = paren_depth.saturating_sub(1);
+                if paren_depth == 0 && quote_depth == 0 {
+                    let rest = &text[i + c.len_utf8()..];
+                    if starts_with_heading_sentence(rest) {
+                        push_point(&mut points, i + c.len_utf8());
+                    }
+                }
+            }
+            ' ' | '\u{3000}' => {
+                let next = chars.get(k + 1).map(|(_, n)| *n);
+                let ends_sentence = previous.is_some_and(|p| {
+                    is_han(p) || matches!(p, '。' | '！' | '？' | '：' | '）' | '》' | '”' | '号')
+                });
+                if ends_sentence && next.is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
+                    push_point(&mut points, i);
+                }
+            }
+            '日' => {
+                if let Some(start) = signature_date_start(&text[..i + c.len_utf8()]) {
+                    push_point(&mut points, start);
+                    push_point(&mut points, i + c.len_utf8());
+                }
+            }
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    points.push(text.len());
+    points
+}
+
+fn push_point(points: &mut Vec<usize>, at: usize) {
+    if points.last().is_some_and(|last| *last < at) {
+        points.push(at);
+    }
+}
+
+/// `强化监测。…`: a sentence of a few words without a comma, as a measure's heading is.
+fn starts_with_heading_sentence(rest: &str) -> bool {
+    let Some(end) = rest.find('。') else {
+        return false;
+    };
+    let sentence = &rest[..end];
+    let len = sentence.chars().count();
+    (2..=HEADING_SENTENCE_MAX_CHARS).contains(&len)
+        && sentence.chars().next().is_some_and(is_han)
+        && !sentence.contains(['，', ',', '；', '：', '（', '）', '、'])
+}
+
+/// Where a signature date (`2021年3月29日`) that ends `text` starts, when it stands after an
+/// issuer's name or a space rather than inside a sentence.
+fn signature_date_start(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // Walk back over 日, the day, 月, the month, 年 and four digits.
+    let mut at = text.len() - '日'.len_utf8();
+    let digits_back = |at: &mut usize, min: usize, max: usize| -> bool {
+        let mut n = 0;
+        while *at > 0 && bytes[*at - 1].is_ascii_digit() && n < max {
+            *at -= 1;
+            n += 1;
+        }
+        n >= min
+    };
+    if !digits_back(&mut at, 1, 2) || !text[..at].ends_with('月') {
+        return None;
+    }
+    at -= '月'.len_utf8();
+    if !digits_back(&mut at, 1, 2) || !text[..at].ends_with('年') {
+        return None;
+    }
+    at -= '年'.len_utf8();
+    if !digits_back(&mut at, 4, 4) {
+        return None;
+    }
+    let before = text[..at].chars().next_back();
+    let after_issuer = crate::vocab::ISSUER_ENDINGS
+        .iter()
+        .any(|e| text[..at].ends_with(e));
+    (before.is_none_or(|b| b == ' ') || after_issuer).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(text: &str) -> Vec<String> {
+        let line = Line {
+            no: 1,
+            cell_start: false,
+            lost_label: false,
+            text: text.to_string(),
+            cells: None,
+        };
+        unflatten(vec![line]).into_iter().map(|l| l.text).collect()
+    }
+
+    fn long(text: &str) -> String {
+        // Padding that reads as one more sentence, so the line is long enough to be flattened.
+        format!("{text}{}", "坚持问题导向，推动工作落实。".repeat(80))
+    }
+
+    #[test]
+    fn a_crawled_page_is_split_at_its_numbers_spaces_and_signature() {
+        let text = long(
+            "当前位置：首页 > 政务公开 某区办公室关于印发方案的通知 时间：2024-03-01 各单位：现印发给你们。 某区办公室2024年2月28日某区工作方案 一、工作目标以质量为先。二、主要任务（一）经营提升1.明确目标。制定计划。责任单位：各区属国企2.聚焦主业。责任单位：区国资局（二）产业提升3.拓展项目。三、保障措施。",
+        );
+        let p = paragraphs(&text);
+        for expected in [
+            "某区办公室",
+            "2024年2月28日",
+            "某区工作方案",
+            "一、工作目标以质量为先。",
+            "二、主要任务",
+            "（一）经营提升",
+            "1.明确目标。制定计划。责任单位：各区属国企",
+            "2.聚焦主业。责任单位：区国资局",
+            "（二）产业提升",
+        ] {
+            assert!(p.iter().any(|x| x == expected), "{expected} not in {p:?}");
+        }
+        assert!(p.iter().any(|x| x.starts_with("3.拓展项目。")));
+    }
+
+    #[test]
+    fn numbers_inside_titles_dates_and_quantities_do_not_split() {
+        let text = long(
+            "一、总则。根据《关于2.0版的意见》，到2025年1.5倍。二、目标。三、任务。（一）排查。（区应急局牵头）强化监测。每季度一次。（区环保局负责）2018年底前，完成整改。",
+        );
+        let p = paragraphs(&text);
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("一、总则。根据《关于2.0版的意见》，到2025年1.5倍。"))
+        );
+        assert!(
+            p.iter().any(|x| x == "（一）排查。（区应急局牵头）"),
+            "{p:?}"
+        );
+        assert!(p.iter().any(|x| {
+            x.starts_with("强化监测。每季度一次。（区环保局负责）2018年底前，完成整改。")
+        }));
+    }
+
+    #[test]
+    fn ordinary_lines_pass_unchanged() {
+        let text = "（一）加强管理。推进A（教育部负责）。强化B。做好C（人社部负责）。";
+        assert_eq!(paragraphs(text), [text]);
+    }
 }

@@ -19,6 +19,8 @@ pub enum LabelKind {
     Article,
     /// 第一部分, 第一章, 第一篇: the outermost parts of a long plan.
     Part,
+    /// No number: a measure set apart by the assignment that closes it.
+    Unnumbered,
 }
 
 impl LabelKind {
@@ -129,6 +131,8 @@ pub fn parse_label(line: &str) -> Option<Label> {
                     len: whole.end(),
                 }
             }
+            // Never printed, so no pattern finds it.
+            LabelKind::Unnumbered => continue,
             LabelKind::Article | LabelKind::Part => Label {
                 kind: *kind,
                 seq: caps.get(1)?.as_str().to_string(),
