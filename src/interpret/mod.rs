@@ -59,6 +59,11 @@ pub fn interpret(
     warnings: &mut Vec<Warning>,
 ) -> Interpretation {
     let text = document_text(document);
+    let places = crate::normalize::units::places_in(&text);
+    let words = crate::normalize::units::DocumentWords {
+        text: &text,
+        places: &places,
+    };
     let lines = paragraph_lines(document);
     let tables: Vec<table::TableRows> = document
         .blocks
@@ -78,7 +83,7 @@ pub fn interpret(
     match layout {
         Layout::Table => {
             for rows in &tables {
-                let Some(found) = table::build_table(&rows.rows, &text, warnings) else {
+                let Some(found) = table::build_table(&rows.rows, words, warnings) else {
                     continue;
                 };
                 result.tables_read += 1;
@@ -90,7 +95,7 @@ pub fn interpret(
             }
         }
         _ => {
-            let found = outline::read_outline(&lines, layout, &text, warnings);
+            let found = outline::read_outline(&lines, layout, words, warnings);
             result.tasks = found.tasks;
             result.people = found.people;
             result.notes = found.notes;

@@ -12,7 +12,7 @@ use crate::document::Position;
 use crate::error::Warning;
 use crate::model::due::due_date;
 use crate::model::{Item, Layout, Person, Task};
-use crate::normalize::units::UnitContext;
+use crate::normalize::units::{DocumentWords, UnitContext};
 use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};
 
 #[derive(Debug)]
@@ -42,7 +42,7 @@ pub struct OutlineResult {
 pub fn read_outline(
     lines: &[Line],
     layout: Layout,
-    document: &str,
+    document: DocumentWords<'_>,
     warnings: &mut Vec<Warning>,
 ) -> OutlineResult {
     let mut result = OutlineResult::default();
@@ -174,7 +174,7 @@ fn link_tree(nodes: &mut [Node]) {
 /// them: each measure becomes an unnumbered block of its own under it. Paragraphs after the last
 /// measure stay with it. The block keeps its first sentence as its heading when its own first
 /// paragraph was a measure too (text flattened onto one line runs the heading into it).
-fn split_measures(nodes: &mut Vec<Node>, document: &str) {
+fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
     for index in 0..nodes.len() {
         if !nodes[index].children.is_empty() {
             continue;
@@ -280,7 +280,7 @@ fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
 fn extract_assignment(
     head: &mut String,
     body: &mut [String],
-    document: &str,
+    document: DocumentWords<'_>,
     first_leads: bool,
 ) -> Assignment {
     let mut assignment = Assignment::default();
@@ -536,7 +536,7 @@ mod tests {
 
     fn read(text: &str, layout: Layout) -> OutlineResult {
         let lines = crate::interpret::lines_of(text);
-        read_outline(&lines, layout, text, &mut Vec::new())
+        read_outline(&lines, layout, text.into(), &mut Vec::new())
     }
 
     #[test]

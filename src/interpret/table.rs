@@ -12,7 +12,7 @@ use crate::error::Warning;
 use crate::model::due::due_date;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
-use crate::normalize::units::{UnitContext, join_cell_lines, take_marked_leads};
+use crate::normalize::units::{DocumentWords, UnitContext, join_cell_lines, take_marked_leads};
 use crate::vocab::{Column, FIRST_LEADS_PATTERN, SECTION_SEPARATOR};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -307,7 +307,7 @@ fn column_of(header: &str) -> Option<Column> {
 /// a row cut short by a page break is completed by the rows after it.
 pub fn build_table(
     rows: &[Row],
-    document: &str,
+    document: DocumentWords<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<TableResult> {
     let header_at = rows.iter().position(|r| header_columns(r).is_some())?;
@@ -393,7 +393,7 @@ pub fn build_table(
     task_rows.extend(pending.take());
 
     // The rule may stand in a 备注 row or anywhere around the table (a 说明 line above it).
-    let first_leads = FIRST_LEADS.is_match(document);
+    let first_leads = FIRST_LEADS.is_match(document.text);
     let has_lead_column = columns.contains(&Some(Column::Lead));
     for (section, row) in task_rows {
         let mut task = row_task(
@@ -424,7 +424,7 @@ fn row_task(
     columns: &[Option<Column>],
     section: Vec<String>,
     first_leads: bool,
-    document: &str,
+    document: DocumentWords<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Task {
     let cell = |column: Column| -> Vec<&str> {
@@ -543,7 +543,7 @@ mod tests {
             .iter()
             .find(|t| t.header_at().is_some())
             .expect("a table");
-        build_table(&rows.rows, text, &mut Vec::new()).expect("a table")
+        build_table(&rows.rows, text.into(), &mut Vec::new()).expect("a table")
     }
 
     #[test]

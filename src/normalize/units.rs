@@ -5,21 +5,80 @@ use crate::vocab::{
     AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX,
 };
 
-/// Carries the administrative level prefix (市, 区 …) from one list member to the next, across the
-/// clauses of one assignment, and knows the whole document so that a body which is not a
-/// government department inherits the prefix only where the document prints it so elsewhere.
+/// What naming units needs to know of the whole document, found once: its text (a body that is
+/// not a government department inherits a prefix only where the document prints it so) and the
+/// places it names (平潭 of 平潭综合实验区, 福建 of 福建省), after which bodies are named in full.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentWords<'a> {
+    pub text: &'a str,
+    pub places: &'a [String],
+}
+
+impl<'a> From<&'a str> for DocumentWords<'a> {
+    fn from(text: &'a str) -> Self {
+        DocumentWords { text, places: &[] }
+    }
+}
+
+/// The places a document names: the two characters before 省, 市, 县, 州 or a zone's name
+/// (综合实验区, 新区), where they are both Chinese. One pass over the text.
+pub fn places_in(text: &str) -> Vec<String> {
+    let mut places: Vec<String> = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let zone = PLACE_WORDS.iter().find(|w| {
+            chars[i..]
+                .iter()
+                .take(w.chars().count())
+                .copied()
+                .eq(w.chars())
+        });
+        if zone.is_none() || i < 2 {
+            continue;
+        }
+        let _ = c;
+        let place: String = chars[i - 2..i].iter().collect();
+        if place.chars().all(super::is_han)
+            && !GENERIC_PLACE_WORDS.iter().any(|g| place.ends_with(g))
+            && !places.contains(&place)
+        {
+            places.push(place);
+        }
+    }
+    places
+}
+
+/// Words after which the two characters before them name a place.
+const PLACE_WORDS: &[&str] = &["综合实验区", "新区", "自治州", "省", "市", "县", "州"];
+/// …unless those characters are a word for any place (全市, 本县, 各县).
+const GENERIC_PLACE_WORDS: &[&str] = &["全", "本", "各", "该", "城", "我", "在", "和", "的"];
+
+/// A body whose name already holds its level (团区委, 共青团县委) takes no inherited prefix.
+fn holds_its_level(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next();
+    let rest = chars.as_str();
+    LEVEL_PREFIXES.iter().any(|level| {
+        ["委", "政府", "人大", "政协"]
+            .iter()
+            .any(|body| rest.contains(&format!("{level}{body}")))
+    })
+}
+
+/// Carries the administrative level prefix (市, 区 …) from one list member to the next, within a
+/// group of a list (groups are separated by ，) and across the clauses of one assignment.
 #[derive(Debug, Clone)]
 pub struct UnitContext<'a> {
-    document: &'a str,
+    document: DocumentWords<'a>,
     prefix: Option<&'static str>,
     /// The previous member began with 各, which an area kind after it shares.
     each: bool,
 }
 
 impl<'a> UnitContext<'a> {
-    pub fn new(document: &'a str) -> Self {
+    pub fn new(document: impl Into<DocumentWords<'a>>) -> Self {
         UnitContext {
-            document,
+            document: document.into(),
             prefix: None,
             each: false,
         }
@@ -29,10 +88,22 @@ impl<'a> UnitContext<'a> {
     /// protect, `A和B` splits when both sides are units, generic tails (`等部门`) are dropped.
     pub fn split(&mut self, printed: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let parts = split_top_level(printed, |c| {
-            matches!(c, '、' | '，' | ',' | '；' | ';' | '/' | '\n') || is_space(c)
-        });
-        for part in parts {
+        let groups = split_top_level(printed, |c| matches!(c, '，' | ',' | '；' | ';'));
+        let several_groups = groups.len() > 1;
+        let parts: Vec<(bool, String)> = groups
+            .iter()
+            .flat_map(|group| {
+                split_top_level(group, |c| matches!(c, '、' | '/' | '\n') || is_space(c))
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, part)| (i == 0, part))
+            })
+            .collect();
+        for (starts_group, part) in parts {
+            // A group names its own level: 区市场监管局，两岸仲裁中心 does not make the second 区….
+            if starts_group && several_groups && !out.is_empty() {
+                self.prefix = None;
+            }
             for piece in split_conjunction(&strip_generic_tail(part.trim())) {
                 let piece = strip_generic_tail(&piece);
                 if piece.is_empty() || GENERIC_UNITS.contains(&piece.as_str()) {
@@ -67,11 +138,18 @@ impl<'a> UnitContext<'a> {
         let Some(prefix) = self.prefix else {
             return name.to_string();
         };
-        if name.starts_with(['各', '全', '本', '其']) {
+        if name.starts_with(['各', '全', '本', '其'])
+            || holds_its_level(name)
+            || self
+                .document
+                .places
+                .iter()
+                .any(|p| name.starts_with(p.as_str()))
+        {
             return name.to_string();
         }
         let prefixed = format!("{prefix}{name}");
-        if is_gov_body(name) || self.document.contains(&prefixed) {
+        if is_gov_body(name) || self.document.text.contains(&prefixed) {
             prefixed
         } else {
             name.to_string()
@@ -215,6 +293,29 @@ mod tests {
 
     fn split(doc: &str, printed: &str) -> Vec<String> {
         UnitContext::new(doc).split(printed)
+    }
+
+    #[test]
+    fn groups_places_and_names_holding_their_level_take_no_prefix() {
+        assert_eq!(
+            split("", "区市场监管局，区法院，两岸仲裁中心"),
+            ["区市场监管局", "区法院", "两岸仲裁中心"]
+        );
+        assert_eq!(
+            split("", "区旅游委、台湾工作部、团区委，各乡镇人民政府"),
+            ["区旅游委", "区台湾工作部", "团区委", "各乡镇人民政府"]
+        );
+        let text = "某岛综合实验区管委会。福建省人民政府。在全市推进。";
+        let places = places_in(text);
+        assert_eq!(places, ["某岛", "福建"]);
+        let words = DocumentWords {
+            text,
+            places: &places,
+        };
+        assert_eq!(
+            UnitContext::new(words).split("区交通局、某岛海事局、福建银监局某岛办事处、经发局"),
+            ["区交通局", "某岛海事局", "福建银监局某岛办事处", "区经发局"]
+        );
     }
 
     #[test]
