@@ -1206,10 +1206,14 @@ fn diff_formats_for_people_and_programs() {
     let sheets = workbook(&xlsx);
     let rows = &sheets[0].1;
     assert_eq!(
-        rows[0][..5],
+        rows[2][..5],
         ["状态", "原序号", "原任务", "新序号", "新任务"]
     );
-    assert_eq!(rows.len(), 13, "a header and one row per change");
+    assert_eq!(
+        rows.len(),
+        15,
+        "a title, the counts, a header and one row per change"
+    );
     assert!(
         zipped_text(&xlsx, "xl/styles.xml").contains("FFF2CC"),
         "changed cells highlighted"
@@ -1650,4 +1654,179 @@ fn convert_reads_an_old_doc_through_libreoffice() {
             &fixtures().join("outline_trailing_assignments.txt")
         ))["tasks"]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables a clerk would send without touching (issue 14): every sheet read back, its row heights
+// measured against its text, its print setup and titles checked.
+// ---------------------------------------------------------------------------------------------
+
+/// One worksheet as written: cell text by (row, column), merged ranges, row heights and column
+/// widths (Excel units, as stored), and the sheet's XML for print settings.
+struct WrittenSheet {
+    name: String,
+    cells: Vec<Vec<String>>,
+    merges: Vec<calamine::Dimensions>,
+    heights: std::collections::HashMap<u32, f64>,
+    widths: Vec<f64>,
+    xml: String,
+}
+
+fn written_sheets(path: &Path) -> Vec<WrittenSheet> {
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[start..].split('"').next()?.to_string())
+    };
+    workbook(path)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, cells, merges))| {
+            let xml = zipped_text(path, &format!("xl/worksheets/sheet{}.xml", i + 1));
+            let mut heights = std::collections::HashMap::new();
+            for tag in xml.split("<row").skip(1).filter(|t| t.starts_with(' ')) {
+                let tag = tag.split('>').next().unwrap();
+                if let (Some(r), Some(ht)) = (attribute(tag, "r"), attribute(tag, "ht")) {
+                    heights.insert(r.parse::<u32>().unwrap() - 1, ht.parse().unwrap());
+                }
+            }
+            let mut widths = Vec::new();
+            for tag in xml.split("<col").skip(1).filter(|t| t.starts_with(' ')) {
+                let tag = tag.split('>').next().unwrap();
+                let max: usize = attribute(tag, "max").unwrap().parse().unwrap();
+                let width: f64 = attribute(tag, "width").unwrap().parse().unwrap();
+                widths.resize(max, width);
+            }
+            WrittenSheet {
+                name,
+                cells,
+                merges,
+                heights,
+                widths,
+                xml,
+            }
+        })
+        .collect()
+}
+
+/// Lines a cell's text needs, estimated independently of the writer: a CJK character is one
+/// em (4/3 pixels a point), anything else half of one, in the column's pixels less padding.
+fn lines_needed(text: &str, stored_width: f64, font_size: f64) -> f64 {
+    let usable = stored_width * 7.0 - 6.0;
+    let em = font_size * 4.0 / 3.0;
+    text.split('\n')
+        .map(|line| {
+            let pixels: f64 = line
+                .chars()
+                .map(|c| if (c as u32) < 0x2E80 { em / 2.0 } else { em })
+                .sum();
+            (pixels / usable).ceil().max(1.0)
+        })
+        .sum()
+}
+
+/// Asserts that every row from `first_row` on is as tall as its tallest cell's text needs, and
+/// no more than one line taller (merged cells count the width of every column they span).
+fn assert_rows_fit_their_text(sheet: &WrittenSheet, first_row: usize, font_size: f64) {
+    let line = dutyctl::writer::sheet::line_height(font_size);
+    for (r, row) in sheet.cells.iter().enumerate().skip(first_row) {
+        let needed = row
+            .iter()
+            .enumerate()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(c, text)| {
+                let span = sheet
+                    .merges
+                    .iter()
+                    .find(|m| m.start == (r as u32, c as u32))
+                    .map(|m| m.start.1..=m.end.1)
+                    .unwrap_or(c as u32..=c as u32);
+                let width: f64 = span.map(|c| sheet.widths[c as usize]).sum();
+                lines_needed(text, width, font_size)
+            })
+            .fold(1.0, f64::max);
+        let Some(height) = sheet.heights.get(&(r as u32)) else {
+            assert!(
+                needed <= 1.0,
+                "{}: row {} has no height: {row:?}",
+                sheet.name,
+                r + 1
+            );
+            continue;
+        };
+        // The writer adds a few points of padding, less than a line.
+        let lines = (height / line).floor();
+        assert!(
+            lines >= needed - 1.0 && lines <= needed + 1.0,
+            "{}: row {} is {height} pt ({lines} lines) for {needed} lines of text: {row:?}",
+            sheet.name,
+            r + 1
+        );
+    }
+}
+
+/// A4 landscape, one page wide, header rows repeated, page numbers counted on this sheet.
+fn assert_prints_like_an_office_table(sheet: &WrittenSheet, book: &Path) {
+    let xml = &sheet.xml;
+    assert!(
+        xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#),
+        "{}: A4 landscape",
+        sheet.name
+    );
+    assert!(
+        xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && xml.contains(r#"fitToHeight="0""#),
+        "{}: one page wide",
+        sheet.name
+    );
+    assert!(
+        xml.contains("第 &amp;P 页 共 &amp;N 页") && xml.contains(r#"useFirstPageNumber="1""#),
+        "{}: page numbers that start at 1 on this sheet",
+        sheet.name
+    );
+    let workbook_xml = zipped_text(book, "xl/workbook.xml");
+    assert!(
+        workbook_xml.contains(&format!("'{}'!$", sheet.name))
+            || workbook_xml.contains(&format!(">{}!$", sheet.name)),
+        "{}: header rows repeat on every page",
+        sheet.name
+    );
+}
+
+#[test]
+fn diff_workbook_prints_old_and_new_side_by_side_with_rows_that_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("changes.xlsx");
+    dutyctl()
+        .arg("diff")
+        .arg(fixtures().join("diff/2023.txt"))
+        .arg(fixtures().join("diff/2024.txt"))
+        .arg("-o")
+        .arg(&xlsx)
+        .args(["--format", "xlsx"])
+        .assert()
+        .code(1);
+    let sheets = written_sheets(&xlsx);
+    let sheet = &sheets[0];
+    assert_eq!(sheet.cells[0][0], "任务变化对照表");
+    assert!(
+        sheet.cells[1][0].contains("原：2023.txt") && sheet.cells[1][0].contains("变更 5 项"),
+        "{:?}",
+        sheet.cells[1][0]
+    );
+    let header = &sheet.cells[2];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        column("新任务"),
+        column("原任务") + 2,
+        "old and new side by side"
+    );
+    assert_eq!(column("新牵头单位"), column("原牵头单位") + 1);
+    let split = sheet.cells.iter().find(|r| r[0] == "拆分").unwrap();
+    assert_eq!(split[column("新牵头单位")], "市公安局\n市交通运输局");
+    let total: f64 = sheet.widths.iter().sum();
+    assert!(
+        total < 175.0,
+        "{total} units fit A4 landscape at a readable scale"
+    );
+    assert_rows_fit_their_text(sheet, 1, 10.5);
+    assert_prints_like_an_office_table(sheet, &xlsx);
 }

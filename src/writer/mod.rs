@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod json;
 pub mod markdown;
+pub mod sheet;
 pub mod summary;
 pub mod view;
 pub mod xlsx;

@@ -4,6 +4,7 @@
 //! A hidden sheet keeps what the table has no column for (文号, date, people …), so a workbook
 //! written here reads back to the same register.
 
+use super::sheet::{self, print_setup, row_height};
 use super::summary::{UnitLoad, seq_list, unit_loads};
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
@@ -18,8 +19,6 @@ use crate::model::WORKBOOK_META_SHEET as META_SHEET;
 
 const BODY_SIZE: f64 = 12.0;
 const TITLE_SIZE: f64 = 18.0;
-/// Points per wrapped line at the body size.
-const LINE_HEIGHT: f64 = 16.0;
 /// A 12-point CJK character is a little wider than two units of Excel's default 11-point font.
 const WIDTH_SCALE: f64 = 1.1;
 
@@ -105,7 +104,7 @@ fn table_sheet(
     let last_col = (columns.len() - 1) as u16;
     let mut sheet = Worksheet::new();
     sheet.set_name(TABLE_SHEET)?;
-    print_setup(&mut sheet, 1)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
     sheet.merge_range(
         0,
         0,
@@ -125,10 +124,7 @@ fn table_sheet(
         match row {
             Row::Section { text, .. } => {
                 sheet.merge_range(r, 0, r, last_col, text, &styles.section)?;
-                sheet.set_row_height(
-                    r,
-                    wrapped_lines(text, total_width) as f64 * LINE_HEIGHT + 6.0,
-                )?;
+                sheet.set_row_height(r, row_height(wrapped_lines(text, total_width), BODY_SIZE))?;
             }
             Row::Task { .. } => {
                 let mut lines = 1;
@@ -147,7 +143,7 @@ fn table_sheet(
                             .sum::<usize>(),
                     );
                 }
-                sheet.set_row_height(r, lines as f64 * LINE_HEIGHT + 6.0)?;
+                sheet.set_row_height(r, row_height(lines, BODY_SIZE))?;
             }
         }
         r += 1;
@@ -160,10 +156,7 @@ fn table_sheet(
         r += 1;
         let text = format!("备注：{note}");
         sheet.merge_range(r, 0, r, last_col, &text, &styles.note)?;
-        sheet.set_row_height(
-            r,
-            wrapped_lines(&text, total_width) as f64 * LINE_HEIGHT + 6.0,
-        )?;
+        sheet.set_row_height(r, row_height(wrapped_lines(&text, total_width), BODY_SIZE))?;
     }
     Ok(sheet)
 }
@@ -196,35 +189,15 @@ fn column_widths(columns: &[Column], cells: &[Vec<Vec<String>>]) -> Vec<f64> {
         .collect()
 }
 
-/// How many lines a value wraps to in a column of this width.
+/// How many lines a value wraps to in a column of this width, at the body size.
 fn wrapped_lines(text: &str, width: f64) -> usize {
-    let usable = (width - 2.0).max(1.0);
-    text.lines()
-        .map(|line| {
-            ((view::display_width(line) as f64 * WIDTH_SCALE) / usable)
-                .ceil()
-                .max(1.0) as usize
-        })
-        .sum::<usize>()
-        .max(1)
-}
-
-/// A4 landscape, one page wide, the title and header repeated on every page, page numbers.
-fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), WriteError> {
-    sheet.set_paper_size(9);
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, header_row)?;
-    sheet.set_footer("&C第 &P 页 共 &N 页");
-    sheet.set_margins(0.59, 0.59, 0.79, 0.79, 0.31, 0.31);
-    sheet.set_print_center_horizontally(true);
-    Ok(())
+    sheet::wrapped_lines(text, width, BODY_SIZE)
 }
 
 fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, WriteError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(SUMMARY_SHEET)?;
-    print_setup(&mut sheet, 0)?;
+    print_setup(&mut sheet, Some((0, 0)))?;
     let headers = [
         "单位",
         "牵头任务数",
@@ -270,7 +243,7 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
 fn unit_sheet(load: &UnitLoad, name: &str, styles: &Styles) -> Result<Worksheet, WriteError> {
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
-    print_setup(&mut sheet, 1)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
     sheet.merge_range(0, 0, 0, 3, &format!("{}任务清单", load.unit), &styles.title)?;
     sheet.set_row_height(0, 36)?;
     let headers = ["序号", "重点工作任务", "角色", "完成时限"];
@@ -296,10 +269,7 @@ fn unit_sheet(load: &UnitLoad, name: &str, styles: &Styles) -> Result<Worksheet,
             task.deadline.as_deref().unwrap_or(""),
             &styles.centered,
         )?;
-        sheet.set_row_height(
-            r,
-            wrapped_lines(&task.text, 60.0) as f64 * LINE_HEIGHT + 6.0,
-        )?;
+        sheet.set_row_height(r, row_height(wrapped_lines(&task.text, 60.0), BODY_SIZE))?;
     }
     sheet.set_freeze_panes(2, 0)?;
     Ok(sheet)
