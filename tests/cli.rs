@@ -747,17 +747,22 @@ fn xlsx_is_a_table_an_office_can_circulate() {
     );
 
     let (_, summary, _) = &sheets[1];
+    assert_eq!(summary[0][0], "各单位任务汇总");
     assert_eq!(
-        summary[0][..4],
+        summary[1][..4],
         ["单位", "牵头任务数", "配合任务数", "合计"]
     );
-    let totals: Vec<u32> = summary[1..].iter().map(|r| r[3].parse().unwrap()).collect();
+    let totals: Vec<u32> = summary[2..]
+        .iter()
+        .take_while(|r| !r[3].is_empty())
+        .map(|r| r[3].parse().unwrap())
+        .collect();
     assert!(
         totals.windows(2).all(|w| w[0] >= w[1]),
         "busiest first: {totals:?}"
     );
     assert_eq!(totals.len(), 7, "every unit named as lead or support");
-    assert_eq!(summary[1][1], "1", "among equal loads, leading units first");
+    assert_eq!(summary[2][1], "1", "among equal loads, leading units first");
     let chart = zipped_text(&out, "xl/charts/chart1.xml");
     assert!(chart.contains("barChart") && chart.contains("按单位汇总"));
 
@@ -770,10 +775,7 @@ fn xlsx_is_a_table_an_office_can_circulate() {
         sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && sheet.contains(r#"fitToHeight="0""#),
         "one page wide"
     );
-    assert!(
-        sheet.contains("第 &amp;P 页 共 &amp;N 页"),
-        "page numbers in the footer"
-    );
+    assert!(sheet.contains("第 &amp;P 页"), "page numbers in the footer");
     assert!(sheet.contains(r#"<pane ySplit="2""#), "header frozen");
     assert!(sheet.contains("<autoFilter"));
     assert!(
@@ -1778,7 +1780,7 @@ fn assert_prints_like_an_office_table(sheet: &WrittenSheet, book: &Path) {
         sheet.name
     );
     assert!(
-        xml.contains("第 &amp;P 页 共 &amp;N 页") && xml.contains(r#"useFirstPageNumber="1""#),
+        xml.contains("第 &amp;P 页") && xml.contains(r#"useFirstPageNumber="1""#),
         "{}: page numbers that start at 1 on this sheet",
         sheet.name
     );
@@ -1829,4 +1831,37 @@ fn diff_workbook_prints_old_and_new_side_by_side_with_rows_that_fit() {
     );
     assert_rows_fit_their_text(sheet, 1, 10.5);
     assert_prints_like_an_office_table(sheet, &xlsx);
+}
+
+/// A notice whose task numbers restart per section and which names one unit two ways.
+const HOUSING_NOTICE: &str = "某市2024年住房安全工作方案\n一、排查整治\n（一）开展自建房排查。2024年6月底前完成。（市住建局牵头，各相关部门配合）\n（二）开展燃气排查。一是排查管道。二是排查用户。（市应急局牵头，市住房和城乡建设局、有关部门配合）\n二、宣传教育\n（一）开展安全宣传。（市住房和城乡建设局牵头，市应急局配合）\n";
+
+#[test]
+fn unit_summary_counts_one_unit_once_refers_to_tasks_unambiguously_and_fits_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("housing.txt");
+    std::fs::write(&notice, HOUSING_NOTICE).unwrap();
+    let out = dir.path().join("t.xlsx");
+    export(&notice, &out, &[]);
+    let sheets = written_sheets(&out);
+    let summary = sheets.iter().find(|s| s.name == "按单位汇总").unwrap();
+    let units: Vec<&str> = summary.cells[2..]
+        .iter()
+        .map(|r| r[0].as_str())
+        .filter(|u| !u.is_empty())
+        .collect();
+    assert_eq!(
+        units,
+        ["市住房和城乡建设局", "市应急局"],
+        "short and full forms are one unit; groups that name no one are not units"
+    );
+    let housing = &summary.cells[2];
+    assert_eq!(housing[3], "3");
+    assert_eq!(
+        housing[4], "1. 开展自建房排查\n3. 开展安全宣传",
+        "numbers run through the sections and come with the title"
+    );
+    assert_eq!(housing[5], "2. 开展燃气排查");
+    assert_rows_fit_their_text(summary, 1, 12.0);
+    assert_prints_like_an_office_table(summary, &out);
 }

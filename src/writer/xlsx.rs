@@ -5,7 +5,7 @@
 //! written here reads back to the same register.
 
 use super::sheet::{self, print_setup, row_height};
-use super::summary::{UnitLoad, seq_list, unit_loads};
+use super::summary::{UnitLoad, reference_lines, unit_loads};
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
 use crate::model::Register;
@@ -19,6 +19,8 @@ use crate::model::WORKBOOK_META_SHEET as META_SHEET;
 
 const BODY_SIZE: f64 = 12.0;
 const TITLE_SIZE: f64 = 18.0;
+/// One line of the title with room above and below.
+const TITLE_ROW_HEIGHT: f64 = 36.0;
 /// A 12-point CJK character is a little wider than two units of Excel's default 11-point font.
 const WIDTH_SCALE: f64 = 1.1;
 
@@ -79,7 +81,7 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         ];
         for load in &loads {
             let name = sheet_name(load.unit, &mut used);
-            book.push_worksheet(unit_sheet(load, &name, &styles)?);
+            book.push_worksheet(unit_sheet(load, &name, options, &styles)?);
         }
     }
     book.push_worksheet(meta_sheet(register)?);
@@ -105,20 +107,15 @@ fn table_sheet(
     let mut sheet = Worksheet::new();
     sheet.set_name(TABLE_SHEET)?;
     print_setup(&mut sheet, Some((0, 1)))?;
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &view::table_title(register),
-        &styles.title,
-    )?;
-    sheet.set_row_height(0, 36)?;
+    let title = view::table_title(register);
+    sheet.merge_range(0, 0, 0, last_col, &title, &styles.title)?;
     for (col, column) in columns.iter().enumerate() {
         sheet.write_string_with_format(1, col as u16, column.header(), &styles.header)?;
         sheet.set_column_width(col as u16, widths[col])?;
     }
     let total_width: f64 = widths.iter().sum();
+    let title_lines = sheet::wrapped_lines(&title, total_width, TITLE_SIZE);
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT.max(row_height(title_lines, TITLE_SIZE)))?;
     let mut r = 2u32;
     for (row, values) in rows.iter().zip(&cells) {
         match row {
@@ -194,10 +191,16 @@ fn wrapped_lines(text: &str, width: f64) -> usize {
     sheet::wrapped_lines(text, width, BODY_SIZE)
 }
 
+/// The title of the summary sheet.
+pub const SUMMARY_TITLE: &str = "各单位任务汇总";
+
+/// Every unit with how many tasks it leads and supports and which, busiest first, and a chart of
+/// the ten busiest under the table (beside it, the chart would widen the printed page).
 fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, WriteError> {
+    const HEADER_ROW: u32 = 1;
     let mut sheet = Worksheet::new();
     sheet.set_name(SUMMARY_SHEET)?;
-    print_setup(&mut sheet, Some((0, 0)))?;
+    print_setup(&mut sheet, Some((0, HEADER_ROW)))?;
     let headers = [
         "单位",
         "牵头任务数",
@@ -206,72 +209,107 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
         "牵头任务",
         "配合任务",
     ];
-    let widths = [30.0, 12.0, 12.0, 8.0, 30.0, 30.0];
+    let widths = [24.0, 7.0, 7.0, 6.0, 46.0, 46.0];
+    sheet.merge_range(0, 0, 0, 5, SUMMARY_TITLE, &styles.title)?;
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT)?;
     for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
-        sheet.write_string_with_format(0, col as u16, *header, &styles.header)?;
+        sheet.write_string_with_format(HEADER_ROW, col as u16, *header, &styles.header)?;
         sheet.set_column_width(col as u16, width)?;
     }
+    sheet.set_row_height(
+        HEADER_ROW,
+        sheet::row_height_of(headers.iter().copied().zip(widths), BODY_SIZE),
+    )?;
     for (i, load) in loads.iter().enumerate() {
-        let r = i as u32 + 1;
+        let r = HEADER_ROW + 1 + i as u32;
+        let leads = reference_lines(&load.leads);
+        let supports = reference_lines(&load.supports);
         sheet.write_string_with_format(r, 0, load.unit, &styles.cell)?;
         sheet.write_number_with_format(r, 1, load.leads.len() as f64, &styles.centered)?;
         sheet.write_number_with_format(r, 2, load.supports.len() as f64, &styles.centered)?;
         sheet.write_number_with_format(r, 3, load.total() as f64, &styles.centered)?;
-        sheet.write_string_with_format(r, 4, seq_list(&load.leads), &styles.cell)?;
-        sheet.write_string_with_format(r, 5, seq_list(&load.supports), &styles.cell)?;
+        sheet.write_string_with_format(r, 4, &leads, &styles.cell)?;
+        sheet.write_string_with_format(r, 5, &supports, &styles.cell)?;
+        let texts = [load.unit, "", "", "", leads.as_str(), supports.as_str()];
+        sheet.set_row_height(
+            r,
+            sheet::row_height_of(texts.into_iter().zip(widths), BODY_SIZE),
+        )?;
     }
-    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     if !loads.is_empty() {
-        let last = loads.len().min(10) as u32;
+        let first = HEADER_ROW + 1;
+        let last = HEADER_ROW + loads.len().min(10) as u32;
         let mut chart = Chart::new(ChartType::BarStacked);
         for (col, name) in [(1u16, "牵头"), (2u16, "配合")] {
             chart
                 .add_series()
                 .set_name(name)
-                .set_categories((SUMMARY_SHEET, 1, 0, last, 0))
-                .set_values((SUMMARY_SHEET, 1, col, last, col));
+                .set_categories((SUMMARY_SHEET, first, 0, last, 0))
+                .set_values((SUMMARY_SHEET, first, col, last, col));
         }
         chart.title().set_name("任务最多的单位");
         chart.y_axis().set_reverse();
         chart.set_width(640).set_height(400);
-        sheet.insert_chart(1, 7, &chart)?;
+        sheet.insert_chart(HEADER_ROW + loads.len() as u32 + 2, 0, &chart)?;
     }
     Ok(sheet)
 }
 
-/// One unit's checklist: what it leads and supports, in document order, with the deadline.
-fn unit_sheet(load: &UnitLoad, name: &str, styles: &Styles) -> Result<Worksheet, WriteError> {
+/// One unit's checklist: what it leads and supports, in document order, numbered as in the
+/// summary, one row per item with `--expand-items`, each with its time limit.
+fn unit_sheet(
+    load: &UnitLoad,
+    name: &str,
+    options: &WriteOptions,
+    styles: &Styles,
+) -> Result<Worksheet, WriteError> {
+    const HEADER_ROW: u32 = 1;
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
-    print_setup(&mut sheet, Some((0, 1)))?;
+    print_setup(&mut sheet, Some((0, HEADER_ROW)))?;
     sheet.merge_range(0, 0, 0, 3, &format!("{}任务清单", load.unit), &styles.title)?;
-    sheet.set_row_height(0, 36)?;
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT)?;
     let headers = ["序号", "重点工作任务", "角色", "完成时限"];
-    let widths = [8.0, 60.0, 8.0, 16.0];
+    let widths = [8.0, 70.0, 8.0, 18.0];
     for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
-        sheet.write_string_with_format(1, col as u16, *header, &styles.header)?;
+        sheet.write_string_with_format(HEADER_ROW, col as u16, *header, &styles.header)?;
         sheet.set_column_width(col as u16, width)?;
     }
-    for (i, (task, leads)) in load.in_order.iter().enumerate() {
+    let mut r = HEADER_ROW + 1;
+    for (at, leads) in &load.in_order {
         let role = if *leads { "牵头" } else { "配合" };
-        let r = i as u32 + 2;
-        sheet.write_string_with_format(
-            r,
-            0,
-            task.seq.as_deref().unwrap_or(""),
-            &styles.centered,
-        )?;
-        sheet.write_string_with_format(r, 1, &task.text, &styles.cell)?;
-        sheet.write_string_with_format(r, 2, role, &styles.centered)?;
-        sheet.write_string_with_format(
-            r,
-            3,
-            task.deadline.as_deref().unwrap_or(""),
-            &styles.centered,
-        )?;
-        sheet.set_row_height(r, row_height(wrapped_lines(&task.text, 60.0), BODY_SIZE))?;
+        let task = at.task;
+        let items: Vec<Option<&crate::model::Item>> =
+            if options.expand_items && !task.items.is_empty() {
+                task.items.iter().map(Some).collect()
+            } else {
+                vec![None]
+            };
+        for item in items {
+            let number = match item {
+                Some(item) => format!("{}.{}", at.position, item.label),
+                None => at.position.to_string(),
+            };
+            let text = Column::Task.values(task, item).join("\n");
+            let deadline = Column::Deadline.values(task, item).join("\n");
+            let cells = [number.as_str(), text.as_str(), role, deadline.as_str()];
+            for (col, value) in cells.iter().enumerate() {
+                let format = if col == 1 {
+                    &styles.cell
+                } else {
+                    &styles.centered
+                };
+                sheet.write_string_with_format(r, col as u16, *value, format)?;
+            }
+            sheet.set_row_height(
+                r,
+                sheet::row_height_of(cells.into_iter().zip(widths), BODY_SIZE),
+            )?;
+            r += 1;
+        }
     }
-    sheet.set_freeze_panes(2, 0)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     Ok(sheet)
 }
 
