@@ -1865,3 +1865,50 @@ fn unit_summary_counts_one_unit_once_refers_to_tasks_unambiguously_and_fits_its_
     assert_rows_fit_their_text(summary, 1, 12.0);
     assert_prints_like_an_office_table(summary, &out);
 }
+
+#[test]
+fn tables_are_titled_after_what_a_notice_issues_and_a_table_keeps_its_own_title() {
+    let dir = tempfile::tempdir().unwrap();
+    for (fixture, title) in [
+        (
+            "outline_inline_key_values.txt",
+            "2024年全县安全生产工作要点责任分解表",
+        ),
+        (
+            "outline_key_value_lines.txt",
+            "2024年安全生产重点工作任务责任分解表",
+        ),
+        (
+            "table_first_leads.txt",
+            "临江县2024年安全生产重点工作任务分解表",
+        ),
+        ("duty_list.txt", "区政府领导安全生产职责清单"),
+    ] {
+        let out = dir.path().join("t.xlsx");
+        export(&fixtures().join(fixture), &out, &[]);
+        assert_eq!(workbook(&out)[0].1[0][0], title, "{fixture}");
+    }
+    let mut inputs = fixture_inputs();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    for input in inputs
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let output = dutyctl()
+            .arg("export")
+            .arg(input)
+            .args(["--format", "md"])
+            .output()
+            .unwrap();
+        let md = String::from_utf8(output.stdout).unwrap();
+        let heading = md.lines().next().unwrap_or_default();
+        assert!(
+            !heading.contains("的通知责任分解表"),
+            "{}: {heading}",
+            input.display()
+        );
+    }
+}

@@ -1,7 +1,7 @@
 //! The register as a table, the way a 责任分解表 prints it: shared by the xlsx, CSV and Markdown
 //! writers so that they agree on columns, section rows and item expansion.
 
-use crate::model::{Item, Register, Task};
+use crate::model::{Item, Layout, Register, Task};
 
 /// A printed column, in the order offices print them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,16 +129,60 @@ fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
-/// The document title with 责任分解表 added unless it already names a table.
+/// Words that end the name of a table or list: a document so named is already the table.
+const TABLE_NOUNS: &[&str] = &["表", "清单"];
+/// Verbs after 关于 by which a notice issues the document it carries (关于印发《…》的通知).
+const ISSUING_VERBS: &[&str] = &["印发", "转发", "调整", "修订", "公布", "下达"];
+/// Verbs that issue what follows them even without 《》 (关于印发2024年工作要点的通知);
+/// 关于调整镇领导分工的通知 adjusts something rather than issuing a document.
+const ISSUING_WITHOUT_BRACKETS: &[&str] = &["印发", "转发", "下达"];
+/// How a notice's title ends.
+const NOTICE_ENDINGS: &[&str] = &["的通知", "的意见", "的决定", "的函", "的批复"];
+
+/// The table's title: a document that is already a table keeps its own; a notice that issues
+/// a document (关于印发《X》的通知) is titled after it (X责任分解表); any other notice is named
+/// in 《》 before the table's noun, never `…的通知责任分解表`.
 pub fn table_title(register: &Register) -> String {
-    let title = register.document.title.clone().unwrap_or_default();
-    if title.ends_with("表") || title.contains("分解表") {
-        title
-    } else if title.is_empty() {
-        "责任分解表".to_string()
-    } else {
-        format!("{title}责任分解表")
+    let title = register
+        .document
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let noun = table_noun(register.document.layout);
+    if title.is_empty() {
+        return noun.to_string();
     }
+    let subject = issued_document(&title).unwrap_or(title);
+    if TABLE_NOUNS.iter().any(|n| subject.ends_with(n)) {
+        subject
+    } else if NOTICE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
+        format!("《{subject}》{noun}")
+    } else {
+        format!("{subject}{noun}")
+    }
+}
+
+/// What a table of this layout is called.
+fn table_noun(layout: Layout) -> &'static str {
+    match layout {
+        Layout::LeaderDivision => "领导分工表",
+        Layout::DutyList => "职责清单",
+        Layout::Table | Layout::Outline => "责任分解表",
+    }
+}
+
+/// The document a notice issues: `X` of `…关于印发《X》的通知` or `…关于印发X的通知`.
+fn issued_document(title: &str) -> Option<String> {
+    let (_, after) = title.split_once("关于")?;
+    let body = NOTICE_ENDINGS.iter().find_map(|e| after.strip_suffix(e))?;
+    let verb = ISSUING_VERBS.iter().find(|v| body.starts_with(**v))?;
+    let rest = body[verb.len()..].trim();
+    if let Some(inner) = rest.strip_prefix('《').and_then(|r| r.strip_suffix('》')) {
+        return Some(inner.trim().to_string());
+    }
+    (ISSUING_WITHOUT_BRACKETS.contains(verb) && !rest.is_empty()).then(|| rest.to_string())
 }
 
 #[cfg(test)]
@@ -195,8 +239,58 @@ mod tests {
     }
 
     #[test]
-    fn widths_count_cjk_twice_and_titles_name_the_table_once() {
+    fn widths_count_cjk_twice() {
         assert_eq!(display_width("市应急局ab"), 10);
+    }
+
+    fn title_of(title: &str, layout: Layout) -> String {
+        let mut r = register(vec![]);
+        r.document.title = Some(title.into());
+        r.document.layout = layout;
+        table_title(&r)
+    }
+
+    #[test]
+    fn a_table_is_titled_after_what_the_notice_issues_and_a_table_keeps_its_title() {
         assert_eq!(table_title(&register(vec![])), "某县方案责任分解表");
+        let outline = |t: &str| title_of(t, Layout::Outline);
+        assert_eq!(
+            outline("青山县安全生产委员会关于印发《2024年全县安全生产工作要点》的通知"),
+            "2024年全县安全生产工作要点责任分解表"
+        );
+        assert_eq!(
+            outline("东平县人民政府办公室关于印发东平县2024年安全生产工作方案的通知"),
+            "东平县2024年安全生产工作方案责任分解表"
+        );
+        assert_eq!(
+            outline("某办公室关于印发2016年省政府“立项挂牌办理”任务分解表的通知"),
+            "2016年省政府“立项挂牌办理”任务分解表"
+        );
+        assert_eq!(
+            outline("某管委会关于调整《水资源管理委员会主要职责》的通知"),
+            "水资源管理委员会主要职责责任分解表"
+        );
+        assert_eq!(
+            outline("临江县2024年安全生产重点工作任务分解表"),
+            "临江县2024年安全生产重点工作任务分解表"
+        );
+        assert_eq!(
+            outline("区人民政府办公室关于进一步加强安全生产责任的通知"),
+            "《区人民政府办公室关于进一步加强安全生产责任的通知》责任分解表"
+        );
+        assert_eq!(
+            title_of(
+                "城南区人民政府关于印发区政府领导安全生产职责清单的通知",
+                Layout::DutyList
+            ),
+            "区政府领导安全生产职责清单"
+        );
+        assert_eq!(
+            title_of(
+                "西湖镇人民政府关于调整镇领导安全生产工作分工的通知",
+                Layout::LeaderDivision
+            ),
+            "《西湖镇人民政府关于调整镇领导安全生产工作分工的通知》领导分工表"
+        );
     }
 }
