@@ -1912,3 +1912,59 @@ fn tables_are_titled_after_what_a_notice_issues_and_a_table_keeps_its_own_title(
         );
     }
 }
+
+#[test]
+fn leader_divisions_and_duty_lists_get_their_own_columns_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("分工.xlsx");
+    export(&fixtures().join("leader_division_gb18030.txt"), &out, &[]);
+    let sheets = written_sheets(&out);
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["领导分工", "责任分解表", "按单位汇总", "_dutyctl"]);
+    let leaders = &sheets[0];
+    assert_eq!(
+        leaders.cells[0][0],
+        "《西湖镇人民政府关于调整镇领导安全生产工作分工的通知》领导分工表"
+    );
+    assert_eq!(
+        leaders.cells[1],
+        ["领导", "职务", "分管工作", "分管单位", "AB角"]
+    );
+    let row = |name: &str| leaders.cells.iter().find(|r| r[0] == name).unwrap();
+    assert_eq!(
+        row("孔德明")[1..],
+        [
+            "镇党委委员、常务副镇长",
+            "分管安全生产工作，负责应急管理、消防安全。",
+            "",
+            "冯丽娟"
+        ]
+    );
+    assert_eq!(row("冯丽娟")[4], "孔德明", "A/B 角 both ways");
+    assert_eq!(row("杨海峰")[1], "镇党委副书记、镇长");
+    assert_rows_fit_their_text(leaders, 1, 12.0);
+    assert_prints_like_an_office_table(leaders, &out);
+
+    export(&fixtures().join("duty_list.txt"), &out, &[]);
+    let sheets = written_sheets(&out);
+    let duties = &sheets[0];
+    assert_eq!(duties.name, "岗位职责");
+    assert_eq!(duties.cells[0][0], "区政府领导安全生产职责清单");
+    assert_eq!(duties.cells[1], ["岗位", "职责"]);
+    assert_eq!(duties.cells[2][0], "区长");
+    assert!(duties.cells[2][1].starts_with("（一）全面贯彻落实"));
+    assert!(
+        duties
+            .merges
+            .iter()
+            .any(|m| m.start == (2, 0) && m.end.0 > 2),
+        "the post merged down over its duties"
+    );
+    assert_rows_fit_their_text(duties, 1, 12.0);
+    assert_prints_like_an_office_table(duties, &out);
+    assert_eq!(
+        content_of(&import_stdout(&out)),
+        content_of(&import_stdout(&fixtures().join("duty_list.txt"))),
+        "the task table still reads back"
+    );
+}

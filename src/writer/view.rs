@@ -129,6 +129,90 @@ fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
+/// One leader of a 领导分工 register, as its own table prints them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeaderRow {
+    /// 领导.
+    pub name: String,
+    /// 职务.
+    pub title: String,
+    /// 分管工作: what each of the leader's tasks says after the leader's name.
+    pub work: Vec<String>,
+    /// 分管单位: the units of the leader's tasks.
+    pub units: Vec<String>,
+    /// AB角.
+    pub backup: String,
+}
+
+/// The headers of the 领导分工 table.
+pub const LEADER_HEADERS: [&str; 5] = ["领导", "职务", "分管工作", "分管单位", "AB角"];
+/// The headers of the 职责清单 table.
+pub const DUTY_HEADERS: [&str; 2] = ["岗位", "职责"];
+
+/// Every leader in the order the register names them (its people first, then anyone only named
+/// as a task's leader), with the work and units of the tasks they lead.
+pub fn leader_rows(register: &Register) -> Vec<LeaderRow> {
+    let mut names: Vec<&str> = register.people.iter().map(|p| p.name.as_str()).collect();
+    for task in &register.tasks {
+        for leader in &task.leaders {
+            if !names.contains(&leader.as_str()) {
+                names.push(leader);
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let person = register.people.iter().find(|p| p.name == name);
+            let tasks: Vec<&Task> = register
+                .tasks
+                .iter()
+                .filter(|t| t.leaders.iter().any(|l| l == name))
+                .collect();
+            let mut units: Vec<String> = Vec::new();
+            for unit in tasks.iter().flat_map(|t| t.lead.iter().chain(&t.support)) {
+                if !units.contains(unit) {
+                    units.push(unit.clone());
+                }
+            }
+            LeaderRow {
+                name: name.to_string(),
+                title: person.and_then(|p| p.title.clone()).unwrap_or_default(),
+                work: tasks.iter().map(|t| work_of(name, &t.text)).collect(),
+                units,
+                backup: person.and_then(|p| p.backup.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// `副镇长冯丽娟负责教育…` → `负责教育…`: the post and name are already in their own columns.
+fn work_of(name: &str, text: &str) -> String {
+    match text.split_once(name) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest.trim().to_string(),
+        _ => text.trim().to_string(),
+    }
+}
+
+/// The duties of a 职责清单 grouped by post, posts in the order they first appear. A duty's post
+/// is its leader, else its innermost heading.
+pub fn duties_by_post(register: &Register) -> Vec<(String, Vec<&Task>)> {
+    let mut posts: Vec<(String, Vec<&Task>)> = Vec::new();
+    for task in &register.tasks {
+        let post = task
+            .leaders
+            .first()
+            .or(task.section.last())
+            .cloned()
+            .unwrap_or_default();
+        match posts.iter_mut().find(|(p, _)| *p == post) {
+            Some((_, tasks)) => tasks.push(task),
+            None => posts.push((post, vec![task])),
+        }
+    }
+    posts
+}
+
 /// Words that end the name of a table or list: a document so named is already the table.
 const TABLE_NOUNS: &[&str] = &["表", "清单"];
 /// Verbs after 关于 by which a notice issues the document it carries (关于印发《…》的通知).
@@ -236,6 +320,33 @@ mod tests {
             ["0:一、甲", "1:（一）子", "1", "2", "1:（二）丑", "3"]
         );
         assert_eq!(rows(&r, true).len(), 6, "one item each");
+    }
+
+    #[test]
+    fn leaders_get_their_posts_work_units_and_partners() {
+        let mut r = register(vec![Task {
+            text: "副镇长冯丽娟负责教育、卫生健康等领域安全生产工作。".into(),
+            leaders: vec!["冯丽娟".into()],
+            support: vec!["镇教育办".into()],
+            ..Task::default()
+        }]);
+        r.people = vec![crate::model::Person {
+            name: "冯丽娟".into(),
+            title: Some("副镇长".into()),
+            backup: Some("孔德明".into()),
+        }];
+        assert_eq!(
+            leader_rows(&r),
+            [LeaderRow {
+                name: "冯丽娟".into(),
+                title: "副镇长".into(),
+                work: vec!["负责教育、卫生健康等领域安全生产工作。".into()],
+                units: vec!["镇教育办".into()],
+                backup: "孔德明".into(),
+            }]
+        );
+        let posts: Vec<String> = duties_by_post(&r).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(posts, ["冯丽娟"]);
     }
 
     #[test]

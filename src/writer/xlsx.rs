@@ -8,13 +8,17 @@ use super::sheet::{self, print_setup, row_height};
 use super::summary::{UnitLoad, reference_lines, unit_loads};
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
-use crate::model::Register;
+use crate::model::{Layout, Register};
 use rust_xlsxwriter::{
     Chart, ChartType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 pub const TABLE_SHEET: &str = "责任分解表";
 pub const SUMMARY_SHEET: &str = "按单位汇总";
+/// The first sheet of a leader-division register: who 分管 what.
+pub const LEADER_SHEET: &str = "领导分工";
+/// The first sheet of a duty list: each post's duties.
+pub const DUTY_SHEET: &str = "岗位职责";
 use crate::model::WORKBOOK_META_SHEET as META_SHEET;
 
 const BODY_SIZE: f64 = 12.0;
@@ -70,6 +74,12 @@ impl Styles {
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
     let styles = Styles::new(options);
     let mut book = Workbook::new();
+    // The layout's own table comes first, for the clerk; the task table stays, for reading back.
+    match register.document.layout {
+        Layout::LeaderDivision => book.push_worksheet(leader_sheet(register, &styles)?),
+        Layout::DutyList => book.push_worksheet(duty_sheet(register, &styles)?),
+        Layout::Table | Layout::Outline => {}
+    };
     book.push_worksheet(table_sheet(register, options, &styles)?);
     let loads = unit_loads(register);
     book.push_worksheet(summary_sheet(&loads, &styles)?);
@@ -77,6 +87,8 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         let mut used = vec![
             TABLE_SHEET.to_string(),
             SUMMARY_SHEET.to_string(),
+            LEADER_SHEET.to_string(),
+            DUTY_SHEET.to_string(),
             META_SHEET.to_string(),
         ];
         for load in &loads {
@@ -189,6 +201,112 @@ fn column_widths(columns: &[Column], cells: &[Vec<Vec<String>>]) -> Vec<f64> {
 /// How many lines a value wraps to in a column of this width, at the body size.
 fn wrapped_lines(text: &str, width: f64) -> usize {
     sheet::wrapped_lines(text, width, BODY_SIZE)
+}
+
+/// A title merged across `columns`, as tall as its wrapped lines.
+fn title_row(
+    sheet: &mut Worksheet,
+    title: &str,
+    widths: &[f64],
+    styles: &Styles,
+) -> Result<(), WriteError> {
+    sheet.merge_range(0, 0, 0, (widths.len() - 1) as u16, title, &styles.title)?;
+    let lines = sheet::wrapped_lines(title, widths.iter().sum(), TITLE_SIZE);
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT.max(row_height(lines, TITLE_SIZE)))?;
+    Ok(())
+}
+
+/// A header row at row 1 and the column widths.
+fn header_row(
+    sheet: &mut Worksheet,
+    headers: &[&str],
+    widths: &[f64],
+    styles: &Styles,
+) -> Result<(), WriteError> {
+    for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
+        sheet.write_string_with_format(1, col as u16, *header, &styles.header)?;
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    sheet.set_row_height(
+        1,
+        sheet::row_height_of(
+            headers.iter().copied().zip(widths.iter().copied()),
+            BODY_SIZE,
+        ),
+    )?;
+    Ok(())
+}
+
+/// 领导 | 职务 | 分管工作 | 分管单位 | AB角, one row per leader.
+fn leader_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteError> {
+    let widths = [10.0, 22.0, 62.0, 22.0, 10.0];
+    let mut sheet = Worksheet::new();
+    sheet.set_name(LEADER_SHEET)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
+    title_row(&mut sheet, &view::table_title(register), &widths, styles)?;
+    header_row(&mut sheet, &view::LEADER_HEADERS, &widths, styles)?;
+    for (i, leader) in view::leader_rows(register).iter().enumerate() {
+        let r = 2 + i as u32;
+        let work = leader.work.join("\n");
+        let units = leader.units.join("\n");
+        let cells = [
+            leader.name.as_str(),
+            leader.title.as_str(),
+            work.as_str(),
+            units.as_str(),
+            leader.backup.as_str(),
+        ];
+        for (col, value) in cells.iter().enumerate() {
+            let format = if matches!(col, 0 | 4) {
+                &styles.centered
+            } else {
+                &styles.cell
+            };
+            sheet.write_string_with_format(r, col as u16, *value, format)?;
+        }
+        sheet.set_row_height(
+            r,
+            sheet::row_height_of(cells.into_iter().zip(widths), BODY_SIZE),
+        )?;
+    }
+    sheet.set_freeze_panes(2, 0)?;
+    Ok(sheet)
+}
+
+/// 岗位 | 职责, one row per duty, each post merged down over its duties.
+fn duty_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteError> {
+    let widths = [16.0, 100.0];
+    let mut sheet = Worksheet::new();
+    sheet.set_name(DUTY_SHEET)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
+    title_row(&mut sheet, &view::table_title(register), &widths, styles)?;
+    header_row(&mut sheet, &view::DUTY_HEADERS, &widths, styles)?;
+    let mut r = 2u32;
+    for (post, duties) in view::duties_by_post(register) {
+        let first = r;
+        for duty in duties {
+            let text = match &duty.seq {
+                Some(seq) => format!("{seq}{}", duty.text),
+                None => duty.text.clone(),
+            };
+            sheet.write_string_with_format(r, 1, &text, &styles.cell)?;
+            sheet.set_row_height(
+                r,
+                sheet::row_height_of(
+                    [(post.as_str(), widths[0]), (text.as_str(), widths[1])],
+                    BODY_SIZE,
+                ),
+            )?;
+            r += 1;
+        }
+        if r - first > 1 {
+            sheet.merge_range(first, 0, r - 1, 0, &post, &styles.centered)?;
+        } else {
+            sheet.write_string_with_format(first, 0, &post, &styles.centered)?;
+        }
+    }
+    sheet.set_freeze_panes(2, 0)?;
+    Ok(sheet)
 }
 
 /// The title of the summary sheet.
