@@ -1968,3 +1968,77 @@ fn leader_divisions_and_duty_lists_get_their_own_columns_first() {
         "the task table still reads back"
     );
 }
+
+#[test]
+fn unit_checklists_expand_items_fill_time_limits_and_number_pages_per_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.xlsx");
+    export(
+        &fixtures().join("table_first_leads.txt"),
+        &out,
+        &["--by-unit", "--expand-items"],
+    );
+    let sheets = written_sheets(&out);
+    let unit = sheets.iter().find(|s| s.name == "县安委办").unwrap();
+    assert_eq!(unit.cells[0][0], "县安委办任务清单");
+    assert_eq!(unit.cells[1], ["序号", "重点工作任务", "角色", "完成时限"]);
+    let numbers: Vec<&str> = unit.cells[2..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(numbers, ["1.一是", "1.二是", "1.三是"], "one row per item");
+    assert!(
+        unit.cells[2][1].contains("一是全面排查"),
+        "{:?}",
+        unit.cells[2]
+    );
+    assert!(
+        unit.cells[2..].iter().all(|r| r[3] == "2024年6月底前"),
+        "the task's time limit on each item"
+    );
+    for sheet in sheets.iter().filter(|s| s.name != "_dutyctl") {
+        assert_rows_fit_their_text(sheet, 1, 12.0);
+        assert_prints_like_an_office_table(sheet, &out);
+    }
+}
+
+#[test]
+fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
+    let csv = dutyctl()
+        .arg("export")
+        .arg(fixtures().join("table_first_leads.txt"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        csv.stdout.starts_with("序号,".as_bytes()),
+        "no BOM in a pipe"
+    );
+    let old = fixtures().join("diff/2023.txt");
+    let new = fixtures().join("diff/2024.txt");
+    let text = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("  市应急管理局: lead: +（八） +（十一） +（十二）\n"),
+        "{text}"
+    );
+    let same = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&old)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        same.starts_with("11 unchanged"),
+        "no blank line first: {same:?}"
+    );
+}
