@@ -1588,7 +1588,7 @@ fn every_fixture_and_corpus_document_exports_to_every_format() {
         inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
     }
     for input in inputs {
-        for format in ["xlsx", "csv", "md", "json", "yaml"] {
+        for format in ["xlsx", "docx", "csv", "md", "json", "yaml"] {
             let out = dir.path().join(format!("out.{format}"));
             dutyctl()
                 .arg("export")
@@ -2040,5 +2040,42 @@ fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
     assert!(
         same.starts_with("11 unchanged"),
         "no blank line first: {same:?}"
+    );
+}
+
+#[test]
+fn docx_table_is_a_gb9704_attachment_that_reads_back_to_the_same_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("分解表.docx");
+    for fixture in [
+        "table_first_leads.txt",
+        "table_merged_cells.txt",
+        "outline_trailing_assignments.txt",
+    ] {
+        let input = fixtures().join(fixture);
+        export(&input, &out, &[]);
+        assert_eq!(
+            content_of(&import_stdout(&out))["tasks"],
+            content_of(&import_stdout(&input))["tasks"],
+            "docx round trip of {fixture}"
+        );
+    }
+    export(&fixtures().join("table_first_leads.txt"), &out, &[]);
+    let document = zipped_text(&out, "word/document.xml");
+    assert!(
+        document.contains(r#"w:w="16838" w:h="11906" w:orient="landscape""#),
+        "A4 landscape"
+    );
+    assert!(document.contains("<w:tblHeader/>"), "header row repeated");
+    assert!(
+        document.contains(r#"<w:gridSpan w:val="7"/>"#),
+        "section rows merged across"
+    );
+    assert!(document.contains(r#"w:eastAsia="仿宋_GB2312""#));
+    assert!(document.contains("临江县2024年安全生产重点工作任务分解表"));
+    let footer = zipped_text(&out, "word/footer1.xml");
+    assert!(
+        footer.contains("－ ") && footer.contains(" PAGE ") && footer.contains(" －"),
+        "page numbers as － 1 －"
     );
 }
