@@ -114,8 +114,20 @@ pub fn unit_loads(register: &Register) -> Vec<UnitLoad<'_>> {
     loads
 }
 
-/// References to tasks, one a line.
+/// Beyond this many tasks a unit's list gives only their numbers: thirty titled lines would make
+/// a row taller than a printed page, which neither Excel nor LibreOffice can break.
+const MAX_TITLED_REFERENCES: usize = 10;
+
+/// References to tasks: one a line with its title, or for a long list the numbers alone
+/// (unambiguous too, as they run through every section).
 pub fn reference_lines(tasks: &[TaskAt]) -> String {
+    if tasks.len() > MAX_TITLED_REFERENCES {
+        return tasks
+            .iter()
+            .map(|t| t.position.to_string())
+            .collect::<Vec<_>>()
+            .join("、");
+    }
     tasks
         .iter()
         .map(TaskAt::reference)
@@ -162,6 +174,17 @@ mod tests {
         assert_eq!(
             reference_lines(&loads[0].leads),
             format!("1. 甲\n2. {}…", "加".repeat(24))
+        );
+    }
+
+    #[test]
+    fn a_long_list_gives_numbers_alone() {
+        let tasks: Vec<Task> = (0..12).map(|_| task("排查", &["县应急局"], &[])).collect();
+        let register = Register::of_tasks(tasks);
+        let loads = unit_loads(&register);
+        assert_eq!(
+            reference_lines(&loads[0].leads),
+            "1、2、3、4、5、6、7、8、9、10、11、12"
         );
     }
 

@@ -312,8 +312,8 @@ fn duty_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteEr
 /// The title of the summary sheet.
 pub const SUMMARY_TITLE: &str = "各单位任务汇总";
 
-/// Every unit with how many tasks it leads and supports and which, busiest first, and a chart of
-/// the ten busiest under the table (beside it, the chart would widen the printed page).
+/// Every unit with how many tasks it leads and supports and which, busiest first, and beside the
+/// table a chart of the ten busiest, outside the print area.
 fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, WriteError> {
     const HEADER_ROW: u32 = 1;
     let mut sheet = Worksheet::new();
@@ -369,8 +369,10 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
         chart.title().set_name("任务最多的单位");
         chart.y_axis().set_reverse();
         chart.set_width(640).set_height(400);
-        sheet.insert_chart(HEADER_ROW + loads.len() as u32 + 2, 0, &chart)?;
+        sheet.insert_chart(HEADER_ROW + 1, 7, &chart)?;
     }
+    // The chart is for the screen: printed, it would widen the page or break across two.
+    sheet.set_print_area(0, 0, HEADER_ROW + loads.len() as u32, 5)?;
     Ok(sheet)
 }
 
