@@ -808,17 +808,22 @@ fn xlsx_is_a_table_an_office_can_circulate() {
     );
 
     let (_, summary, _) = &sheets[1];
+    assert_eq!(summary[0][0], "各单位任务汇总");
     assert_eq!(
-        summary[0][..4],
+        summary[1][..4],
         ["单位", "牵头任务数", "配合任务数", "合计"]
     );
-    let totals: Vec<u32> = summary[1..].iter().map(|r| r[3].parse().unwrap()).collect();
+    let totals: Vec<u32> = summary[2..]
+        .iter()
+        .take_while(|r| !r[3].is_empty())
+        .map(|r| r[3].parse().unwrap())
+        .collect();
     assert!(
         totals.windows(2).all(|w| w[0] >= w[1]),
         "busiest first: {totals:?}"
     );
     assert_eq!(totals.len(), 7, "every unit named as lead or support");
-    assert_eq!(summary[1][1], "1", "among equal loads, leading units first");
+    assert_eq!(summary[2][1], "1", "among equal loads, leading units first");
     let chart = zipped_text(&out, "xl/charts/chart1.xml");
     assert!(chart.contains("barChart") && chart.contains("按单位汇总"));
 
@@ -831,10 +836,7 @@ fn xlsx_is_a_table_an_office_can_circulate() {
         sheet.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && sheet.contains(r#"fitToHeight="0""#),
         "one page wide"
     );
-    assert!(
-        sheet.contains("第 &amp;P 页 共 &amp;N 页"),
-        "page numbers in the footer"
-    );
+    assert!(sheet.contains("第 &amp;P 页"), "page numbers in the footer");
     assert!(sheet.contains(r#"<pane ySplit="2""#), "header frozen");
     assert!(sheet.contains("<autoFilter"));
     assert!(
@@ -1267,10 +1269,14 @@ fn diff_formats_for_people_and_programs() {
     let sheets = workbook(&xlsx);
     let rows = &sheets[0].1;
     assert_eq!(
-        rows[0][..5],
+        rows[2][..5],
         ["状态", "原序号", "原任务", "新序号", "新任务"]
     );
-    assert_eq!(rows.len(), 13, "a header and one row per change");
+    assert_eq!(
+        rows.len(),
+        15,
+        "a title, the counts, a header and one row per change"
+    );
     assert!(
         zipped_text(&xlsx, "xl/styles.xml").contains("FFF2CC"),
         "changed cells highlighted"
@@ -1643,7 +1649,7 @@ fn every_fixture_and_corpus_document_exports_to_every_format() {
         inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
     }
     for input in inputs {
-        for format in ["xlsx", "csv", "md", "json", "yaml"] {
+        for format in ["xlsx", "docx", "csv", "md", "json", "yaml"] {
             let out = dir.path().join(format!("out.{format}"));
             dutyctl()
                 .arg("export")
@@ -1710,5 +1716,427 @@ fn convert_reads_an_old_doc_through_libreoffice() {
         content_of(&import_stdout(
             &fixtures().join("outline_trailing_assignments.txt")
         ))["tasks"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables a clerk would send without touching (issue 14): every sheet read back, its row heights
+// measured against its text, its print setup and titles checked.
+// ---------------------------------------------------------------------------------------------
+
+/// One worksheet as written: cell text by (row, column), merged ranges, row heights and column
+/// widths (Excel units, as stored), and the sheet's XML for print settings.
+struct WrittenSheet {
+    name: String,
+    cells: Vec<Vec<String>>,
+    merges: Vec<calamine::Dimensions>,
+    heights: std::collections::HashMap<u32, f64>,
+    widths: Vec<f64>,
+    xml: String,
+}
+
+fn written_sheets(path: &Path) -> Vec<WrittenSheet> {
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(tag[start..].split('"').next()?.to_string())
+    };
+    workbook(path)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, cells, merges))| {
+            let xml = zipped_text(path, &format!("xl/worksheets/sheet{}.xml", i + 1));
+            let mut heights = std::collections::HashMap::new();
+            for tag in xml.split("<row").skip(1).filter(|t| t.starts_with(' ')) {
+                let tag = tag.split('>').next().unwrap();
+                if let (Some(r), Some(ht)) = (attribute(tag, "r"), attribute(tag, "ht")) {
+                    heights.insert(r.parse::<u32>().unwrap() - 1, ht.parse().unwrap());
+                }
+            }
+            let mut widths = Vec::new();
+            for tag in xml.split("<col").skip(1).filter(|t| t.starts_with(' ')) {
+                let tag = tag.split('>').next().unwrap();
+                let max: usize = attribute(tag, "max").unwrap().parse().unwrap();
+                let width: f64 = attribute(tag, "width").unwrap().parse().unwrap();
+                widths.resize(max, width);
+            }
+            WrittenSheet {
+                name,
+                cells,
+                merges,
+                heights,
+                widths,
+                xml,
+            }
+        })
+        .collect()
+}
+
+/// Lines a cell's text needs, estimated independently of the writer: a CJK character is one
+/// em (4/3 pixels a point), anything else half of one, in the column's pixels less padding.
+fn lines_needed(text: &str, stored_width: f64, font_size: f64) -> f64 {
+    let usable = stored_width * 7.0 - 6.0;
+    let em = font_size * 4.0 / 3.0;
+    text.split('\n')
+        .map(|line| {
+            let pixels: f64 = line
+                .chars()
+                .map(|c| if (c as u32) < 0x2E80 { em / 2.0 } else { em })
+                .sum();
+            (pixels / usable).ceil().max(1.0)
+        })
+        .sum()
+}
+
+/// Asserts that every row from `first_row` on is as tall as its tallest cell's text needs, and
+/// no more than one line taller (merged cells count the width of every column they span).
+fn assert_rows_fit_their_text(sheet: &WrittenSheet, first_row: usize, font_size: f64) {
+    let line = dutyctl::writer::sheet::line_height(font_size);
+    for (r, row) in sheet.cells.iter().enumerate().skip(first_row) {
+        let needed = row
+            .iter()
+            .enumerate()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(c, text)| {
+                let span = sheet
+                    .merges
+                    .iter()
+                    .find(|m| m.start == (r as u32, c as u32))
+                    .map(|m| m.start.1..=m.end.1)
+                    .unwrap_or(c as u32..=c as u32);
+                let width: f64 = span.map(|c| sheet.widths[c as usize]).sum();
+                lines_needed(text, width, font_size)
+            })
+            .fold(1.0, f64::max);
+        let Some(height) = sheet.heights.get(&(r as u32)) else {
+            assert!(
+                needed <= 1.0,
+                "{}: row {} has no height: {row:?}",
+                sheet.name,
+                r + 1
+            );
+            continue;
+        };
+        // The writer adds a few points of padding, less than a line.
+        let lines = (height / line).floor();
+        assert!(
+            lines >= needed - 1.0 && lines <= needed + 1.0,
+            "{}: row {} is {height} pt ({lines} lines) for {needed} lines of text: {row:?}",
+            sheet.name,
+            r + 1
+        );
+    }
+}
+
+/// A4 landscape, one page wide, header rows repeated, page numbers counted on this sheet.
+fn assert_prints_like_an_office_table(sheet: &WrittenSheet, book: &Path) {
+    let xml = &sheet.xml;
+    assert!(
+        xml.contains(r#"paperSize="9""#) && xml.contains(r#"orientation="landscape""#),
+        "{}: A4 landscape",
+        sheet.name
+    );
+    assert!(
+        xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#) && xml.contains(r#"fitToHeight="0""#),
+        "{}: one page wide",
+        sheet.name
+    );
+    assert!(
+        xml.contains("第 &amp;P 页") && xml.contains(r#"useFirstPageNumber="1""#),
+        "{}: page numbers that start at 1 on this sheet",
+        sheet.name
+    );
+    let workbook_xml = zipped_text(book, "xl/workbook.xml");
+    assert!(
+        workbook_xml.contains(&format!("'{}'!$", sheet.name))
+            || workbook_xml.contains(&format!(">{}!$", sheet.name)),
+        "{}: header rows repeat on every page",
+        sheet.name
+    );
+}
+
+#[test]
+fn diff_workbook_prints_old_and_new_side_by_side_with_rows_that_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("changes.xlsx");
+    dutyctl()
+        .arg("diff")
+        .arg(fixtures().join("diff/2023.txt"))
+        .arg(fixtures().join("diff/2024.txt"))
+        .arg("-o")
+        .arg(&xlsx)
+        .args(["--format", "xlsx"])
+        .assert()
+        .code(1);
+    let sheets = written_sheets(&xlsx);
+    let sheet = &sheets[0];
+    assert_eq!(sheet.cells[0][0], "任务变化对照表");
+    assert!(
+        sheet.cells[1][0].contains("原：2023.txt") && sheet.cells[1][0].contains("变更 5 项"),
+        "{:?}",
+        sheet.cells[1][0]
+    );
+    let header = &sheet.cells[2];
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        column("新任务"),
+        column("原任务") + 2,
+        "old and new side by side"
+    );
+    assert_eq!(column("新牵头单位"), column("原牵头单位") + 1);
+    let split = sheet.cells.iter().find(|r| r[0] == "拆分").unwrap();
+    assert_eq!(split[column("新牵头单位")], "市公安局\n市交通运输局");
+    let total: f64 = sheet.widths.iter().sum();
+    assert!(
+        total < 175.0,
+        "{total} units fit A4 landscape at a readable scale"
+    );
+    assert_rows_fit_their_text(sheet, 1, 10.5);
+    assert_prints_like_an_office_table(sheet, &xlsx);
+}
+
+/// A notice whose task numbers restart per section and which names one unit two ways.
+const HOUSING_NOTICE: &str = "某市2024年住房安全工作方案\n一、排查整治\n（一）开展自建房排查。2024年6月底前完成。（市住建局牵头，各相关部门配合）\n（二）开展燃气排查。一是排查管道。二是排查用户。（市应急局牵头，市住房和城乡建设局、有关部门配合）\n二、宣传教育\n（一）开展安全宣传。（市住房和城乡建设局牵头，市应急局配合）\n";
+
+#[test]
+fn unit_summary_counts_one_unit_once_refers_to_tasks_unambiguously_and_fits_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("housing.txt");
+    std::fs::write(&notice, HOUSING_NOTICE).unwrap();
+    let out = dir.path().join("t.xlsx");
+    export(&notice, &out, &[]);
+    let sheets = written_sheets(&out);
+    let summary = sheets.iter().find(|s| s.name == "按单位汇总").unwrap();
+    let units: Vec<&str> = summary.cells[2..]
+        .iter()
+        .map(|r| r[0].as_str())
+        .filter(|u| !u.is_empty())
+        .collect();
+    assert_eq!(
+        units,
+        ["市住房和城乡建设局", "市应急局"],
+        "short and full forms are one unit; groups that name no one are not units"
+    );
+    let housing = &summary.cells[2];
+    assert_eq!(housing[3], "3");
+    assert_eq!(
+        housing[4], "1. 开展自建房排查\n3. 开展安全宣传",
+        "numbers run through the sections and come with the title"
+    );
+    assert_eq!(housing[5], "2. 开展燃气排查");
+    assert_rows_fit_their_text(summary, 1, 12.0);
+    assert_prints_like_an_office_table(summary, &out);
+}
+
+#[test]
+fn tables_are_titled_after_what_a_notice_issues_and_a_table_keeps_its_own_title() {
+    let dir = tempfile::tempdir().unwrap();
+    for (fixture, title) in [
+        (
+            "outline_inline_key_values.txt",
+            "2024年全县安全生产工作要点责任分解表",
+        ),
+        (
+            "outline_key_value_lines.txt",
+            "2024年安全生产重点工作任务责任分解表",
+        ),
+        (
+            "table_first_leads.txt",
+            "临江县2024年安全生产重点工作任务分解表",
+        ),
+        ("duty_list.txt", "区政府领导安全生产职责清单"),
+    ] {
+        let out = dir.path().join("t.xlsx");
+        export(&fixtures().join(fixture), &out, &[]);
+        assert_eq!(workbook(&out)[0].1[0][0], title, "{fixture}");
+    }
+    let mut inputs = fixture_inputs();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if let Ok(entries) = std::fs::read_dir(&corpus) {
+        inputs.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+    }
+    for input in inputs
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    {
+        let output = dutyctl()
+            .arg("export")
+            .arg(input)
+            .args(["--format", "md"])
+            .output()
+            .unwrap();
+        let md = String::from_utf8(output.stdout).unwrap();
+        let heading = md.lines().next().unwrap_or_default();
+        assert!(
+            !heading.contains("的通知责任分解表"),
+            "{}: {heading}",
+            input.display()
+        );
+    }
+}
+
+#[test]
+fn leader_divisions_and_duty_lists_get_their_own_columns_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("分工.xlsx");
+    export(&fixtures().join("leader_division_gb18030.txt"), &out, &[]);
+    let sheets = written_sheets(&out);
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["领导分工", "责任分解表", "按单位汇总", "_dutyctl"]);
+    let leaders = &sheets[0];
+    assert_eq!(
+        leaders.cells[0][0],
+        "《西湖镇人民政府关于调整镇领导安全生产工作分工的通知》领导分工表"
+    );
+    assert_eq!(
+        leaders.cells[1],
+        ["领导", "职务", "分管工作", "分管单位", "AB角"]
+    );
+    let row = |name: &str| leaders.cells.iter().find(|r| r[0] == name).unwrap();
+    assert_eq!(
+        row("孔德明")[1..],
+        [
+            "镇党委委员、常务副镇长",
+            "分管安全生产工作，负责应急管理、消防安全。",
+            "",
+            "冯丽娟"
+        ]
+    );
+    assert_eq!(row("冯丽娟")[4], "孔德明", "A/B 角 both ways");
+    assert_eq!(row("杨海峰")[1], "镇党委副书记、镇长");
+    assert_rows_fit_their_text(leaders, 1, 12.0);
+    assert_prints_like_an_office_table(leaders, &out);
+
+    export(&fixtures().join("duty_list.txt"), &out, &[]);
+    let sheets = written_sheets(&out);
+    let duties = &sheets[0];
+    assert_eq!(duties.name, "岗位职责");
+    assert_eq!(duties.cells[0][0], "区政府领导安全生产职责清单");
+    assert_eq!(duties.cells[1], ["岗位", "职责"]);
+    assert_eq!(duties.cells[2][0], "区长");
+    assert!(duties.cells[2][1].starts_with("（一）全面贯彻落实"));
+    assert!(
+        duties
+            .merges
+            .iter()
+            .any(|m| m.start == (2, 0) && m.end.0 > 2),
+        "the post merged down over its duties"
+    );
+    assert_rows_fit_their_text(duties, 1, 12.0);
+    assert_prints_like_an_office_table(duties, &out);
+    assert_eq!(
+        content_of(&import_stdout(&out)),
+        content_of(&import_stdout(&fixtures().join("duty_list.txt"))),
+        "the task table still reads back"
+    );
+}
+
+#[test]
+fn unit_checklists_expand_items_fill_time_limits_and_number_pages_per_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.xlsx");
+    export(
+        &fixtures().join("table_first_leads.txt"),
+        &out,
+        &["--by-unit", "--expand-items"],
+    );
+    let sheets = written_sheets(&out);
+    let unit = sheets.iter().find(|s| s.name == "县安委办").unwrap();
+    assert_eq!(unit.cells[0][0], "县安委办任务清单");
+    assert_eq!(unit.cells[1], ["序号", "重点工作任务", "角色", "完成时限"]);
+    let numbers: Vec<&str> = unit.cells[2..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(numbers, ["1.一是", "1.二是", "1.三是"], "one row per item");
+    assert!(
+        unit.cells[2][1].contains("一是全面排查"),
+        "{:?}",
+        unit.cells[2]
+    );
+    assert!(
+        unit.cells[2..].iter().all(|r| r[3] == "2024年6月底前"),
+        "the task's time limit on each item"
+    );
+    for sheet in sheets.iter().filter(|s| s.name != "_dutyctl") {
+        assert_rows_fit_their_text(sheet, 1, 12.0);
+        assert_prints_like_an_office_table(sheet, &out);
+    }
+}
+
+#[test]
+fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
+    let csv = dutyctl()
+        .arg("export")
+        .arg(fixtures().join("table_first_leads.txt"))
+        .args(["--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        csv.stdout.starts_with("序号,".as_bytes()),
+        "no BOM in a pipe"
+    );
+    let old = fixtures().join("diff/2023.txt");
+    let new = fixtures().join("diff/2024.txt");
+    let text = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        text.contains("  市应急管理局: lead: +（八） +（十一） +（十二）\n"),
+        "{text}"
+    );
+    let same = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&old)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        same.starts_with("11 unchanged"),
+        "no blank line first: {same:?}"
+    );
+}
+
+#[test]
+fn docx_table_is_a_gb9704_attachment_that_reads_back_to_the_same_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("分解表.docx");
+    for fixture in [
+        "table_first_leads.txt",
+        "table_merged_cells.txt",
+        "outline_trailing_assignments.txt",
+    ] {
+        let input = fixtures().join(fixture);
+        export(&input, &out, &[]);
+        assert_eq!(
+            content_of(&import_stdout(&out))["tasks"],
+            content_of(&import_stdout(&input))["tasks"],
+            "docx round trip of {fixture}"
+        );
+    }
+    export(&fixtures().join("table_first_leads.txt"), &out, &[]);
+    let document = zipped_text(&out, "word/document.xml");
+    assert!(
+        document.contains(r#"w:w="16838" w:h="11906" w:orient="landscape""#),
+        "A4 landscape"
+    );
+    assert!(document.contains("<w:tblHeader/>"), "header row repeated");
+    assert!(
+        document.contains(r#"<w:gridSpan w:val="7"/>"#),
+        "section rows merged across"
+    );
+    assert!(document.contains(r#"w:eastAsia="仿宋_GB2312""#));
+    assert!(document.contains("临江县2024年安全生产重点工作任务分解表"));
+    let footer = zipped_text(&out, "word/footer1.xml");
+    assert!(
+        footer.contains("－ ") && footer.contains(" PAGE ") && footer.contains(" －"),
+        "page numbers as － 1 －"
     );
 }

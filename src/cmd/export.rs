@@ -19,6 +19,12 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         &args.table.write_options(args.encoding),
     )
     .with_context(|| args.file.display().to_string())?;
+    // The BOM is for Excel opening a file; in a pipe it would be the first "character" of the
+    // header that the next program sees.
+    let bytes = match target {
+        None if format == Format::Csv => writer::csv::without_bom(bytes),
+        _ => bytes,
+    };
     super::write_output(&args.file, target, format, &bytes)?;
     Ok(super::exit(super::SUCCESS))
 }

@@ -78,28 +78,30 @@ pub fn render(diff: &Diff, color: bool) -> String {
         let _ = writeln!(out, "\nunits:");
         for unit in &diff.units {
             let mut parts = Vec::new();
-            for (label, list, added) in [
-                ("lead +", &unit.lead_gained, true),
-                ("lead -", &unit.lead_lost, false),
-                ("support +", &unit.support_gained, true),
-                ("support -", &unit.support_lost, false),
+            // Every task number carries its own sign, as in the details: lead: +（五） +（六）.
+            for (label, gained, lost) in [
+                ("lead", &unit.lead_gained, &unit.lead_lost),
+                ("support", &unit.support_gained, &unit.support_lost),
             ] {
-                if !list.is_empty() {
-                    let text = format!("{label}{}", list.join(" "));
-                    parts.push(if added {
-                        paint.added(&text)
-                    } else {
-                        paint.removed(&text)
-                    });
+                let mut signed: Vec<String> = gained
+                    .iter()
+                    .map(|seq| paint.added(&format!("+{seq}")))
+                    .collect();
+                signed.extend(lost.iter().map(|seq| paint.removed(&format!("-{seq}"))));
+                if !signed.is_empty() {
+                    parts.push(format!("{label}: {}", signed.join(" ")));
                 }
             }
-            let _ = writeln!(out, "  {}: {}", unit.unit, parts.join(", "));
+            let _ = writeln!(out, "  {}: {}", unit.unit, parts.join("; "));
         }
+    }
+    if !out.is_empty() {
+        out.push('\n');
     }
     let s = &diff.summary;
     let _ = writeln!(
         out,
-        "\n{} unchanged, {} changed, {} added, {} removed, {} split, {} merged",
+        "{} unchanged, {} changed, {} added, {} removed, {} split, {} merged",
         s.unchanged, s.changed, s.added, s.removed, s.split, s.merged
     );
     out

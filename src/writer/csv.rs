@@ -38,6 +38,16 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
     encode(&text, options.csv_encoding)
 }
 
+/// CSV bytes for a pipe: the UTF-8 byte-order mark, which only Excel needs, removed.
+pub fn without_bom(mut bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.starts_with(UTF8_BOM) {
+        bytes.drain(..UTF8_BOM.len());
+    }
+    bytes
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 fn csv_error(e: csv::Error) -> WriteError {
     WriteError(format!("csv: {e}"))
 }
@@ -45,7 +55,7 @@ fn csv_error(e: csv::Error) -> WriteError {
 fn encode(text: &str, encoding: CsvEncoding) -> Result<Vec<u8>, WriteError> {
     match encoding {
         CsvEncoding::Utf8 => {
-            let mut bytes = b"\xEF\xBB\xBF".to_vec();
+            let mut bytes = UTF8_BOM.to_vec();
             bytes.extend_from_slice(text.as_bytes());
             Ok(bytes)
         }

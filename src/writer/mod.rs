@@ -2,8 +2,10 @@
 //! line in `Format`.
 
 pub mod csv;
+pub mod docx;
 pub mod json;
 pub mod markdown;
+pub mod sheet;
 pub mod summary;
 pub mod view;
 pub mod xlsx;
@@ -20,6 +22,7 @@ pub enum Format {
     Csv,
     #[value(name = "md")]
     Markdown,
+    Docx,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             "xlsx" => Some(Format::Xlsx),
             "csv" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -42,12 +46,13 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
             Format::Markdown => "md",
+            Format::Docx => "docx",
         }
     }
 
     /// Whether the output is binary and so not for a terminal.
     pub fn is_binary(self) -> bool {
-        matches!(self, Format::Xlsx)
+        matches!(self, Format::Xlsx | Format::Docx)
     }
 }
 
@@ -98,6 +103,7 @@ pub fn write(
         Format::Xlsx => xlsx::write(register, options),
         Format::Csv => csv::write(register, options),
         Format::Markdown => markdown::write(register, options),
+        Format::Docx => docx::write(register, options),
     }
 }
 

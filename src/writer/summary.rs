@@ -1,15 +1,43 @@
 //! Per-unit load: how many tasks each unit leads and supports, and which — what each department
-//! head asks for, and what the per-unit checklists are made of.
+//! head asks for, and what the per-unit checklists are made of. Names that are one unit under the
+//! standard short forms (市住建局, 市住房和城乡建设局) count as one; groups that name no one
+//! (各相关部门) are not units.
 
 use crate::model::{Register, Task};
+use crate::normalize::directory::unit_key;
+use crate::vocab::GENERIC_UNITS;
+
+/// A task as a load refers to it: its position in the register (1-based, counted through every
+/// section, so that it never restarts the way printed numbers do) and the task.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaskAt<'a> {
+    pub position: usize,
+    pub task: &'a Task,
+}
+
+impl TaskAt<'_> {
+    /// `5. 开展重大事故隐患专项排查整治`, the title cut to a line.
+    pub fn reference(&self) -> String {
+        const TITLE_CHARS: usize = 24;
+        let title = self.task.title.trim_end_matches(['。', '；', '：']);
+        let short: String = title.chars().take(TITLE_CHARS).collect();
+        let ellipsis = if title.chars().count() > TITLE_CHARS {
+            "…"
+        } else {
+            ""
+        };
+        format!("{}. {short}{ellipsis}", self.position)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitLoad<'a> {
+    /// The fullest of the names printed for this unit.
     pub unit: &'a str,
-    pub leads: Vec<&'a Task>,
-    pub supports: Vec<&'a Task>,
+    pub leads: Vec<TaskAt<'a>>,
+    pub supports: Vec<TaskAt<'a>>,
     /// Every task of the unit in document order, with `true` where it leads.
-    pub in_order: Vec<(&'a Task, bool)>,
+    pub in_order: Vec<(TaskAt<'a>, bool)>,
 }
 
 impl UnitLoad<'_> {
@@ -18,31 +46,62 @@ impl UnitLoad<'_> {
     }
 }
 
+/// Words that, after 各 or 其他, still name no one in particular (各成员单位, 其他责任单位);
+/// `GENERIC_UNITS` has the ones a reader already drops.
+const GENERIC_GROUP_NOUNS: &[&str] = &["部门", "单位", "成员单位", "责任单位", "职能部门"];
+
+/// Whether a name is a group that names no one (有关部门, 各相关部门, 各成员单位), which a
+/// summary cannot hold to account; 各乡镇人民政府 names a set of bodies and is kept.
+pub fn is_generic_group(name: &str) -> bool {
+    let bare = name
+        .strip_prefix('各')
+        .or_else(|| name.strip_prefix("其他"))
+        .unwrap_or(name);
+    GENERIC_UNITS.contains(&name)
+        || GENERIC_UNITS.contains(&bare)
+        || (bare.len() < name.len() && GENERIC_GROUP_NOUNS.contains(&bare))
+}
+
 /// Every unit named as lead or support, busiest first (ties: more leads first, then name).
 pub fn unit_loads(register: &Register) -> Vec<UnitLoad<'_>> {
     let mut loads: Vec<UnitLoad> = Vec::new();
-    for task in &register.tasks {
+    let mut keys: Vec<String> = Vec::new();
+    for (index, task) in register.tasks.iter().enumerate() {
+        let at = TaskAt {
+            position: index + 1,
+            task,
+        };
         for (units, leads) in [(&task.lead, true), (&task.support, false)] {
-            for unit in units {
-                let position = loads.iter().position(|l| l.unit == unit.as_str());
-                let load = match position {
-                    Some(i) => &mut loads[i],
+            for unit in units.iter().filter(|u| !is_generic_group(u)) {
+                let key = unit_key(unit);
+                let i = match keys.iter().position(|k| *k == key) {
+                    Some(i) => i,
                     None => {
+                        keys.push(key);
                         loads.push(UnitLoad {
                             unit,
                             leads: Vec::new(),
                             supports: Vec::new(),
                             in_order: Vec::new(),
                         });
-                        loads.last_mut().expect("just pushed")
+                        loads.len() - 1
                     }
                 };
-                if leads {
-                    load.leads.push(task);
-                } else {
-                    load.supports.push(task);
+                let load = &mut loads[i];
+                if unit.chars().count() > load.unit.chars().count() {
+                    load.unit = unit;
                 }
-                load.in_order.push((task, leads));
+                // A task naming one unit twice (市住建局 as lead, 市住房和城乡建设局 as support)
+                // counts once, in its leading role.
+                if load.in_order.iter().any(|(t, _)| t.position == at.position) {
+                    continue;
+                }
+                if leads {
+                    load.leads.push(at);
+                } else {
+                    load.supports.push(at);
+                }
+                load.in_order.push((at, leads));
             }
         }
     }
@@ -55,11 +114,93 @@ pub fn unit_loads(register: &Register) -> Vec<UnitLoad<'_>> {
     loads
 }
 
-/// The printed numbers of tasks, `、`-joined (a task without one shows its id).
-pub fn seq_list(tasks: &[&Task]) -> String {
+/// Beyond this many tasks a unit's list gives only their numbers: thirty titled lines would make
+/// a row taller than a printed page, which neither Excel nor LibreOffice can break.
+const MAX_TITLED_REFERENCES: usize = 10;
+
+/// References to tasks: one a line with its title, or for a long list the numbers alone
+/// (unambiguous too, as they run through every section).
+pub fn reference_lines(tasks: &[TaskAt]) -> String {
+    if tasks.len() > MAX_TITLED_REFERENCES {
+        return tasks
+            .iter()
+            .map(|t| t.position.to_string())
+            .collect::<Vec<_>>()
+            .join("、");
+    }
     tasks
         .iter()
-        .map(|t| t.seq.clone().unwrap_or_else(|| t.id.clone()))
+        .map(TaskAt::reference)
         .collect::<Vec<_>>()
-        .join("、")
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(title: &str, lead: &[&str], support: &[&str]) -> Task {
+        Task {
+            seq: Some("1".into()),
+            title: title.into(),
+            lead: lead.iter().map(|s| s.to_string()).collect(),
+            support: support.iter().map(|s| s.to_string()).collect(),
+            ..Task::default()
+        }
+    }
+
+    #[test]
+    fn short_and_full_names_are_one_unit_under_the_fuller_name() {
+        let register = Register::of_tasks(vec![
+            task("排查", &["市住建局"], &["各相关部门"]),
+            task("整治", &["市应急局"], &["市住房和城乡建设局", "有关部门"]),
+            task("宣传", &["各乡镇人民政府"], &["各成员单位"]),
+        ]);
+        let loads = unit_loads(&register);
+        let names: Vec<&str> = loads.iter().map(|l| l.unit).collect();
+        assert_eq!(names, ["市住房和城乡建设局", "各乡镇人民政府", "市应急局"]);
+        assert_eq!(loads[0].leads.len() + loads[0].supports.len(), 2);
+        assert_eq!(reference_lines(&loads[0].supports), "2. 整治");
+    }
+
+    #[test]
+    fn references_number_through_sections_and_cut_long_titles() {
+        let long = "加".repeat(30);
+        let register = Register::of_tasks(vec![
+            task("甲", &["县应急局"], &[]),
+            task(&long, &["县应急局"], &[]),
+        ]);
+        let loads = unit_loads(&register);
+        assert_eq!(
+            reference_lines(&loads[0].leads),
+            format!("1. 甲\n2. {}…", "加".repeat(24))
+        );
+    }
+
+    #[test]
+    fn a_long_list_gives_numbers_alone() {
+        let tasks: Vec<Task> = (0..12).map(|_| task("排查", &["县应急局"], &[])).collect();
+        let register = Register::of_tasks(tasks);
+        let loads = unit_loads(&register);
+        assert_eq!(
+            reference_lines(&loads[0].leads),
+            "1、2、3、4、5、6、7、8、9、10、11、12"
+        );
+    }
+
+    #[test]
+    fn generic_groups_name_no_one() {
+        for generic in [
+            "有关部门",
+            "各相关部门",
+            "各有关单位",
+            "其他有关部门",
+            "各成员单位",
+        ] {
+            assert!(is_generic_group(generic), "{generic}");
+        }
+        for named in ["各乡镇人民政府", "市应急局", "各县区政府", "单位"] {
+            assert!(!is_generic_group(named), "{named}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The register as a table, the way a 责任分解表 prints it: shared by the xlsx, CSV and Markdown
 //! writers so that they agree on columns, section rows and item expansion.
 
-use crate::model::{Item, Register, Task};
+use crate::model::{Item, Layout, Register, Task};
 
 /// A printed column, in the order offices print them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,16 +129,144 @@ fn is_wide(c: char) -> bool {
         | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
-/// The document title with 责任分解表 added unless it already names a table.
-pub fn table_title(register: &Register) -> String {
-    let title = register.document.title.clone().unwrap_or_default();
-    if title.ends_with("表") || title.contains("分解表") {
-        title
-    } else if title.is_empty() {
-        "责任分解表".to_string()
-    } else {
-        format!("{title}责任分解表")
+/// One leader of a 领导分工 register, as its own table prints them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeaderRow {
+    /// 领导.
+    pub name: String,
+    /// 职务.
+    pub title: String,
+    /// 分管工作: what each of the leader's tasks says after the leader's name.
+    pub work: Vec<String>,
+    /// 分管单位: the units of the leader's tasks.
+    pub units: Vec<String>,
+    /// AB角.
+    pub backup: String,
+}
+
+/// The headers of the 领导分工 table.
+pub const LEADER_HEADERS: [&str; 5] = ["领导", "职务", "分管工作", "分管单位", "AB角"];
+/// The headers of the 职责清单 table.
+pub const DUTY_HEADERS: [&str; 2] = ["岗位", "职责"];
+
+/// Every leader in the order the register names them (its people first, then anyone only named
+/// as a task's leader), with the work and units of the tasks they lead.
+pub fn leader_rows(register: &Register) -> Vec<LeaderRow> {
+    let mut names: Vec<&str> = register.people.iter().map(|p| p.name.as_str()).collect();
+    for task in &register.tasks {
+        for leader in &task.leaders {
+            if !names.contains(&leader.as_str()) {
+                names.push(leader);
+            }
+        }
     }
+    names
+        .into_iter()
+        .map(|name| {
+            let person = register.people.iter().find(|p| p.name == name);
+            let tasks: Vec<&Task> = register
+                .tasks
+                .iter()
+                .filter(|t| t.leaders.iter().any(|l| l == name))
+                .collect();
+            let mut units: Vec<String> = Vec::new();
+            for unit in tasks.iter().flat_map(|t| t.lead.iter().chain(&t.support)) {
+                if !units.contains(unit) {
+                    units.push(unit.clone());
+                }
+            }
+            LeaderRow {
+                name: name.to_string(),
+                title: person.and_then(|p| p.title.clone()).unwrap_or_default(),
+                work: tasks.iter().map(|t| work_of(name, &t.text)).collect(),
+                units,
+                backup: person.and_then(|p| p.backup.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// `副镇长冯丽娟负责教育…` → `负责教育…`: the post and name are already in their own columns.
+fn work_of(name: &str, text: &str) -> String {
+    match text.split_once(name) {
+        Some((_, rest)) if !rest.trim().is_empty() => rest.trim().to_string(),
+        _ => text.trim().to_string(),
+    }
+}
+
+/// The duties of a 职责清单 grouped by post, posts in the order they first appear. A duty's post
+/// is its leader, else its innermost heading.
+pub fn duties_by_post(register: &Register) -> Vec<(String, Vec<&Task>)> {
+    let mut posts: Vec<(String, Vec<&Task>)> = Vec::new();
+    for task in &register.tasks {
+        let post = task
+            .leaders
+            .first()
+            .or(task.section.last())
+            .cloned()
+            .unwrap_or_default();
+        match posts.iter_mut().find(|(p, _)| *p == post) {
+            Some((_, tasks)) => tasks.push(task),
+            None => posts.push((post, vec![task])),
+        }
+    }
+    posts
+}
+
+/// Words that end the name of a table or list: a document so named is already the table.
+const TABLE_NOUNS: &[&str] = &["表", "清单"];
+/// Verbs after 关于 by which a notice issues the document it carries (关于印发《…》的通知).
+const ISSUING_VERBS: &[&str] = &["印发", "转发", "调整", "修订", "公布", "下达"];
+/// Verbs that issue what follows them even without 《》 (关于印发2024年工作要点的通知);
+/// 关于调整镇领导分工的通知 adjusts something rather than issuing a document.
+const ISSUING_WITHOUT_BRACKETS: &[&str] = &["印发", "转发", "下达"];
+/// How a notice's title ends.
+const NOTICE_ENDINGS: &[&str] = &["的通知", "的意见", "的决定", "的函", "的批复"];
+
+/// The table's title: a document that is already a table keeps its own; a notice that issues
+/// a document (关于印发《X》的通知) is titled after it (X责任分解表); any other notice is named
+/// in 《》 before the table's noun, never `…的通知责任分解表`.
+pub fn table_title(register: &Register) -> String {
+    let title = register
+        .document
+        .title
+        .as_deref()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let noun = table_noun(register.document.layout);
+    if title.is_empty() {
+        return noun.to_string();
+    }
+    let subject = issued_document(&title).unwrap_or(title);
+    if TABLE_NOUNS.iter().any(|n| subject.ends_with(n)) {
+        subject
+    } else if NOTICE_ENDINGS.iter().any(|e| subject.ends_with(e)) {
+        format!("《{subject}》{noun}")
+    } else {
+        format!("{subject}{noun}")
+    }
+}
+
+/// What a table of this layout is called.
+fn table_noun(layout: Layout) -> &'static str {
+    match layout {
+        Layout::LeaderDivision => "领导分工表",
+        Layout::DutyList => "职责清单",
+        Layout::Table | Layout::Outline => "责任分解表",
+    }
+}
+
+/// The document a notice issues: `X` of `…关于印发《X》的通知` or `…关于印发X的通知`.
+fn issued_document(title: &str) -> Option<String> {
+    let (_, after) = title.split_once("关于")?;
+    let body = NOTICE_ENDINGS.iter().find_map(|e| after.strip_suffix(e))?;
+    let verb = ISSUING_VERBS.iter().find(|v| body.starts_with(**v))?;
+    let rest = body[verb.len()..].trim();
+    if let Some(inner) = rest.strip_prefix('《').and_then(|r| r.strip_suffix('》')) {
+        return Some(inner.trim().to_string());
+    }
+    (ISSUING_WITHOUT_BRACKETS.contains(verb) && !rest.is_empty()).then(|| rest.to_string())
 }
 
 #[cfg(test)]
@@ -195,8 +323,85 @@ mod tests {
     }
 
     #[test]
-    fn widths_count_cjk_twice_and_titles_name_the_table_once() {
+    fn leaders_get_their_posts_work_units_and_partners() {
+        let mut r = register(vec![Task {
+            text: "副镇长冯丽娟负责教育、卫生健康等领域安全生产工作。".into(),
+            leaders: vec!["冯丽娟".into()],
+            support: vec!["镇教育办".into()],
+            ..Task::default()
+        }]);
+        r.people = vec![crate::model::Person {
+            name: "冯丽娟".into(),
+            title: Some("副镇长".into()),
+            backup: Some("孔德明".into()),
+        }];
+        assert_eq!(
+            leader_rows(&r),
+            [LeaderRow {
+                name: "冯丽娟".into(),
+                title: "副镇长".into(),
+                work: vec!["负责教育、卫生健康等领域安全生产工作。".into()],
+                units: vec!["镇教育办".into()],
+                backup: "孔德明".into(),
+            }]
+        );
+        let posts: Vec<String> = duties_by_post(&r).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(posts, ["冯丽娟"]);
+    }
+
+    #[test]
+    fn widths_count_cjk_twice() {
         assert_eq!(display_width("市应急局ab"), 10);
+    }
+
+    fn title_of(title: &str, layout: Layout) -> String {
+        let mut r = register(vec![]);
+        r.document.title = Some(title.into());
+        r.document.layout = layout;
+        table_title(&r)
+    }
+
+    #[test]
+    fn a_table_is_titled_after_what_the_notice_issues_and_a_table_keeps_its_title() {
         assert_eq!(table_title(&register(vec![])), "某县方案责任分解表");
+        let outline = |t: &str| title_of(t, Layout::Outline);
+        assert_eq!(
+            outline("青山县安全生产委员会关于印发《2024年全县安全生产工作要点》的通知"),
+            "2024年全县安全生产工作要点责任分解表"
+        );
+        assert_eq!(
+            outline("东平县人民政府办公室关于印发东平县2024年安全生产工作方案的通知"),
+            "东平县2024年安全生产工作方案责任分解表"
+        );
+        assert_eq!(
+            outline("某办公室关于印发2016年省政府“立项挂牌办理”任务分解表的通知"),
+            "2016年省政府“立项挂牌办理”任务分解表"
+        );
+        assert_eq!(
+            outline("某管委会关于调整《水资源管理委员会主要职责》的通知"),
+            "水资源管理委员会主要职责责任分解表"
+        );
+        assert_eq!(
+            outline("临江县2024年安全生产重点工作任务分解表"),
+            "临江县2024年安全生产重点工作任务分解表"
+        );
+        assert_eq!(
+            outline("区人民政府办公室关于进一步加强安全生产责任的通知"),
+            "《区人民政府办公室关于进一步加强安全生产责任的通知》责任分解表"
+        );
+        assert_eq!(
+            title_of(
+                "城南区人民政府关于印发区政府领导安全生产职责清单的通知",
+                Layout::DutyList
+            ),
+            "区政府领导安全生产职责清单"
+        );
+        assert_eq!(
+            title_of(
+                "西湖镇人民政府关于调整镇领导安全生产工作分工的通知",
+                Layout::LeaderDivision
+            ),
+            "《西湖镇人民政府关于调整镇领导安全生产工作分工的通知》领导分工表"
+        );
     }
 }

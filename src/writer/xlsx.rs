@@ -4,22 +4,27 @@
 //! A hidden sheet keeps what the table has no column for (文号, date, people …), so a workbook
 //! written here reads back to the same register.
 
-use super::summary::{UnitLoad, seq_list, unit_loads};
+use super::sheet::{self, print_setup, row_height};
+use super::summary::{UnitLoad, reference_lines, unit_loads};
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
-use crate::model::Register;
+use crate::model::{Layout, Register};
 use rust_xlsxwriter::{
     Chart, ChartType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 pub const TABLE_SHEET: &str = "责任分解表";
 pub const SUMMARY_SHEET: &str = "按单位汇总";
+/// The first sheet of a leader-division register: who 分管 what.
+pub const LEADER_SHEET: &str = "领导分工";
+/// The first sheet of a duty list: each post's duties.
+pub const DUTY_SHEET: &str = "岗位职责";
 use crate::model::WORKBOOK_META_SHEET as META_SHEET;
 
 const BODY_SIZE: f64 = 12.0;
 const TITLE_SIZE: f64 = 18.0;
-/// Points per wrapped line at the body size.
-const LINE_HEIGHT: f64 = 16.0;
+/// One line of the title with room above and below.
+const TITLE_ROW_HEIGHT: f64 = 36.0;
 /// A 12-point CJK character is a little wider than two units of Excel's default 11-point font.
 const WIDTH_SCALE: f64 = 1.1;
 
@@ -69,6 +74,12 @@ impl Styles {
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
     let styles = Styles::new(options);
     let mut book = Workbook::new();
+    // The layout's own table comes first, for the clerk; the task table stays, for reading back.
+    match register.document.layout {
+        Layout::LeaderDivision => book.push_worksheet(leader_sheet(register, &styles)?),
+        Layout::DutyList => book.push_worksheet(duty_sheet(register, &styles)?),
+        Layout::Table | Layout::Outline => {}
+    };
     book.push_worksheet(table_sheet(register, options, &styles)?);
     let loads = unit_loads(register);
     book.push_worksheet(summary_sheet(&loads, &styles)?);
@@ -76,11 +87,13 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         let mut used = vec![
             TABLE_SHEET.to_string(),
             SUMMARY_SHEET.to_string(),
+            LEADER_SHEET.to_string(),
+            DUTY_SHEET.to_string(),
             META_SHEET.to_string(),
         ];
         for load in &loads {
             let name = sheet_name(load.unit, &mut used);
-            book.push_worksheet(unit_sheet(load, &name, &styles)?);
+            book.push_worksheet(unit_sheet(load, &name, options, &styles)?);
         }
     }
     book.push_worksheet(meta_sheet(register)?);
@@ -105,30 +118,22 @@ fn table_sheet(
     let last_col = (columns.len() - 1) as u16;
     let mut sheet = Worksheet::new();
     sheet.set_name(TABLE_SHEET)?;
-    print_setup(&mut sheet, 1)?;
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        last_col,
-        &view::table_title(register),
-        &styles.title,
-    )?;
-    sheet.set_row_height(0, 36)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
+    let title = view::table_title(register);
+    sheet.merge_range(0, 0, 0, last_col, &title, &styles.title)?;
     for (col, column) in columns.iter().enumerate() {
         sheet.write_string_with_format(1, col as u16, column.header(), &styles.header)?;
         sheet.set_column_width(col as u16, widths[col])?;
     }
     let total_width: f64 = widths.iter().sum();
+    let title_lines = sheet::wrapped_lines(&title, total_width, TITLE_SIZE);
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT.max(row_height(title_lines, TITLE_SIZE)))?;
     let mut r = 2u32;
     for (row, values) in rows.iter().zip(&cells) {
         match row {
             Row::Section { text, .. } => {
                 sheet.merge_range(r, 0, r, last_col, text, &styles.section)?;
-                sheet.set_row_height(
-                    r,
-                    wrapped_lines(text, total_width) as f64 * LINE_HEIGHT + 6.0,
-                )?;
+                sheet.set_row_height(r, row_height(wrapped_lines(text, total_width), BODY_SIZE))?;
             }
             Row::Task { .. } => {
                 let mut lines = 1;
@@ -147,7 +152,7 @@ fn table_sheet(
                             .sum::<usize>(),
                     );
                 }
-                sheet.set_row_height(r, lines as f64 * LINE_HEIGHT + 6.0)?;
+                sheet.set_row_height(r, row_height(lines, BODY_SIZE))?;
             }
         }
         r += 1;
@@ -160,10 +165,7 @@ fn table_sheet(
         r += 1;
         let text = format!("备注：{note}");
         sheet.merge_range(r, 0, r, last_col, &text, &styles.note)?;
-        sheet.set_row_height(
-            r,
-            wrapped_lines(&text, total_width) as f64 * LINE_HEIGHT + 6.0,
-        )?;
+        sheet.set_row_height(r, row_height(wrapped_lines(&text, total_width), BODY_SIZE))?;
     }
     Ok(sheet)
 }
@@ -196,35 +198,127 @@ fn column_widths(columns: &[Column], cells: &[Vec<Vec<String>>]) -> Vec<f64> {
         .collect()
 }
 
-/// How many lines a value wraps to in a column of this width.
+/// How many lines a value wraps to in a column of this width, at the body size.
 fn wrapped_lines(text: &str, width: f64) -> usize {
-    let usable = (width - 2.0).max(1.0);
-    text.lines()
-        .map(|line| {
-            ((view::display_width(line) as f64 * WIDTH_SCALE) / usable)
-                .ceil()
-                .max(1.0) as usize
-        })
-        .sum::<usize>()
-        .max(1)
+    sheet::wrapped_lines(text, width, BODY_SIZE)
 }
 
-/// A4 landscape, one page wide, the title and header repeated on every page, page numbers.
-fn print_setup(sheet: &mut Worksheet, header_row: u32) -> Result<(), WriteError> {
-    sheet.set_paper_size(9);
-    sheet.set_landscape();
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, header_row)?;
-    sheet.set_footer("&C第 &P 页 共 &N 页");
-    sheet.set_margins(0.59, 0.59, 0.79, 0.79, 0.31, 0.31);
-    sheet.set_print_center_horizontally(true);
+/// A title merged across `columns`, as tall as its wrapped lines.
+fn title_row(
+    sheet: &mut Worksheet,
+    title: &str,
+    widths: &[f64],
+    styles: &Styles,
+) -> Result<(), WriteError> {
+    sheet.merge_range(0, 0, 0, (widths.len() - 1) as u16, title, &styles.title)?;
+    let lines = sheet::wrapped_lines(title, widths.iter().sum(), TITLE_SIZE);
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT.max(row_height(lines, TITLE_SIZE)))?;
     Ok(())
 }
 
+/// A header row at row 1 and the column widths.
+fn header_row(
+    sheet: &mut Worksheet,
+    headers: &[&str],
+    widths: &[f64],
+    styles: &Styles,
+) -> Result<(), WriteError> {
+    for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
+        sheet.write_string_with_format(1, col as u16, *header, &styles.header)?;
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    sheet.set_row_height(
+        1,
+        sheet::row_height_of(
+            headers.iter().copied().zip(widths.iter().copied()),
+            BODY_SIZE,
+        ),
+    )?;
+    Ok(())
+}
+
+/// 领导 | 职务 | 分管工作 | 分管单位 | AB角, one row per leader.
+fn leader_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteError> {
+    let widths = [10.0, 22.0, 62.0, 22.0, 10.0];
+    let mut sheet = Worksheet::new();
+    sheet.set_name(LEADER_SHEET)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
+    title_row(&mut sheet, &view::table_title(register), &widths, styles)?;
+    header_row(&mut sheet, &view::LEADER_HEADERS, &widths, styles)?;
+    for (i, leader) in view::leader_rows(register).iter().enumerate() {
+        let r = 2 + i as u32;
+        let work = leader.work.join("\n");
+        let units = leader.units.join("\n");
+        let cells = [
+            leader.name.as_str(),
+            leader.title.as_str(),
+            work.as_str(),
+            units.as_str(),
+            leader.backup.as_str(),
+        ];
+        for (col, value) in cells.iter().enumerate() {
+            let format = if matches!(col, 0 | 4) {
+                &styles.centered
+            } else {
+                &styles.cell
+            };
+            sheet.write_string_with_format(r, col as u16, *value, format)?;
+        }
+        sheet.set_row_height(
+            r,
+            sheet::row_height_of(cells.into_iter().zip(widths), BODY_SIZE),
+        )?;
+    }
+    sheet.set_freeze_panes(2, 0)?;
+    Ok(sheet)
+}
+
+/// 岗位 | 职责, one row per duty, each post merged down over its duties.
+fn duty_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteError> {
+    let widths = [16.0, 100.0];
+    let mut sheet = Worksheet::new();
+    sheet.set_name(DUTY_SHEET)?;
+    print_setup(&mut sheet, Some((0, 1)))?;
+    title_row(&mut sheet, &view::table_title(register), &widths, styles)?;
+    header_row(&mut sheet, &view::DUTY_HEADERS, &widths, styles)?;
+    let mut r = 2u32;
+    for (post, duties) in view::duties_by_post(register) {
+        let first = r;
+        for duty in duties {
+            let text = match &duty.seq {
+                Some(seq) => format!("{seq}{}", duty.text),
+                None => duty.text.clone(),
+            };
+            sheet.write_string_with_format(r, 1, &text, &styles.cell)?;
+            sheet.set_row_height(
+                r,
+                sheet::row_height_of(
+                    [(post.as_str(), widths[0]), (text.as_str(), widths[1])],
+                    BODY_SIZE,
+                ),
+            )?;
+            r += 1;
+        }
+        if r - first > 1 {
+            sheet.merge_range(first, 0, r - 1, 0, &post, &styles.centered)?;
+        } else {
+            sheet.write_string_with_format(first, 0, &post, &styles.centered)?;
+        }
+    }
+    sheet.set_freeze_panes(2, 0)?;
+    Ok(sheet)
+}
+
+/// The title of the summary sheet.
+pub const SUMMARY_TITLE: &str = "各单位任务汇总";
+
+/// Every unit with how many tasks it leads and supports and which, busiest first, and beside the
+/// table a chart of the ten busiest, outside the print area.
 fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, WriteError> {
+    const HEADER_ROW: u32 = 1;
     let mut sheet = Worksheet::new();
     sheet.set_name(SUMMARY_SHEET)?;
-    print_setup(&mut sheet, 0)?;
+    print_setup(&mut sheet, Some((0, HEADER_ROW)))?;
     let headers = [
         "单位",
         "牵头任务数",
@@ -233,75 +327,109 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
         "牵头任务",
         "配合任务",
     ];
-    let widths = [30.0, 12.0, 12.0, 8.0, 30.0, 30.0];
+    let widths = [24.0, 7.0, 7.0, 6.0, 46.0, 46.0];
+    sheet.merge_range(0, 0, 0, 5, SUMMARY_TITLE, &styles.title)?;
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT)?;
     for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
-        sheet.write_string_with_format(0, col as u16, *header, &styles.header)?;
+        sheet.write_string_with_format(HEADER_ROW, col as u16, *header, &styles.header)?;
         sheet.set_column_width(col as u16, width)?;
     }
+    sheet.set_row_height(
+        HEADER_ROW,
+        sheet::row_height_of(headers.iter().copied().zip(widths), BODY_SIZE),
+    )?;
     for (i, load) in loads.iter().enumerate() {
-        let r = i as u32 + 1;
+        let r = HEADER_ROW + 1 + i as u32;
+        let leads = reference_lines(&load.leads);
+        let supports = reference_lines(&load.supports);
         sheet.write_string_with_format(r, 0, load.unit, &styles.cell)?;
         sheet.write_number_with_format(r, 1, load.leads.len() as f64, &styles.centered)?;
         sheet.write_number_with_format(r, 2, load.supports.len() as f64, &styles.centered)?;
         sheet.write_number_with_format(r, 3, load.total() as f64, &styles.centered)?;
-        sheet.write_string_with_format(r, 4, seq_list(&load.leads), &styles.cell)?;
-        sheet.write_string_with_format(r, 5, seq_list(&load.supports), &styles.cell)?;
+        sheet.write_string_with_format(r, 4, &leads, &styles.cell)?;
+        sheet.write_string_with_format(r, 5, &supports, &styles.cell)?;
+        let texts = [load.unit, "", "", "", leads.as_str(), supports.as_str()];
+        sheet.set_row_height(
+            r,
+            sheet::row_height_of(texts.into_iter().zip(widths), BODY_SIZE),
+        )?;
     }
-    sheet.set_freeze_panes(1, 0)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     if !loads.is_empty() {
-        let last = loads.len().min(10) as u32;
+        let first = HEADER_ROW + 1;
+        let last = HEADER_ROW + loads.len().min(10) as u32;
         let mut chart = Chart::new(ChartType::BarStacked);
         for (col, name) in [(1u16, "牵头"), (2u16, "配合")] {
             chart
                 .add_series()
                 .set_name(name)
-                .set_categories((SUMMARY_SHEET, 1, 0, last, 0))
-                .set_values((SUMMARY_SHEET, 1, col, last, col));
+                .set_categories((SUMMARY_SHEET, first, 0, last, 0))
+                .set_values((SUMMARY_SHEET, first, col, last, col));
         }
         chart.title().set_name("任务最多的单位");
         chart.y_axis().set_reverse();
         chart.set_width(640).set_height(400);
-        sheet.insert_chart(1, 7, &chart)?;
+        sheet.insert_chart(HEADER_ROW + 1, 7, &chart)?;
     }
+    // The chart is for the screen: printed, it would widen the page or break across two.
+    sheet.set_print_area(0, 0, HEADER_ROW + loads.len() as u32, 5)?;
     Ok(sheet)
 }
 
-/// One unit's checklist: what it leads and supports, in document order, with the deadline.
-fn unit_sheet(load: &UnitLoad, name: &str, styles: &Styles) -> Result<Worksheet, WriteError> {
+/// One unit's checklist: what it leads and supports, in document order, numbered as in the
+/// summary, one row per item with `--expand-items`, each with its time limit.
+fn unit_sheet(
+    load: &UnitLoad,
+    name: &str,
+    options: &WriteOptions,
+    styles: &Styles,
+) -> Result<Worksheet, WriteError> {
+    const HEADER_ROW: u32 = 1;
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
-    print_setup(&mut sheet, 1)?;
+    print_setup(&mut sheet, Some((0, HEADER_ROW)))?;
     sheet.merge_range(0, 0, 0, 3, &format!("{}任务清单", load.unit), &styles.title)?;
-    sheet.set_row_height(0, 36)?;
+    sheet.set_row_height(0, TITLE_ROW_HEIGHT)?;
     let headers = ["序号", "重点工作任务", "角色", "完成时限"];
-    let widths = [8.0, 60.0, 8.0, 16.0];
+    let widths = [8.0, 70.0, 8.0, 18.0];
     for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
-        sheet.write_string_with_format(1, col as u16, *header, &styles.header)?;
+        sheet.write_string_with_format(HEADER_ROW, col as u16, *header, &styles.header)?;
         sheet.set_column_width(col as u16, width)?;
     }
-    for (i, (task, leads)) in load.in_order.iter().enumerate() {
+    let mut r = HEADER_ROW + 1;
+    for (at, leads) in &load.in_order {
         let role = if *leads { "牵头" } else { "配合" };
-        let r = i as u32 + 2;
-        sheet.write_string_with_format(
-            r,
-            0,
-            task.seq.as_deref().unwrap_or(""),
-            &styles.centered,
-        )?;
-        sheet.write_string_with_format(r, 1, &task.text, &styles.cell)?;
-        sheet.write_string_with_format(r, 2, role, &styles.centered)?;
-        sheet.write_string_with_format(
-            r,
-            3,
-            task.deadline.as_deref().unwrap_or(""),
-            &styles.centered,
-        )?;
-        sheet.set_row_height(
-            r,
-            wrapped_lines(&task.text, 60.0) as f64 * LINE_HEIGHT + 6.0,
-        )?;
+        let task = at.task;
+        let items: Vec<Option<&crate::model::Item>> =
+            if options.expand_items && !task.items.is_empty() {
+                task.items.iter().map(Some).collect()
+            } else {
+                vec![None]
+            };
+        for item in items {
+            let number = match item {
+                Some(item) => format!("{}.{}", at.position, item.label),
+                None => at.position.to_string(),
+            };
+            let text = Column::Task.values(task, item).join("\n");
+            let deadline = Column::Deadline.values(task, item).join("\n");
+            let cells = [number.as_str(), text.as_str(), role, deadline.as_str()];
+            for (col, value) in cells.iter().enumerate() {
+                let format = if col == 1 {
+                    &styles.cell
+                } else {
+                    &styles.centered
+                };
+                sheet.write_string_with_format(r, col as u16, *value, format)?;
+            }
+            sheet.set_row_height(
+                r,
+                sheet::row_height_of(cells.into_iter().zip(widths), BODY_SIZE),
+            )?;
+            r += 1;
+        }
     }
-    sheet.set_freeze_panes(2, 0)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
     Ok(sheet)
 }
 
