@@ -209,6 +209,9 @@ pub const GOV_BODY_SUFFIXES: &[&str] = &[
     "庭", "科",
 ];
 
+/// Endings of bodies that are not government departments but are bound by duties all the same.
+pub const COMPANY_SUFFIXES: &[&str] = &["公司", "集团", "银行", "支行", "海关", "协会", "学校"];
+
 /// Administrative level prefixes a list passes on to its abbreviated members.
 pub const LEVEL_PREFIXES: &[&str] = &["市", "区", "县", "省", "州", "旗", "镇", "乡"];
 

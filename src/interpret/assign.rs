@@ -107,6 +107,12 @@ pub fn key_values(
             .map(|(_, c)| *c)?;
         match column {
             Column::Lead => assignment.lead.extend(units.split(value)),
+            // 责任单位：区审批局、大数据中心牵头，区直各单位 ranks as it says.
+            Column::Support | Column::Units if reads_as_phrase(value) => {
+                if let Some(found) = parse_phrase(value, units, false) {
+                    assignment.merge(found);
+                }
+            }
             Column::Support | Column::Units => assignment.support.extend(units.split(value)),
             Column::Persons => assignment.persons.extend(split_persons(&[value]).0),
             Column::Leaders => assignment.leaders.extend(split_persons(&[value]).0),
@@ -126,6 +132,16 @@ pub fn key_values(
 }
 
 static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
+
+/// A verb that ends a clause of a unit list (牵头，/配合；/负责 at the end), not a marker in
+/// brackets (（牵头）) and not part of a name.
+static CLAUSE_VERB_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[^（(](?:牵头|配合|协助|负责|参与)(?:[，,；;。\s]|$)").unwrap());
+
+/// Whether a unit list is worded as a phrase that ranks its units (`县应急局牵头，县公安局配合`).
+pub fn reads_as_phrase(units: &str) -> bool {
+    CLAUSE_VERB_AT_END.is_match(units)
+}
 
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
 /// `first_leads` is in force when an earlier phrase said the first unit leads, `下同`.
@@ -426,6 +442,17 @@ mod tests {
         assert_eq!(a.support, ["县公安局", "县交通局"]);
         assert_eq!(a.deadline.as_deref(), Some("2023年6月底前"));
         assert_eq!(range.start, "加强巡查。".len());
+    }
+
+    #[test]
+    fn a_key_value_list_worded_as_a_phrase_ranks_its_units() {
+        let (a, _) = key_values(
+            "责任单位：区审批局（审改办）、数据中心牵头，区直各单位，各乡镇人民政府",
+            &mut UnitContext::new(""),
+        )
+        .unwrap();
+        assert_eq!(a.lead, ["区审批局（审改办）", "区数据中心"]);
+        assert_eq!(a.support, ["区直各单位", "各乡镇人民政府"]);
     }
 
     #[test]

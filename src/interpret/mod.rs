@@ -5,6 +5,7 @@
 
 pub mod assign;
 pub mod deadline;
+pub mod duties;
 pub mod items;
 pub mod meta;
 pub use crate::document::numbering;
@@ -209,7 +210,11 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
                 .ends_with(crate::vocab::DUTY_HEADING_ENDING)
         })
         .count();
-    if duty_headings >= 2 {
+    let unit_duties = lines
+        .iter()
+        .filter(|l| duties::unit_duty(&l.text).is_some())
+        .count();
+    if duty_headings >= 2 || unit_duties >= duties::MIN_UNIT_DUTIES {
         return Layout::DutyList;
     }
     let named_leaders = heads

@@ -3,6 +3,7 @@
 
 use super::assign::{self, Assignment, push_unique};
 use super::deadline::leading_deadline;
+use super::duties;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{Label, LabelKind, after_label, parse_label};
@@ -29,6 +30,8 @@ struct Node {
     lost_label: bool,
     /// Before the signature of a notice that issues an attachment: the cover letter's own points.
     cover: bool,
+    /// The unit a duty list's paragraph is headed by (`区水利局：负责…`).
+    owner: Option<String>,
 }
 
 /// What the outline yields besides tasks.
@@ -50,8 +53,17 @@ pub fn read_outline(
     link_tree(&mut nodes);
     infer_lost_labels(&mut nodes, warnings);
     split_measures(&mut nodes, document);
+    lift_closing_assignments(&mut nodes, document);
+    if layout == Layout::DutyList {
+        split_unit_duties(&mut nodes);
+    }
     let mut first_leads = false;
     for node in nodes.iter_mut() {
+        if let Some(owner) = &node.owner {
+            // Units named inside a duty (配合区交通局…) describe how its owner works.
+            node.assignment.support = UnitContext::new(document).split(owner);
+            continue;
+        }
         node.assignment = extract_assignment(&mut node.head, &mut node.body, document, first_leads);
         first_leads |= node.assignment.first_leads_forward;
         if node.assignment.cut_short {
@@ -63,6 +75,7 @@ pub fn read_outline(
     }
     let mut builder = TaskBuilder {
         nodes: &nodes,
+        document,
         layout,
         tasks: Vec::new(),
         people: Vec::new(),
@@ -118,6 +131,7 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
                 assignment: Assignment::default(),
                 lost_label: line.lost_label,
                 cover: false,
+                owner: None,
                 label,
             });
             continue;
@@ -230,8 +244,103 @@ fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
                 assignment: Assignment::default(),
                 lost_label: false,
                 cover,
+                owner: None,
             });
             nodes[index].children.push(child);
+        }
+    }
+}
+
+/// In a duty list by department, each paragraph headed by its unit (`区水利局：负责…`) is a duty
+/// of that unit: an unnumbered block of its own under the heading above it.
+fn split_unit_duties(nodes: &mut Vec<Node>) {
+    for index in 0..nodes.len() {
+        if !nodes[index].children.is_empty() {
+            continue;
+        }
+        let body = std::mem::take(&mut nodes[index].body);
+        let mut kept = Vec::new();
+        let mut duties: Vec<(String, Vec<String>)> = Vec::new();
+        for paragraph in body {
+            match duties::unit_duty(&paragraph) {
+                Some((unit, _)) => duties.push((unit.to_string(), vec![paragraph.clone()])),
+                // A paragraph after a unit's own goes on with that unit's duties.
+                None => match duties.last_mut() {
+                    Some((_, paragraphs)) => paragraphs.push(paragraph),
+                    None => kept.push(paragraph),
+                },
+            }
+        }
+        nodes[index].body = kept;
+        let (at, cover) = (nodes[index].at.clone(), nodes[index].cover);
+        for (n, (unit, paragraphs)) in duties.into_iter().enumerate() {
+            let child = nodes.len();
+            nodes.push(Node {
+                label: Label {
+                    kind: LabelKind::Unnumbered,
+                    seq: String::new(),
+                    value: n as u32 + 1,
+                    len: 0,
+                },
+                at: at.clone(),
+                printed: paragraphs[0].clone(),
+                head: paragraphs[0].clone(),
+                body: paragraphs[1..].to_vec(),
+                parent: Some(index),
+                children: Vec::new(),
+                assignment: Assignment::default(),
+                lost_label: false,
+                cover,
+                owner: Some(unit),
+            });
+            nodes[index].children.push(child);
+        }
+    }
+}
+
+/// An assignment on a line of its own after the last of a block's numbered items, where no item
+/// has one of its own (`1.…2.…3.…` then `（责任单位：…）`), closes the group: it is the block's,
+/// and the items are the block's items rather than tasks.
+fn lift_closing_assignments(nodes: &mut [Node], document: DocumentWords<'_>) {
+    let assignment_only = |p: &str| {
+        let p = p.trim();
+        let bracket = assign::trailing_parenthesis(p).is_some_and(|(inner, range)| {
+            range.start == 0
+                && assign::parse_phrase(inner, &mut UnitContext::new(document), false).is_some()
+        });
+        bracket
+            || assign::key_values(p, &mut UnitContext::new(document))
+                .is_some_and(|(_, range)| range.start == 0)
+    };
+    for index in 0..nodes.len() {
+        let children = nodes[index].children.clone();
+        let Some((&last, others)) = children.split_last() else {
+            continue;
+        };
+        if others.is_empty() || children.iter().any(|c| !nodes[*c].children.is_empty()) {
+            continue;
+        }
+        let Some(closing) = nodes[last]
+            .body
+            .last()
+            .filter(|p| assignment_only(p))
+            .cloned()
+        else {
+            continue;
+        };
+        let items_unassigned = others.iter().all(|c| {
+            let node = &nodes[*c];
+            std::iter::once(&node.head).chain(&node.body).all(|p| {
+                !assignment_only(p)
+                    && assign::bracket_groups(p).iter().all(|(inner, _)| {
+                        assign::parse_phrase(inner, &mut UnitContext::new(document), false)
+                            .is_none()
+                    })
+            })
+        });
+        if items_unassigned {
+            nodes[last].body.pop();
+            nodes[index].body.push(closing);
         }
     }
 }
@@ -337,6 +446,7 @@ fn extract_assignment(
 
 struct TaskBuilder<'a> {
     nodes: &'a [Node],
+    document: DocumentWords<'a>,
     layout: Layout,
     tasks: Vec<Task>,
     people: Vec<Person>,
@@ -432,15 +542,29 @@ impl TaskBuilder<'_> {
                     }
                 }
             }
-            Layout::DutyList => {
-                if let Some(post) = section
+            Layout::DutyList if node.owner.is_none() => {
+                match section
                     .iter()
                     .rev()
                     .find_map(|s| duty_post(&self.nodes[*s].head))
                 {
-                    push_unique(&mut assignment.leaders, post);
+                    // A heading that names a unit (区农业局职责) binds it; one that names a post
+                    // (市长职责) makes the post the leader.
+                    Some(post) if duties::heading_unit(&post).is_some() => {
+                        for unit in UnitContext::new(self.document).split(&post) {
+                            if !assignment.lead.contains(&unit) {
+                                push_unique(&mut assignment.support, unit);
+                            }
+                        }
+                    }
+                    Some(post) => push_unique(&mut assignment.leaders, post),
+                    // A top-level block of a duty list with no duties under it describes the
+                    // list (组成单位, 成员名单); it is not a duty.
+                    None if node.parent.is_none() && assignment.is_empty() => return,
+                    None => {}
                 }
             }
+            Layout::DutyList => {}
             Layout::Outline | Layout::Table => {}
         }
         // A standing note reaches the later tasks of its list: those under the same top-level
@@ -630,6 +754,19 @@ mod tests {
         assert_eq!(r.tasks[0].support, ["各区属国企"]);
         assert_eq!(r.tasks[0].items.len(), 2);
         assert!(!r.tasks[0].text.contains("责任单位"));
+    }
+
+    #[test]
+    fn an_assignment_closing_a_group_of_items_is_the_blocks_and_one_after_each_item_makes_tasks() {
+        let r = read(
+            "一、重点任务\n（一）提升设施\n分期实施。\n1.公路。加快改造（含村道）。\n2.厕所。推进建设。\n（责任单位：区旅游委、交通局）\n（二）培养人才\n1.加强培训。组织培训。\n（责任单位：区旅游委）\n2.鼓励创业。支持创业。\n（责任单位：区人社局）\n",
+            Layout::Outline,
+        );
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["提升设施", "加强培训", "鼓励创业"]);
+        assert_eq!(r.tasks[0].items.len(), 2);
+        assert_eq!(r.tasks[0].support, ["区旅游委", "区交通局"]);
+        assert_eq!(r.tasks[2].support, ["区人社局"]);
     }
 
     #[test]

@@ -18,11 +18,6 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
-/// A verb that ends a clause inside a unit cell (牵头，/配合；/负责 at the end), not a marker in
-/// brackets and not part of a name.
-static CELL_PHRASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^（(](?:牵头|配合|协助|负责)(?:[，,；;。\s]|$)").unwrap());
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// The cell's lines (paragraphs), as printed.
@@ -435,7 +430,16 @@ fn row_task(
             .flat_map(|(_, cell)| cell.lines.iter().map(String::as_str))
             .collect()
     };
-    let units = |lines: Vec<&str>| UnitContext::new(document).split(&join_cell_lines(&lines));
+    // A table with the register's own ID column was written by dutyctl: its names are in full.
+    let in_full = columns.contains(&Some(Column::Id));
+    let units = |lines: Vec<&str>| {
+        let mut context = if in_full {
+            UnitContext::in_full(document)
+        } else {
+            UnitContext::new(document)
+        };
+        context.split(&join_cell_lines(&lines))
+    };
     let mut names = |lines: Vec<&str>| {
         let (names, joined) = split_persons(&lines);
         for j in joined {
@@ -454,8 +458,7 @@ fn row_task(
     let mut support = Vec::new();
     // A unit cell may hold a whole phrase (县应急局牵头，县公安局配合) rather than a list.
     let unit_cell = cell(Column::Units).join("，");
-    let phrase = CELL_PHRASE
-        .is_match(&unit_cell)
+    let phrase = super::assign::reads_as_phrase(&unit_cell)
         .then(|| super::assign::parse_phrase(&unit_cell, &mut UnitContext::new(document), false))
         .flatten();
     // A unit marked （牵头） leads whatever column it is in, before any first-unit rule.

@@ -73,6 +73,8 @@ pub struct UnitContext<'a> {
     prefix: Option<&'static str>,
     /// The previous member began with 各, which an area kind after it shares.
     each: bool,
+    /// Every name is printed in full (a register's own table): nothing is inherited.
+    in_full: bool,
 }
 
 impl<'a> UnitContext<'a> {
@@ -81,6 +83,15 @@ impl<'a> UnitContext<'a> {
             document: document.into(),
             prefix: None,
             each: false,
+            in_full: false,
+        }
+    }
+
+    /// For lists whose every name is printed in full, as a register's table prints them.
+    pub fn in_full(document: impl Into<DocumentWords<'a>>) -> Self {
+        UnitContext {
+            in_full: true,
+            ..UnitContext::new(document)
         }
     }
 
@@ -88,12 +99,13 @@ impl<'a> UnitContext<'a> {
     /// protect, `A和B` splits when both sides are units, generic tails (`等部门`) are dropped.
     pub fn split(&mut self, printed: &str) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        let groups = split_top_level(printed, |c| matches!(c, '，' | ',' | '；' | ';'));
+        // Lines of a table cell are groups too: each line names its unit in full.
+        let groups = split_top_level(printed, |c| matches!(c, '，' | ',' | '；' | ';' | '\n'));
         let several_groups = groups.len() > 1;
         let parts: Vec<(bool, String)> = groups
             .iter()
             .flat_map(|group| {
-                split_top_level(group, |c| matches!(c, '、' | '/' | '\n') || is_space(c))
+                split_top_level(group, |c| matches!(c, '、' | '/') || is_space(c))
                     .into_iter()
                     .enumerate()
                     .map(|(i, part)| (i == 0, part))
@@ -126,6 +138,9 @@ impl<'a> UnitContext<'a> {
     }
 
     fn complete(&mut self, name: &str) -> String {
+        if self.in_full {
+            return name.to_string();
+        }
         let shares_each = self.each && AREA_KINDS.contains(&name);
         self.each = name.starts_with('各') || shares_each;
         if shares_each {

@@ -1,0 +1,64 @@
+//! Duty lists by department: a paragraph headed by the unit it binds (`区水利局：负责…；…`), or a
+//! heading naming a unit (`三、区农业局职责`) over numbered duties. The unit, as printed, is the
+//! support of each duty under it; units named inside a duty describe how the owner works.
+
+use crate::normalize::units::is_gov_body;
+use crate::vocab::{ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES};
+
+/// A document with this many unit-headed paragraphs is a duty list by department.
+pub const MIN_UNIT_DUTIES: usize = 3;
+/// A unit head is a name or a short list of names, not a sentence.
+const HEAD_MAX_CHARS: usize = 40;
+/// …and what follows it says what the unit does.
+const DUTY_MIN_CHARS: usize = 6;
+
+/// `区水利局：负责…` → (`区水利局`, `负责…`): a paragraph that opens with the unit(s) it binds
+/// and a colon. Assignment keys (责任单位：), posts (主  任：) and salutations (各乡镇：) are not.
+pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
+    let colon = paragraph.find(['：', ':'])?;
+    let head = paragraph[..colon].trim();
+    let duty = paragraph[colon..].trim_start_matches(['：', ':']).trim();
+    if head.is_empty()
+        || head.chars().count() > HEAD_MAX_CHARS
+        || duty.chars().count() < DUTY_MIN_CHARS
+        || head.contains(['，', '。', '；', ',', ';', ' ', '\u{3000}', '（', '('])
+        || head.starts_with('各')
+        || ASSIGNMENT_LINE_KEYS.iter().any(|(k, _)| head.ends_with(k))
+    {
+        return None;
+    }
+    let names_units = head.split('、').all(|name| {
+        name.chars().count() >= 3
+            && (is_gov_body(name) || COMPANY_SUFFIXES.iter().any(|s| name.ends_with(s)))
+    });
+    names_units.then_some((head, duty))
+}
+
+/// The unit a heading of a duty list names (`区农业局职责` → `区农业局`), when it names a unit
+/// rather than a post (市长职责).
+pub fn heading_unit(post: &str) -> Option<&str> {
+    (post.chars().count() >= 3 && is_gov_body(post)).then_some(post)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_headed_by_their_unit() {
+        assert_eq!(
+            unit_duty("区水利局：负责水资源保护；指导节水工作。"),
+            Some(("区水利局", "负责水资源保护；指导节水工作。"))
+        );
+        assert_eq!(
+            unit_duty("区电信分公司、移动分公司：保障通讯畅通。").map(|(h, _)| h),
+            Some("区电信分公司、移动分公司")
+        );
+        assert_eq!(unit_duty("责任单位：区水利局、区财政局"), None);
+        assert_eq!(unit_duty("主  任：张某某  区管委会副主任"), None);
+        assert_eq!(unit_duty("各乡镇人民政府："), None);
+        assert_eq!(unit_duty("根据规定，现通知如下：一、加强领导"), None);
+        assert_eq!(heading_unit("区农业局"), Some("区农业局"));
+        assert_eq!(heading_unit("市长"), None);
+    }
+}
