@@ -253,7 +253,7 @@ fn a_failed_import_leaves_the_old_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".dutyctl"))
+        .filter(|e| e.file_name().to_string_lossy().contains(".dutyctl"))
         .collect();
     assert!(leftovers.is_empty(), "a temporary file was left behind");
     import_to(fixtures().join("duty_list.txt"), &out);
@@ -1650,4 +1650,194 @@ fn convert_reads_an_old_doc_through_libreoffice() {
             &fixtures().join("outline_trailing_assignments.txt")
         ))["tasks"]
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness (issue 10): outputs never harm a file, no input crashes or hangs, the conventions
+// users know.
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_fifo_writes_into_it_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    import_to(fixtures().join("duty_list.txt"), &fifo);
+    // Checked first: had the FIFO been replaced, the reader would wait for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by a file");
+    assert!(reader.join().unwrap().starts_with("dutyctl: 1\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_symlink_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.yaml");
+    let link = dir.path().join("link.yaml");
+    std::fs::write(&target, "old\n").unwrap();
+    std::os::unix::fs::symlink("real.yaml", &link).unwrap();
+    import_to(fixtures().join("duty_list.txt"), &link);
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("dutyctl: 1\n")
+    );
+
+    let dangling = dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink("created.yaml", &dangling).unwrap();
+    import_to(fixtures().join("duty_list.txt"), &dangling);
+    assert!(std::fs::symlink_metadata(&dangling).unwrap().is_symlink());
+    assert!(
+        dir.path().join("created.yaml").exists(),
+        "the link's target is created"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_outputs_follow_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    std::fs::File::create(&probe).unwrap();
+    let fresh = dir.path().join("fresh.yaml");
+    import_to(fixtures().join("duty_list.txt"), &fresh);
+    assert_eq!(
+        file_mode(&fresh),
+        file_mode(&probe),
+        "a new file gets the umask's mode"
+    );
+
+    let shared = dir.path().join("shared.yaml");
+    std::fs::write(&shared, "old\n").unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+    import_to(fixtures().join("duty_list.txt"), &shared);
+    assert_eq!(file_mode(&shared), 0o664, "a replaced file keeps its mode");
+}
+
+#[test]
+fn two_inputs_writing_one_output_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::copy(
+            fixtures().join("duty_list.txt"),
+            dir.path().join(sub).join("x.txt"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    dutyctl()
+        .arg("import")
+        .arg(dir.path().join("a/x.txt"))
+        .arg(dir.path().join("b/x.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing was written"))
+        .stderr(predicate::str::contains("x.yaml"));
+    assert!(!out.exists(), "nothing is written, not even the folder");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("duty_list.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+    assert!(!out.exists());
+    // Names that differ only after their first dot are different outputs.
+    std::fs::copy(
+        fixtures().join("duty_list.txt"),
+        dir.path().join("r.2023.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixtures().join("duty_list.txt"),
+        dir.path().join("r.2024.txt"),
+    )
+    .unwrap();
+    dutyctl()
+        .arg("import")
+        .arg(dir.path().join("r.2023.txt"))
+        .arg(dir.path().join("r.2024.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("r.2023.yaml").exists() && out.join("r.2024.yaml").exists());
+}
+
+#[test]
+fn several_inputs_onto_a_file_name_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("outline_utf16.txt"))
+        .arg("-o")
+        .arg(&one)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("names a file"));
+    assert!(!one.exists(), "no folder named one.yaml");
+    let folder = format!("{}/", dir.path().join("dotted.d").display());
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("outline_utf16.txt"))
+        .arg("-o")
+        .arg(&folder)
+        .assert()
+        .success();
+    assert!(dir.path().join("dotted.d/duty_list.yaml").exists());
+}
+
+#[test]
+fn diff_picks_its_report_format_from_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (
+        fixtures().join("diff/2023.txt"),
+        fixtures().join("diff/2024.txt"),
+    );
+    let md = dir.path().join("d.md");
+    let xlsx = dir.path().join("d.xlsx");
+    let json = dir.path().join("d.json");
+    for out in [&md, &xlsx, &json] {
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .code(1);
+    }
+    assert!(
+        std::fs::read_to_string(&md).unwrap().contains('|'),
+        "a Markdown table"
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK\x03\x04"));
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert!(report.is_object());
 }

@@ -24,7 +24,11 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     let identity = |name: &str| units.identity(name);
     let result = diff(&old, &new, &identity, args.threshold);
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let bytes = match args.format {
+    let report_format = args
+        .format
+        .or_else(|| target.and_then(DiffFormat::from_extension))
+        .unwrap_or(DiffFormat::Text);
+    let bytes = match report_format {
         DiffFormat::Text => {
             let color = target.is_none()
                 && std::io::stdout().is_terminal()
@@ -41,7 +45,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
         }
         DiffFormat::Xlsx => diff_xlsx::render(&result, &old, &new, &WriteOptions::default().font)?,
     };
-    let format = if args.format == DiffFormat::Xlsx {
+    let format = if report_format == DiffFormat::Xlsx {
         Format::Xlsx
     } else {
         Format::Markdown

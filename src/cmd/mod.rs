@@ -11,7 +11,7 @@ pub mod units;
 use anyhow::{Context, Result, bail};
 use dutyctl::error::{ReadError, Warning};
 use dutyctl::normalize::directory::UnitDirectory;
-use dutyctl::output::write_atomically;
+use dutyctl::output::write_safely;
 use dutyctl::reader::{self, ReadOptions, Reading};
 use dutyctl::writer::Format;
 use std::io::{IsTerminal, Write};
@@ -101,7 +101,7 @@ pub fn write_output(
                     path.display()
                 );
             }
-            write_atomically(path, bytes)
+            write_safely(path, bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_message(&e)))
         }
     }
