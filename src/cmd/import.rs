@@ -40,7 +40,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
                         import_one(file, &destination, args, &options, &units, &mut report);
                     if let Err(error) = result {
                         failures.fetch_add(1, Ordering::Relaxed);
-                        report.push_str(&format!("dutyctl: {error:#}\n"));
+                        let message = super::printable_line(&format!("{error:#}")).into_owned();
+                        report.push_str(&format!("dutyctl: {message}\n"));
                     }
                     if !report.is_empty() {
                         progress.suspend(|| eprint!("{report}"));
@@ -56,7 +57,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         eprintln!("dutyctl: {failed} of {} files failed", args.files.len());
     }
     Ok(super::exit(if failed > 0 {
-        super::FAILURE
+        super::ERROR
     } else {
         super::SUCCESS
     }))
@@ -140,7 +141,7 @@ fn import_one(
 ) -> Result<()> {
     let mut reading = super::read_quietly(file, options, args.input.convert)?;
     report.push_str(&super::warning_lines(
-        &file.display().to_string(),
+        &super::input_name(file),
         &reading.warnings,
     ));
     canonicalize(&mut reading.register, units);

@@ -1,5 +1,9 @@
 //! Excel and OpenDocument workbooks (.xlsx, .xlsm, .xls, .ods) → grids, with calamine.
 
+// Declared here rather than in reader/mod.rs, which is being rewritten; it belongs there.
+#[path = "limits.rs"]
+pub mod limits;
+
 use super::grid::{Grid, Merge};
 use crate::error::ReadError;
 use calamine::{Data, Dimensions, Ods, Reader, Xls, Xlsx};
@@ -18,6 +22,7 @@ pub fn read_workbook(
     kind: WorkbookKind,
     only_sheet: Option<&str>,
 ) -> Result<Vec<Grid>, ReadError> {
+    limits::check_workbook(bytes, kind)?;
     let cursor = Cursor::new(bytes);
     match kind {
         WorkbookKind::Xlsx => {
