@@ -85,9 +85,9 @@ pub struct DiffArgs {
     pub old: PathBuf,
     /// The newer register or document.
     pub new: PathBuf,
-    /// Report format (xlsx needs -o).
-    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
-    pub format: DiffFormat,
+    /// Report format; by default taken from the extension of `-o` (.md, .json, .xlsx), else text.
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
     /// Write the report here instead of stdout.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -111,6 +111,20 @@ pub enum DiffFormat {
     Md,
     Json,
     Xlsx,
+}
+
+impl DiffFormat {
+    /// The report a file name asks for, as `import -o` picks its writer.
+    pub fn from_extension(path: &std::path::Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "md" | "markdown" => Some(DiffFormat::Md),
+            "json" => Some(DiffFormat::Json),
+            "xlsx" => Some(DiffFormat::Xlsx),
+            "txt" | "diff" => Some(DiffFormat::Text),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

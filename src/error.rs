@@ -18,11 +18,14 @@ pub enum ReadError {
     #[error("the file is password-protected: remove the password in Word/Excel and save again")]
     PasswordProtected,
     #[error(
-        "{0} is an old binary format that dutyctl does not read: convert it with `libreoffice --headless --convert-to {1} FILE`, or pass --convert"
+        "{0}, which dutyctl does not read: convert it with `libreoffice --headless --convert-to {1} FILE`, or pass --convert"
     )]
     OldBinary(String, &'static str),
     #[error("refused: {0} (a zip bomb?)")]
     TooLarge(String),
+    /// Past one of the documented limits (`reader::limits`).
+    #[error("refused: {0}")]
+    OverLimit(String),
     #[error("no table found: {0}")]
     NoTable(String),
 }

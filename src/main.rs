@@ -7,24 +7,27 @@ use clap::Parser;
 use cli::{Cli, Command};
 use std::process::ExitCode;
 
-/// Errors that stop a command before it could do anything.
-const ERROR: u8 = 2;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match &cli.command {
+    // Panics are caught and reported in one line (per file where a file caused them); the
+    // default hook's multi-line report would only repeat them. RUST_BACKTRACE keeps it.
+    if std::env::var_os("RUST_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
+    let result = std::panic::catch_unwind(|| match &cli.command {
         Command::Import(args) => cmd::import::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Diff(args) => cmd::diff::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Units(args) => cmd::units::run(args),
         Command::Schema => cmd::schema::run(),
-    };
+    })
+    .unwrap_or_else(|panic| Err(anyhow::anyhow!(cmd::internal_error(&*panic))));
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("dutyctl: {error:#}");
-            ExitCode::from(ERROR)
+            eprintln!("dutyctl: {}", cmd::printable_line(&format!("{error:#}")));
+            ExitCode::from(cmd::ERROR)
         }
     }
 }

@@ -1,24 +1,194 @@
-//! Writing an output file safely: a temporary file in the same folder, renamed over the target
-//! only once complete, so an old good file is never replaced by a partial one.
+//! Writing an output file without harming what stands at its name.
+//!
+//! A regular file is replaced only by a complete new one: the bytes go to a temporary file next
+//! to it (`.NAME.dutyctl-tmp-XXXXXX`, removed if anything fails), which is then renamed over it.
+//! Anything else is respected: a device, FIFO or socket (`-o /dev/null`, `-o >(gzip)`) is written
+//! into, never renamed over; a symbolic link is followed, so its target is replaced and the link
+//! stays (a dangling link creates its target). A new file gets the mode the umask gives (0644
+//! under 022); a replaced file keeps its mode and, where the user may set it, its owner.
 
-use std::io::Write;
-use std::path::Path;
+use std::fs::{self, Metadata};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// How many links deep a chain of symbolic links is followed, as the kernel does (ELOOP).
+const SYMLINK_DEPTH: usize = 40;
+
+/// The temporary file's name keeps at most this many bytes of the target's, so that the
+/// temporary's name fits in a file system's 255-byte limit.
+const NAME_IN_TEMPORARY: usize = 120;
+
+pub fn write_safely(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a directory",
+        )),
+        // `/dev/stdout` is a link into /proc that only opening follows: write through the name.
+        Ok(meta) if !meta.is_file() => write_in_place(path, bytes),
+        Ok(meta) => replace(&fs::canonicalize(path)?, bytes, Some(&meta)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(&link_target(path)?, bytes, None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A device, FIFO or socket takes the bytes as a stream, as shell redirection would give them.
+fn write_in_place(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
+}
+
+/// Where a name that does not exist yet would be created: itself, or the end of the chain of
+/// (dangling) links that starts at it.
+fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..SYMLINK_DEPTH {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = match current.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Writes a temporary file beside `path` and renames it over `path`.
+fn replace(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let replacing = path.exists();
-    let mut file = tempfile::Builder::new()
-        .prefix(".dutyctl-")
-        .tempfile_in(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{}.dutyctl-tmp-", shortened(&name, NAME_IN_TEMPORARY));
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).rand_bytes(6);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with 0666, which the umask narrows, as any program's new file is.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    // From here on an error drops `file`, which deletes the temporary.
+    let mut file = builder.tempfile_in(dir)?;
+    if let Some(meta) = existing {
+        keep_mode_and_owner(file.as_file(), meta)?;
+    }
     file.write_all(bytes)?;
     // Where a good file stands, the new one must be on disk before it takes the name; a new
     // file replaces nothing, and a batch of a thousand should not wait on a thousand syncs.
-    if replacing {
+    if existing.is_some() {
         file.as_file().sync_all()?;
     }
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+fn keep_mode_and_owner(file: &fs::File, meta: &Metadata) -> io::Result<()> {
+    file.set_permissions(meta.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; anyone else keeps the owner they have, which is
+        // theirs already when they could write the old file's folder.
+        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+    }
+    Ok(())
+}
+
+/// At most `limit` bytes of `name`, cut at a character boundary.
+fn shortened(name: &str, limit: usize) -> &str {
+    let mut end = name.len().min(limit);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    &name[..end]
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.yaml");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write_safely(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(mode(&path), 0o640);
+    }
+
+    #[test]
+    fn a_new_file_is_not_private_to_its_owner() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.yaml");
+        write_safely(&path, b"new").unwrap();
+        // Whatever the umask, 0666 narrowed by it is never tempfile's 0600 unless asked.
+        let umask_allows_group_read = mode(&path) & 0o040 != 0;
+        let probe = dir.path().join("probe");
+        fs::File::create(&probe).unwrap();
+        assert_eq!(umask_allows_group_read, mode(&probe) & 0o040 != 0);
+        assert_eq!(mode(&path), mode(&probe));
+    }
+
+    #[test]
+    fn a_symlink_is_followed_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.yaml");
+        let link = dir.path().join("link.yaml");
+        fs::write(&target, "old").unwrap();
+        symlink("real.yaml", &link).unwrap();
+        write_safely(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"new");
+
+        let dangling = dir.path().join("dangling.yaml");
+        symlink("created.yaml", &dangling).unwrap();
+        write_safely(&dangling, b"made").unwrap();
+        assert!(
+            fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(dir.path().join("created.yaml")).unwrap(), b"made");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("out");
+        fs::create_dir(&folder).unwrap();
+        // Renaming a file over a non-empty folder fails after the temporary was written.
+        fs::write(folder.join("x"), "").unwrap();
+        assert!(replace(&folder, b"new", None).is_err());
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "only the folder remains");
+    }
+
+    #[test]
+    fn long_names_are_cut_at_a_character_boundary() {
+        assert_eq!(shortened("责任分解表", 4), "责");
+        assert_eq!(shortened("ab", 10), "ab");
+    }
 }

@@ -314,7 +314,7 @@ fn a_failed_import_leaves_the_old_output_untouched() {
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".dutyctl"))
+        .filter(|e| e.file_name().to_string_lossy().contains(".dutyctl"))
         .collect();
     assert!(leftovers.is_empty(), "a temporary file was left behind");
     import_to(fixtures().join("duty_list.txt"), &out);
@@ -339,7 +339,7 @@ fn one_bad_file_in_a_batch_does_not_stop_the_others() {
         .arg("-o")
         .arg(&out)
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("broken.txt: the file is empty"))
         .stderr(predicate::str::contains("1 of 3 files failed"));
     assert!(out.join("duty_list.yaml").exists());
@@ -367,7 +367,7 @@ fn strict_turns_warnings_into_failure_and_writes_nothing() {
         .arg(&out)
         .arg(fixtures().join("leader_division_gb18030.txt"))
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "leader_division_gb18030.txt:8: number lost to conversion debris",
         ))
@@ -2156,4 +2156,586 @@ fn docx_table_is_a_gb9704_attachment_that_reads_back_to_the_same_tasks() {
         footer.contains("－ ") && footer.contains(" PAGE ") && footer.contains(" －"),
         "page numbers as － 1 －"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness (issue 10): outputs never harm a file, no input crashes or hangs, the conventions
+// users know.
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(unix)]
+fn file_mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_fifo_writes_into_it_instead_of_replacing_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    import_to(fixtures().join("duty_list.txt"), &fifo);
+    // Checked first: had the FIFO been replaced, the reader would wait for ever.
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO was replaced by a file");
+    assert!(reader.join().unwrap().starts_with("dutyctl: 1\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_symlink_writes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.yaml");
+    let link = dir.path().join("link.yaml");
+    std::fs::write(&target, "old\n").unwrap();
+    std::os::unix::fs::symlink("real.yaml", &link).unwrap();
+    import_to(fixtures().join("duty_list.txt"), &link);
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(
+        std::fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("dutyctl: 1\n")
+    );
+
+    let dangling = dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink("created.yaml", &dangling).unwrap();
+    import_to(fixtures().join("duty_list.txt"), &dangling);
+    assert!(std::fs::symlink_metadata(&dangling).unwrap().is_symlink());
+    assert!(
+        dir.path().join("created.yaml").exists(),
+        "the link's target is created"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_outputs_follow_the_umask_and_replaced_ones_keep_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    std::fs::File::create(&probe).unwrap();
+    let fresh = dir.path().join("fresh.yaml");
+    import_to(fixtures().join("duty_list.txt"), &fresh);
+    assert_eq!(
+        file_mode(&fresh),
+        file_mode(&probe),
+        "a new file gets the umask's mode"
+    );
+
+    let shared = dir.path().join("shared.yaml");
+    std::fs::write(&shared, "old\n").unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o664)).unwrap();
+    import_to(fixtures().join("duty_list.txt"), &shared);
+    assert_eq!(file_mode(&shared), 0o664, "a replaced file keeps its mode");
+}
+
+#[test]
+fn two_inputs_writing_one_output_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::copy(
+            fixtures().join("duty_list.txt"),
+            dir.path().join(sub).join("x.txt"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    dutyctl()
+        .arg("import")
+        .arg(dir.path().join("a/x.txt"))
+        .arg(dir.path().join("b/x.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing was written"))
+        .stderr(predicate::str::contains("x.yaml"));
+    assert!(!out.exists(), "nothing is written, not even the folder");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("duty_list.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+    assert!(!out.exists());
+    // Names that differ only after their first dot are different outputs.
+    std::fs::copy(
+        fixtures().join("duty_list.txt"),
+        dir.path().join("r.2023.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        fixtures().join("duty_list.txt"),
+        dir.path().join("r.2024.txt"),
+    )
+    .unwrap();
+    dutyctl()
+        .arg("import")
+        .arg(dir.path().join("r.2023.txt"))
+        .arg(dir.path().join("r.2024.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(out.join("r.2023.yaml").exists() && out.join("r.2024.yaml").exists());
+}
+
+#[test]
+fn several_inputs_onto_a_file_name_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.yaml");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("outline_utf16.txt"))
+        .arg("-o")
+        .arg(&one)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("names a file"));
+    assert!(!one.exists(), "no folder named one.yaml");
+    let folder = format!("{}/", dir.path().join("dotted.d").display());
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("duty_list.txt"))
+        .arg(fixtures().join("outline_utf16.txt"))
+        .arg("-o")
+        .arg(&folder)
+        .assert()
+        .success();
+    assert!(dir.path().join("dotted.d/duty_list.yaml").exists());
+}
+
+#[test]
+fn diff_picks_its_report_format_from_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (
+        fixtures().join("diff/2023.txt"),
+        fixtures().join("diff/2024.txt"),
+    );
+    let md = dir.path().join("d.md");
+    let xlsx = dir.path().join("d.xlsx");
+    let json = dir.path().join("d.json");
+    for out in [&md, &xlsx, &json] {
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .code(1);
+    }
+    assert!(
+        std::fs::read_to_string(&md).unwrap().contains('|'),
+        "a Markdown table"
+    );
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK\x03\x04"));
+    let report: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert!(report.is_object());
+}
+
+/// A workbook of one sheet whose XML is given, with the least calamine needs around it.
+fn xlsx_with_sheet(sheet_xml: &str) -> Vec<u8> {
+    zip_with(&[
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            br#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+        ("xl/worksheets/sheet1.xml", sheet_xml.as_bytes()),
+    ])
+}
+
+fn sheet_xml(dimension: &str, cells: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{cells}</sheetData></worksheet>"#
+    )
+}
+
+/// An .ods whose content.xml is given.
+fn ods_with_content(content_xml: &str) -> Vec<u8> {
+    zip_with(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "META-INF/manifest.xml",
+            br#"<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>"#,
+        ),
+        ("content.xml", content_xml.as_bytes()),
+    ])
+}
+
+fn ods_table(rows: &str) -> String {
+    format!(
+        r#"<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Sheet1">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    )
+}
+
+const ODS_HEADER_ROW: &str = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>序号</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>牵头单位</text:p></table:table-cell></table:table-row>"#;
+
+/// Imports bytes saved under `name` and returns (exit code, stderr), within a time limit.
+fn import_bytes(name: &str, bytes: &[u8]) -> (i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let output = dutyctl()
+        .arg("import")
+        .arg(&path)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code().unwrap_or(-1), stderr)
+}
+
+/// One line, `dutyctl: FILE: message`, exit 2: the shape of every error.
+fn assert_one_line_error(name: &str, (code, stderr): (i32, String), says: &str) {
+    assert_eq!(code, 2, "{name}: {stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+    assert!(
+        stderr.starts_with("dutyctl: ") && stderr.contains(name),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(says),
+        "{name}: expected {says:?} in {stderr}"
+    );
+}
+
+#[test]
+fn xlsx_cells_far_apart_or_outside_the_grid_are_refused_not_allocated() {
+    let far_apart = sheet_xml(
+        "A1:XFD1048576",
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#,
+    );
+    assert_one_line_error(
+        "far.xlsx",
+        import_bytes("far.xlsx", &xlsx_with_sheet(&far_apart)),
+        "cells",
+    );
+    let outside = sheet_xml(
+        "A1",
+        r#"<row r="1"><c r="ZZZZZZZ99999999999"><v>1</v></c></row>"#,
+    );
+    assert_one_line_error(
+        "outside.xlsx",
+        import_bytes("outside.xlsx", &xlsx_with_sheet(&outside)),
+        "ZZZZZZZ99999999999",
+    );
+    let bad_row = sheet_xml("A1", r#"<row r="99999999999"><c><v>1</v></c></row>"#);
+    assert_one_line_error(
+        "row.xlsx",
+        import_bytes("row.xlsx", &xlsx_with_sheet(&bad_row)),
+        "row number",
+    );
+    let backwards = sheet_xml("C7:A1", r#"<row r="1"><c r="A1"><v>1</v></c></row>"#);
+    assert_one_line_error(
+        "backwards.xlsx",
+        import_bytes("backwards.xlsx", &xlsx_with_sheet(&backwards)),
+        "C7:A1",
+    );
+    // One value far down a sheet is one cell, not a million: read as usual.
+    let lone = sheet_xml(
+        "XFD1048576",
+        r#"<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#,
+    );
+    let (_, stderr) = import_bytes("lone.xlsx", &xlsx_with_sheet(&lone));
+    assert!(stderr.contains("no table found"), "{stderr}");
+}
+
+#[test]
+fn ods_that_never_closes_its_table_or_repeats_past_the_limit_is_refused() {
+    let mangled = ods_table(ODS_HEADER_ROW).replace("</table:table>", "</taAAAAble:table>");
+    assert_one_line_error(
+        "mangled.ods",
+        import_bytes("mangled.ods", &ods_with_content(&mangled)),
+        "malformed XML",
+    );
+    let repeated = ods_table(&format!(
+        r#"{ODS_HEADER_ROW}<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#
+    ));
+    assert_one_line_error(
+        "repeated.ods",
+        import_bytes("repeated.ods", &ods_with_content(&repeated)),
+        "cells",
+    );
+}
+
+#[test]
+fn a_register_whose_aliases_expand_past_the_limit_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.yaml");
+    let golden = std::fs::read_to_string(fixtures().join("duty_list.yaml")).unwrap();
+    // 1 MB repeated 100 times: 100 MB, past the 64 MB limit (and small enough to be harmless
+    // were the limit missing).
+    let long = "长".repeat(350_000);
+    let aliases = vec!["*long"; 100].join(", ");
+    let notes = format!("  notes: [&long \"{long}\", {aliases}]\n");
+    let mut bomb = String::new();
+    for line in golden.lines() {
+        if line.starts_with("  notes:") {
+            bomb.push_str(&notes);
+        } else {
+            bomb.push_str(line);
+            bomb.push('\n');
+        }
+    }
+    assert!(bomb.contains("*long"), "the fixture has a notes key");
+    std::fs::write(&path, bomb).unwrap();
+    let output = dutyctl().arg("import").arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("aliases expand it past 64 MB"), "{stderr}");
+}
+
+#[test]
+fn inputs_past_the_size_limit_are_refused_before_they_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap(); // sparse: costs no disk
+    assert_one_line_error(
+        "huge.txt",
+        import_bytes_at(&path),
+        "larger than the 64 MB dutyctl reads",
+    );
+}
+
+fn import_bytes_at(path: &Path) -> (i32, String) {
+    let output = dutyctl().arg("import").arg(path).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn export_of_a_unit_supporting_thousands_of_tasks_cuts_its_summary_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut register = String::from(
+        "dutyctl: 1\ndocument:\n  title: null\n  doc_number: null\n  issuer: null\n  date: null\n  layout: table\n  source: big.txt\n  sha256: x\n  notes: []\npeople: []\ntasks:\n",
+    );
+    // Past ten tasks the summary lists task numbers alone: 9,000 of them pass Excel's limit.
+    for n in 1..=9000 {
+        register.push_str(&format!(
+            "- id: t{n}\n  seq: 第{n}项\n  section: []\n  title: 任务{n}\n  text: 任务{n}\n  lead: []\n  support: [县应急局]\n  persons: []\n  leaders: []\n  deadline: null\n  due: null\n  items: []\n  source: {{line: {n}}}\n  printed: {{}}\n"
+        ));
+    }
+    let input = dir.path().join("big.yaml");
+    std::fs::write(&input, register).unwrap();
+    let out = dir.path().join("big.xlsx");
+    export(&input, &out, &[]);
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    let summary = book.worksheet_range("按单位汇总").unwrap();
+    let row = summary
+        .rows()
+        .find(|r| r.first().is_some_and(|c| c.to_string() == "县应急局"))
+        .expect("the unit's row");
+    let cell = row[5].to_string();
+    assert!(cell.contains("字略"), "the cut is noted");
+    assert!(cell.chars().count() <= 32_767);
+}
+
+/// A register written by dutyctl, with `edit` applied to its YAML text.
+fn edited_register(dir: &Path, name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+    let golden = std::fs::read_to_string(fixtures().join("duty_list.yaml")).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, edit(&golden)).unwrap();
+    path
+}
+
+#[test]
+fn check_and_diff_escape_terminal_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = edited_register(dir.path(), "hostile.yaml", |yaml| {
+        let (head, tasks) = yaml.split_once("\ntasks:\n").unwrap();
+        let first_title = tasks.lines().find(|l| l.starts_with("  title: ")).unwrap();
+        let tasks = tasks.replacen(
+            first_title,
+            "  title: \"\\e[2J\\e]0;pwned\\a\u{202e}txt.exe\"",
+            1,
+        );
+        format!("{head}\ntasks:\n{tasks}")
+    });
+    let bad_layout = edited_register(dir.path(), "layout\u{1b}[2J.yaml", |yaml| {
+        yaml.replacen("  layout: duty-list", "  layout: \"\\e[2J\u{202e}x\"", 1)
+    });
+    let (code, text) = check(&[bad_layout.as_path()], &[]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("layout\\x1b[2J.yaml"), "{text}");
+    let diff = dutyctl()
+        .arg("diff")
+        .arg(fixtures().join("duty_list.yaml"))
+        .arg(&hostile)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(diff.stdout).unwrap();
+    assert!(diff.contains("\\x1b[2J"), "{diff}");
+    for output in [&text, &diff] {
+        assert!(!output.contains('\u{1b}'), "raw ESC printed: {output}");
+        assert!(!output.contains('\u{202e}'), "raw U+202E printed: {output}");
+        assert!(!output.contains('\u{7}'), "raw BEL printed: {output}");
+    }
+}
+
+#[test]
+fn check_github_annotations_escape_properties_and_report_unreadable_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let odd = edited_register(dir.path(), "a,b:c.yaml", |yaml| {
+        yaml.replacen("  lead:\n  - ", "  lead: 100%\n  - ", 1)
+    });
+    let missing = dir.path().join("missing.yaml");
+    let output = dutyctl()
+        .args(["check", "--format", "github"])
+        .arg(&odd)
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("a%2Cb%3Ac.yaml"), "{stdout}");
+    assert!(!stdout.contains("a,b:c.yaml"), "{stdout}");
+    let unreadable = stdout
+        .lines()
+        .find(|l| l.contains("missing.yaml"))
+        .unwrap_or_else(|| panic!("no annotation for the unreadable file: {stdout}"));
+    assert!(unreadable.starts_with("::error "), "{unreadable}");
+}
+
+#[test]
+fn check_reports_every_broken_task_missing_keys_and_impossible_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let golden = std::fs::read_to_string(fixtures().join("duty_list.yaml")).unwrap();
+    let task_lines: Vec<usize> = golden
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- id: "))
+        .map(|(n, _)| n + 1)
+        .collect();
+    assert!(task_lines.len() >= 3, "the fixture has tasks");
+    // Tasks 0 and 2 get a wrong type, task 1 loses its deadline key, task 2 an impossible date.
+    let mut task = 0;
+    let mut broken = String::new();
+    for line in golden.lines() {
+        if line.starts_with("- id: ") {
+            task += 1;
+        }
+        match (task, line) {
+            (1 | 3, l) if l.starts_with("  lead:") => broken.push_str("  lead: 7\n"),
+            (1 | 3, l) if l.starts_with("  - ") && broken.ends_with("  lead: 7\n") => {}
+            (2, l) if l.starts_with("  deadline:") => {}
+            (3, l) if l.starts_with("  due:") => broken.push_str("  due: 2024-13-45\n"),
+            _ => {
+                broken.push_str(line);
+                broken.push('\n');
+            }
+        }
+    }
+    let path = dir.path().join("broken.yaml");
+    std::fs::write(&path, &broken).unwrap();
+    let task_lines: Vec<usize> = broken
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- id: "))
+        .map(|(n, _)| n + 1)
+        .collect();
+    let (code, out) = check(&[path.as_path()], &[]);
+    assert_eq!(code, 1, "{out}");
+    let errors: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("error[schema]"))
+        .collect();
+    let has = |needle: &str| errors.iter().any(|l| l.contains(needle));
+    assert!(has("tasks[0].lead: invalid type"), "{out}");
+    assert!(
+        has(&format!("broken.yaml:{}:", task_lines[2])) && has("tasks[2].lead"),
+        "{out}"
+    );
+    assert!(
+        has(&format!("broken.yaml:{}:", task_lines[1])) && has("missing key `deadline`"),
+        "{out}"
+    );
+    assert!(has("tasks[2].due: `2024-13-45` is not a date"), "{out}");
+    assert!(
+        !out.contains("past-deadline"),
+        "an impossible date is not reported as past: {out}"
+    );
+}
+
+#[test]
+fn xls_whose_fat_lies_past_its_end_is_refused_not_a_panic() {
+    // Found by bench/fuzz.sh: calamine asserted on a FAT sector cut short by the file's end.
+    let mut xls = vec![0u8; 1024];
+    xls[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    xls[0x1E] = 9; // 512-byte sectors
+    xls[0x2C] = 1; // one FAT sector…
+    xls[0x4C..0x50].copy_from_slice(&5u32.to_le_bytes()); // …at sector 5, past the end
+    for i in 1..109 {
+        xls[0x4C + 4 * i..0x50 + 4 * i].copy_from_slice(&u32::MAX.to_le_bytes());
+    }
+    xls[0x30..0x34].copy_from_slice(&0u32.to_le_bytes());
+    xls[0x44..0x48].copy_from_slice(&0xFFFF_FFFEu32.to_le_bytes());
+    xls.extend("Workbook".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_one_line_error(
+        "cut.xls",
+        import_bytes("cut.xls", &xls),
+        "sector 5 lies past the end of the file",
+    );
+}
+
+#[test]
+fn a_dash_reads_the_document_from_stdin() {
+    let text = std::fs::read(fixtures().join("duty_list.txt")).unwrap();
+    let output = dutyctl()
+        .args(["import", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let got = register(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(got["document"]["source"], "stdin");
+    assert_eq!(
+        content_of(&serde_yaml::to_string(&got).unwrap()),
+        content_of(&import_stdout(&fixtures().join("duty_list.txt")))
+    );
+}
+
+#[test]
+fn an_odt_is_named_for_what_it_is() {
+    let odt = zip_with(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ]);
+    let (code, stderr) = import_bytes("notice.odt", &odt);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("an OpenDocument text (.odt), which dutyctl does not read"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("old binary"), "{stderr}");
 }

@@ -3,8 +3,9 @@
 
 use crate::cli::{CheckArgs, CheckFormat};
 use anyhow::Result;
-use dutyctl::model::lint::lint;
+use dutyctl::model::lint::{Lint, lint};
 use dutyctl::reader::decode::{EncodingChoice, decode_text};
+use dutyctl::reader::limits::check_yaml_expansion;
 use dutyctl::reader::register::parse_register;
 use serde::Serialize;
 use std::process::ExitCode;
@@ -31,18 +32,32 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     let mut diagnostics = Vec::new();
     let mut unreadable = false;
     for file in &args.files {
-        let name = file.display().to_string();
-        let text = match std::fs::read(file) {
+        let name = super::input_name(file);
+        let text = match super::read_input_bytes(file) {
             Ok(bytes) => match decode_text(&bytes, EncodingChoice::Auto) {
                 Ok(text) => text,
                 Err(e) => {
-                    eprintln!("dutyctl: {name}: {e}");
+                    eprintln!(
+                        "dutyctl: {}",
+                        super::printable_line(&format!("{name}: {e}"))
+                    );
+                    if args.format != CheckFormat::Text {
+                        diagnostics.push(unreadable_file(&name, &e.to_string()));
+                    }
                     unreadable = true;
                     continue;
                 }
             },
             Err(e) => {
-                eprintln!("dutyctl: {name}: {}", super::io_message(&e));
+                let message = format!("{e:#}");
+                eprintln!("dutyctl: {}", super::printable_line(&message));
+                if args.format != CheckFormat::Text {
+                    // Annotations and JSON consumers see the failure too, not only the log.
+                    let message = message
+                        .strip_prefix(&format!("{name}: "))
+                        .unwrap_or(&message);
+                    diagnostics.push(unreadable_file(&name, message));
+                }
                 unreadable = true;
                 continue;
             }
@@ -52,10 +67,21 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
     print(&diagnostics, args.format)?;
     let failed = diagnostics.iter().any(|d| d.level == "error");
     Ok(super::exit(match (unreadable, failed) {
-        (true, _) => 2,
+        (true, _) => super::ERROR,
         (false, true) => super::FAILURE,
         (false, false) => super::SUCCESS,
     }))
+}
+
+fn unreadable_file(file: &str, message: &str) -> Diagnostic {
+    Diagnostic {
+        file: file.into(),
+        line: None,
+        column: None,
+        level: "error",
+        code: "unreadable",
+        message: message.into(),
+    }
 }
 
 fn check_text(
@@ -65,40 +91,85 @@ fn check_text(
     today: &str,
     args: &CheckArgs,
 ) -> Vec<Diagnostic> {
-    let register = match parse_register(text) {
-        Ok(register) => register,
+    let (register, mut diagnostics) = match parse_register(text) {
+        Ok(register) => (Some(register), Vec::new()),
         Err(e) => {
-            let message = if e.path.is_empty() || e.path == "." {
-                e.message
-            } else {
-                format!("{}: {}", e.path, e.message)
-            };
-            return vec![Diagnostic {
+            let first = Diagnostic {
                 file: file.into(),
                 line: e.line,
                 column: e.column,
                 level: "error",
                 code: "schema",
-                message,
-            }];
+                message: if e.path.is_empty() || e.path == "." {
+                    e.message
+                } else {
+                    format!("{}: {}", e.path, e.message)
+                },
+            };
+            (None, vec![first])
         }
     };
-    lint(&register, units, today)
-        .into_iter()
-        .filter(|f| !args.allow.contains(&f.lint))
-        .map(|f| {
-            let denied = args.deny.contains(&f.lint) || f.lint.denied_by_default();
-            let (line, column) = locate_task(text, f.task);
-            Diagnostic {
-                file: file.into(),
-                line,
-                column,
-                level: if denied { "error" } else { "warning" },
-                code: f.lint.name(),
-                message: format!("tasks[{}]: {}", f.task, f.message),
-            }
-        })
-        .collect()
+    // The parser stops at the first error; the rest of the file is checked part by part, so
+    // that one run reports every broken task. (A syntax error, or a register refused for its
+    // aliases, leaves nothing to go through.)
+    let mut bad_due = std::collections::BTreeSet::new();
+    let first_error_path = match &register {
+        None => diagnostics[0]
+            .message
+            .split(": ")
+            .next()
+            .unwrap_or("")
+            .to_string(),
+        Some(_) => String::new(),
+    };
+    let value = check_yaml_expansion(text)
+        .ok()
+        .and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(text).ok());
+    for problem in value.iter().flat_map(schema::problems) {
+        let reported = !first_error_path.is_empty()
+            && !problem.missing_or_date
+            && (first_error_path == problem.part
+                || first_error_path.starts_with(&format!("{}.", problem.part))
+                || first_error_path.starts_with(&format!("{}[", problem.part)));
+        if reported {
+            continue;
+        }
+        if problem.bad_due {
+            bad_due.extend(problem.task);
+        }
+        let (line, column) = match problem.task {
+            Some(index) => locate_task(text, index),
+            None => (None, None),
+        };
+        diagnostics.push(Diagnostic {
+            file: file.into(),
+            line,
+            column,
+            level: "error",
+            code: "schema",
+            message: problem.message,
+        });
+    }
+    let Some(register) = register else {
+        return diagnostics;
+    };
+    // A due date that is no date is a schema error, not a deadline to compare with today.
+    let findings = lint(&register, units, today).into_iter().filter(|f| {
+        !(bad_due.contains(&f.task) && matches!(f.lint, Lint::PastDeadline | Lint::DueMismatch))
+    });
+    diagnostics.extend(findings.filter(|f| !args.allow.contains(&f.lint)).map(|f| {
+        let denied = args.deny.contains(&f.lint) || f.lint.denied_by_default();
+        let (line, column) = locate_task(text, f.task);
+        Diagnostic {
+            file: file.into(),
+            line,
+            column,
+            level: if denied { "error" } else { "warning" },
+            code: f.lint.name(),
+            message: format!("tasks[{}]: {}", f.task, f.message),
+        }
+    }));
+    diagnostics
 }
 
 /// The line and column of a task's `id` key: the n-th `id:` (YAML) or `"id":` (JSON) in the file
@@ -130,29 +201,39 @@ fn print(diagnostics: &[Diagnostic], format: CheckFormat) -> Result<()> {
         }
         CheckFormat::Text => diagnostics
             .iter()
-            .map(|d| format!("{}: {}[{}]: {}\n", place(d), d.level, d.code, d.message))
-            .collect(),
-        CheckFormat::Github => diagnostics
-            .iter()
             .map(|d| {
-                let mut props = format!("file={}", d.file);
-                if let Some(line) = d.line {
-                    props.push_str(&format!(",line={line}"));
-                }
-                if let Some(column) = d.column {
-                    props.push_str(&format!(",col={column}"));
-                }
-                format!(
-                    "::{} {props},title=dutyctl {}::{}\n",
-                    d.level,
-                    d.code,
-                    d.message.replace('\n', "%0A")
-                )
+                let message = super::printable_line(&d.message);
+                let place = super::printable_line(&place(d)).into_owned();
+                format!("{place}: {}[{}]: {message}\n", d.level, d.code)
             })
             .collect(),
+        CheckFormat::Github => diagnostics.iter().map(github_annotation).collect(),
     };
     super::write_stdout(out.as_bytes())?;
     Ok(())
+}
+
+/// A diagnostic as a GitHub workflow command, escaped as the runner requires: `%`, CR and LF
+/// in the message; those and `:` and `,` in property values (a file `a,b:c.yaml` would
+/// otherwise end the property early).
+fn github_annotation(d: &Diagnostic) -> String {
+    let data = |text: &str| {
+        text.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |text: &str| data(text).replace(':', "%3A").replace(',', "%2C");
+    let mut props = format!("file={}", property(&d.file));
+    if let Some(line) = d.line {
+        props.push_str(&format!(",line={line}"));
+    }
+    if let Some(column) = d.column {
+        props.push_str(&format!(",col={column}"));
+    }
+    let title = property(&format!("dutyctl {}", d.code));
+    // Control characters other than line breaks are escaped for the log viewer too.
+    let message = data(&super::printable(&d.message));
+    format!("::{} {props},title={title}::{message}\n", d.level)
 }
 
 fn place(d: &Diagnostic) -> String {
@@ -170,4 +251,209 @@ fn today_utc() -> String {
         .map(|d| d.as_secs() / 86_400)
         .unwrap_or(0);
     dutyctl::reader::workbook::date_from_unix_days(days as i64)
+}
+
+/// What the parser does not see: keys missing that every register has (serde takes a missing
+/// `deadline` for null), dates that are no dates, and errors in tasks after the first error.
+mod schema {
+    use dutyctl::model::{Document, Item, Person, Register, SCHEMA_VERSION, Task};
+    use serde_yaml::Value;
+
+    pub struct Problem {
+        /// The key path of the part at fault: `document`, `people[2]`, `tasks[7]`.
+        pub part: String,
+        pub task: Option<usize>,
+        pub message: String,
+        /// A missing key or a bad date, which the parser never reports.
+        pub missing_or_date: bool,
+        pub bad_due: bool,
+    }
+
+    /// A register as dutyctl writes it, with one of everything: the keys it writes are the keys
+    /// every register has, so the list cannot drift from the model.
+    fn sample() -> serde_json::Value {
+        let register = Register {
+            dutyctl: SCHEMA_VERSION,
+            document: Document::default(),
+            people: vec![Person {
+                name: String::new(),
+                title: None,
+                backup: None,
+            }],
+            tasks: vec![Task {
+                items: vec![Item {
+                    label: String::new(),
+                    text: String::new(),
+                    deadline: None,
+                }],
+                ..Task::default()
+            }],
+        };
+        serde_json::to_value(register).expect("a register serializes")
+    }
+
+    pub fn problems(value: &Value) -> Vec<Problem> {
+        let sample = sample();
+        let mut problems = Vec::new();
+        let mut missing = |part: String,
+                           task: Option<usize>,
+                           node: &Value,
+                           keys: &serde_json::Value| {
+            let Some(mapping) = node.as_mapping() else {
+                return;
+            };
+            for (key, example) in keys.as_object().into_iter().flatten() {
+                if !mapping.contains_key(key.as_str()) {
+                    let empty = match example {
+                        serde_json::Value::Array(_) => "[]",
+                        serde_json::Value::Object(_) => "{}",
+                        _ => "null",
+                    };
+                    let place = if part.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{part}: ")
+                    };
+                    problems.push(Problem {
+                        part: part.clone(),
+                        task,
+                        message: format!(
+                            "{place}missing key `{key}` (every key is always present: write `{key}: {empty}`)"
+                        ),
+                        missing_or_date: true,
+                        bad_due: false,
+                    });
+                }
+            }
+        };
+        missing(String::new(), None, value, &sample);
+        missing(
+            "document".into(),
+            None,
+            &value["document"],
+            &sample["document"],
+        );
+        for (i, person) in sequence(&value["people"]).iter().enumerate() {
+            missing(format!("people[{i}]"), None, person, &sample["people"][0]);
+        }
+        let tasks = sequence(&value["tasks"]);
+        for (i, task) in tasks.iter().enumerate() {
+            missing(format!("tasks[{i}]"), Some(i), task, &sample["tasks"][0]);
+            for (j, item) in sequence(&task["items"]).iter().enumerate() {
+                missing(
+                    format!("tasks[{i}].items[{j}]"),
+                    Some(i),
+                    item,
+                    &sample["tasks"][0]["items"][0],
+                );
+            }
+        }
+        let mut bad_date = |part: String, task: Option<usize>, node: &Value| {
+            if let Some(text) = node.as_str()
+                && !is_date(text)
+            {
+                problems.push(Problem {
+                    part: part.clone(),
+                    task,
+                    message: format!("{part}: `{text}` is not a date (YYYY-MM-DD)"),
+                    missing_or_date: true,
+                    bad_due: task.is_some(),
+                });
+            }
+        };
+        bad_date("document.date".into(), None, &value["document"]["date"]);
+        for (i, task) in tasks.iter().enumerate() {
+            bad_date(format!("tasks[{i}].due"), Some(i), &task["due"]);
+        }
+        // Each part on its own, for the errors after the parser's first.
+        let mut invalid = |part: String, task: Option<usize>, error: Option<String>| {
+            if let Some(error) = error {
+                problems.push(Problem {
+                    part: part.clone(),
+                    task,
+                    message: format!("{part}{error}"),
+                    missing_or_date: false,
+                    bad_due: false,
+                });
+            }
+        };
+        invalid(
+            "document".into(),
+            None,
+            parse_error::<Document>(&value["document"]),
+        );
+        for (i, person) in sequence(&value["people"]).iter().enumerate() {
+            invalid(format!("people[{i}]"), None, parse_error::<Person>(person));
+        }
+        for (i, task) in tasks.iter().enumerate() {
+            invalid(format!("tasks[{i}]"), Some(i), parse_error::<Task>(task));
+        }
+        problems
+    }
+
+    fn sequence(value: &Value) -> &[Value] {
+        value.as_sequence().map_or(&[], Vec::as_slice)
+    }
+
+    /// Why `value` is not a `T`, as the rest of a message after the part's path
+    /// (`.lead: invalid type …`).
+    fn parse_error<T: serde::de::DeserializeOwned>(value: &Value) -> Option<String> {
+        if value.is_null() {
+            return None; // reported as a missing key, or by the parser
+        }
+        serde_path_to_error::deserialize::<_, T>(value.clone())
+            .err()
+            .map(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner().to_string();
+                if path.is_empty() || path == "." {
+                    format!(": {inner}")
+                } else {
+                    let inner = inner
+                        .strip_prefix(&format!("{path}: "))
+                        .unwrap_or(&inner)
+                        .to_string();
+                    format!(".{path}: {inner}")
+                }
+            })
+    }
+
+    /// YYYY-MM-DD naming a day of the calendar.
+    pub fn is_date(text: &str) -> bool {
+        let parts: Vec<&str> = text.split('-').collect();
+        let [year, month, day] = parts.as_slice() else {
+            return false;
+        };
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+            return false;
+        }
+        let (year, month, day): (u32, u32, u32) = (
+            year.parse().unwrap_or(0),
+            month.parse().unwrap_or(0),
+            day.parse().unwrap_or(0),
+        );
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return false,
+        };
+        (1..=days).contains(&day)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn dates_must_be_days_of_the_calendar() {
+            assert!(is_date("2024-02-29"));
+            assert!(!is_date("2023-02-29"));
+            assert!(!is_date("2024-13-45"));
+            assert!(!is_date("2024-6-30"));
+        }
+    }
 }

@@ -21,10 +21,22 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     };
     let old = super::read_input(&args.old, &options, false)?.register;
     let new = super::read_input(&args.new, &options, false)?.register;
+    let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let report_format = args
+        .format
+        .or_else(|| target.and_then(DiffFormat::from_extension))
+        .unwrap_or(DiffFormat::Text);
+    // Reports read on a terminal or a web page show control characters as escapes.
+    let (old, new) = match report_format {
+        DiffFormat::Text | DiffFormat::Md => (
+            super::printable_register(&old)?,
+            super::printable_register(&new)?,
+        ),
+        DiffFormat::Json | DiffFormat::Xlsx => (old, new),
+    };
     let identity = |name: &str| units.identity(name);
     let result = diff(&old, &new, &identity, args.threshold);
-    let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    let bytes = match args.format {
+    let bytes = match report_format {
         DiffFormat::Text => {
             let color = target.is_none()
                 && std::io::stdout().is_terminal()
@@ -41,7 +53,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
         }
         DiffFormat::Xlsx => diff_xlsx::render(&result, &old, &new, &WriteOptions::default().font)?,
     };
-    let format = if args.format == DiffFormat::Xlsx {
+    let format = if report_format == DiffFormat::Xlsx {
         Format::Xlsx
     } else {
         Format::Markdown

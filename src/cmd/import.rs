@@ -40,7 +40,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
                         import_one(file, &destination, args, &options, &units, &mut report);
                     if let Err(error) = result {
                         failures.fetch_add(1, Ordering::Relaxed);
-                        report.push_str(&format!("dutyctl: {error:#}\n"));
+                        let message = super::printable_line(&format!("{error:#}")).into_owned();
+                        report.push_str(&format!("dutyctl: {message}\n"));
                     }
                     if !report.is_empty() {
                         progress.suspend(|| eprint!("{report}"));
@@ -56,7 +57,7 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         eprintln!("dutyctl: {failed} of {} files failed", args.files.len());
     }
     Ok(super::exit(if failed > 0 {
-        super::FAILURE
+        super::ERROR
     } else {
         super::SUCCESS
     }))
@@ -68,12 +69,66 @@ fn destination(args: &ImportArgs) -> Result<Destination> {
         (Some(path), 1) if path.as_os_str() == "-" => Ok(Destination::Stdout),
         (Some(path), 1) if !path.is_dir() => Ok(Destination::File(path.clone())),
         (Some(path), _) if path.as_os_str() != "-" => {
+            if !path.is_dir() && names_a_file(path) {
+                bail!(
+                    "{}: several inputs need an output folder, and this names a file (end it with / for a folder of that name)",
+                    path.display()
+                );
+            }
+            refuse_collisions(path, args)?;
             std::fs::create_dir_all(path)
                 .with_context(|| format!("{}: cannot create the output folder", path.display()))?;
             Ok(Destination::Folder(path.clone()))
         }
         _ => bail!("several input files need `-o FOLDER`: one register is written per input"),
     }
+}
+
+/// `one.yaml` is a file to the user however many inputs there are; `out/` and `out` are folders.
+fn names_a_file(path: &Path) -> bool {
+    let ends_with_separator = path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator);
+    path.extension().is_some() && !ends_with_separator
+}
+
+/// The register of `file` in a batch's output folder: its file name with the format's extension
+/// (`a.b.txt` → `a.b.yaml`, not `a.yaml`).
+fn batch_target(dir: &Path, file: &Path, format: Format) -> PathBuf {
+    let stem = file.file_stem().unwrap_or(file.as_os_str());
+    let mut name = stem.to_os_string();
+    name.push(".");
+    name.push(format.extension());
+    dir.join(name)
+}
+
+/// Two inputs that would write one output (`a/x.txt b/x.txt`, or one file given twice) are an
+/// error before anything is written: the second would silently replace the first.
+fn refuse_collisions(dir: &Path, args: &ImportArgs) -> Result<()> {
+    let format = super::output_format(args.format, None, Format::Yaml);
+    let mut inputs_of: std::collections::BTreeMap<PathBuf, Vec<&Path>> = Default::default();
+    for file in &args.files {
+        inputs_of
+            .entry(batch_target(dir, file, format))
+            .or_default()
+            .push(file);
+    }
+    let collisions: Vec<String> = inputs_of
+        .iter()
+        .filter(|(_, inputs)| inputs.len() > 1)
+        .map(|(target, inputs)| {
+            let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+            format!("{} ← {}", target.display(), names.join(", "))
+        })
+        .collect();
+    if !collisions.is_empty() {
+        bail!(
+            "several inputs would be written to one output, so nothing was written: {}",
+            collisions.join("; ")
+        );
+    }
+    Ok(())
 }
 
 fn import_one(
@@ -86,7 +141,7 @@ fn import_one(
 ) -> Result<()> {
     let mut reading = super::read_quietly(file, options, args.input.convert)?;
     report.push_str(&super::warning_lines(
-        &file.display().to_string(),
+        &super::input_name(file),
         &reading.warnings,
     ));
     canonicalize(&mut reading.register, units);
@@ -100,11 +155,11 @@ fn import_one(
     let target = match destination {
         Destination::Stdout => None,
         Destination::File(path) => Some(path.clone()),
-        Destination::Folder(dir) => {
-            let stem = file.file_stem().unwrap_or(file.as_os_str());
-            let format = super::output_format(args.format, None, Format::Yaml);
-            Some(dir.join(stem).with_extension(format.extension()))
-        }
+        Destination::Folder(dir) => Some(batch_target(
+            dir,
+            file,
+            super::output_format(args.format, None, Format::Yaml),
+        )),
     };
     let format = super::output_format(args.format, target.as_deref(), Format::Yaml);
     let options = args.table.write_options(CsvEncoding::Utf8);

@@ -11,17 +11,20 @@ pub mod units;
 use anyhow::{Context, Result, bail};
 use dutyctl::error::{ReadError, Warning};
 use dutyctl::normalize::directory::UnitDirectory;
-use dutyctl::output::write_atomically;
+use dutyctl::output::write_safely;
+use dutyctl::reader::limits::INPUT_LIMIT;
 use dutyctl::reader::{self, ReadOptions, Reading};
 use dutyctl::writer::Format;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Exit codes shared by all commands.
+/// Exit codes shared by all commands (README, "Exit status"): success or no differences.
 pub const SUCCESS: u8 = 0;
-/// Some input could not be read or written (import), or differences/findings (diff, check).
+/// Differences (diff) or lint findings (check).
 pub const FAILURE: u8 = 1;
+/// An error: a file could not be read or written, or the command line was wrong.
+pub const ERROR: u8 = 2;
 
 /// Reads a unit directory (units.yaml) given with `--units`.
 pub fn read_units(path: Option<&Path>) -> Result<UnitDirectory> {
@@ -40,34 +43,95 @@ pub fn exit(code: u8) -> ExitCode {
 /// Reads one input file into a register and prints its warnings.
 pub fn read_input(file: &Path, options: &ReadOptions, convert: bool) -> Result<Reading> {
     let reading = read_quietly(file, options, convert)?;
-    eprint!(
-        "{}",
-        warning_lines(&file.display().to_string(), &reading.warnings)
-    );
+    eprint!("{}", warning_lines(&input_name(file), &reading.warnings));
     Ok(reading)
 }
 
 /// Reads one input file into a register, converting old Office files first when asked.
 /// Errors name the file; warnings are left to the caller.
 pub fn read_quietly(file: &Path, options: &ReadOptions, convert: bool) -> Result<Reading> {
-    let name = file.display();
-    if file.is_dir() {
-        bail!("{name}: is a directory, not a document");
-    }
-    let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{name}: {}", io_message(&e)))?;
-    let source_name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| name.to_string());
-    let reading = match reader::read(&bytes, &source_name, options) {
+    let name = input_name(file);
+    let bytes = read_input_bytes(file)?;
+    let source_name = match file.file_name() {
+        Some(n) if file.as_os_str() != "-" => n.to_string_lossy().into_owned(),
+        _ => name.clone(),
+    };
+    // A reader that panics (a bug, or a parser crate meeting a file it did not expect) costs
+    // only this file: it is reported as this file's error, never as a crash of the run.
+    let read = |bytes: &[u8]| {
+        std::panic::catch_unwind(|| reader::read(bytes, &source_name, options))
+            .unwrap_or_else(|panic| Err(ReadError::Corrupt(internal_error(&*panic))))
+    };
+    let reading = match read(&bytes) {
         Err(ReadError::OldBinary(_, target)) if convert => {
             let converted = convert_with_libreoffice(file, target)?;
-            reader::read(&converted, &source_name, options)
+            read(&converted)
         }
         other => other,
     }
-    .with_context(|| name.to_string())?;
+    .with_context(|| name.clone())?;
     Ok(reading)
+}
+
+/// A caught panic as a one-line message.
+pub fn internal_error(panic: &(dyn std::any::Any + Send)) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!(
+        "internal error, please report it: {}",
+        message.lines().next().unwrap_or("")
+    )
+}
+
+/// How an input is named in messages: its path, or `stdin` for `-`.
+pub fn input_name(file: &Path) -> String {
+    if file.as_os_str() == "-" {
+        "stdin".into()
+    } else {
+        file.display().to_string()
+    }
+}
+
+/// The bytes of an input file, or of standard input for `-`, refused past the input limit
+/// before they are read (a file) or once it is passed (a stream).
+pub fn read_input_bytes(file: &Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let name = input_name(file);
+    let limit = INPUT_LIMIT;
+    let too_large = || {
+        anyhow::anyhow!(
+            "{name}: refused: larger than the {} MB dutyctl reads",
+            limit / (1024 * 1024)
+        )
+    };
+    let io_error = |e: std::io::Error| anyhow::anyhow!("{name}: {}", io_message(&e));
+    let mut bytes = Vec::new();
+    if file.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+    } else {
+        if file.is_dir() {
+            bail!("{name}: is a directory, not a document");
+        }
+        let opened = std::fs::File::open(file).map_err(io_error)?;
+        if opened.metadata().map_err(io_error)?.len() > limit {
+            return Err(too_large());
+        }
+        opened
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// The format named by `--format`, else by the target's extension, else `fallback`.
@@ -101,7 +165,7 @@ pub fn write_output(
                     path.display()
                 );
             }
-            write_atomically(path, bytes)
+            write_safely(path, bytes)
                 .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), io_message(&e)))
         }
     }
@@ -120,10 +184,16 @@ pub fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
 pub fn warning_lines(name: &str, warnings: &[Warning]) -> String {
     warnings
         .iter()
-        .map(|w| match (&w.at, w.line()) {
-            (_, Some(line)) => format!("dutyctl: warning: {name}:{line}: {}\n", w.message),
-            (Some(at), None) => format!("dutyctl: warning: {name}: {at}: {}\n", w.message),
-            (None, None) => format!("dutyctl: warning: {name}: {}\n", w.message),
+        .map(|w| {
+            let (name, message) = (printable_line(name), printable_line(&w.message));
+            match (&w.at, w.line()) {
+                (_, Some(line)) => format!("dutyctl: warning: {name}:{line}: {message}\n"),
+                (Some(at), None) => format!(
+                    "dutyctl: warning: {name}: {}: {message}\n",
+                    printable_line(&at.to_string())
+                ),
+                (None, None) => format!("dutyctl: warning: {name}: {message}\n"),
+            }
         })
         .collect()
 }
@@ -190,4 +260,73 @@ fn convert_with_libreoffice(file: &Path, target: &str) -> Result<Vec<u8>> {
         bail!("{name}: {office} could not convert it to .{target}");
     }
     Ok(std::fs::read(converted)?)
+}
+
+/// Text from an input made safe to print on a terminal: control characters (ESC starts a
+/// terminal command, CR overwrites a line) and bidirectional overrides (U+202E reverses what
+/// follows) are shown as escapes such as `\x1b` and `\u{202e}`. Line breaks and tabs stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_where(text, |c| c != '\n' && c != '\t' && needs_escape(c))
+}
+
+/// As [`printable`], and line breaks escaped too, for what must stay on one line.
+pub fn printable_line(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_where(text, needs_escape)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(&escape) {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            _ if !escape(c) => out.push(c),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+        }
+    }
+    out.into()
+}
+
+/// Every string of a register made [`printable`], for reports printed to a terminal. The same
+/// mapping on both sides of a diff keeps equal strings equal.
+pub fn printable_register(register: &dutyctl::model::Register) -> Result<dutyctl::model::Register> {
+    fn walk(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::String(s) => {
+                if let std::borrow::Cow::Owned(escaped) = printable(s) {
+                    *s = escaped;
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            serde_json::Value::Object(map) => map.values_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    let mut value = serde_json::to_value(register)?;
+    walk(&mut value);
+    Ok(serde_json::from_value(value)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_commands_and_bidi_overrides_are_escaped() {
+        assert_eq!(printable("市\u{1b}[2J应急局"), "市\\x1b[2J应急局");
+        assert_eq!(printable("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(printable("一\n二\t三"), "一\n二\t三");
+        assert_eq!(printable_line("一\r\n二"), "一\\r\\n二");
+        assert!(matches!(printable("平常"), std::borrow::Cow::Borrowed(_)));
+    }
 }

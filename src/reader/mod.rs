@@ -7,6 +7,7 @@ pub mod csv;
 pub mod decode;
 pub mod docx;
 pub mod grid;
+pub mod limits;
 pub mod register;
 pub mod sniff;
 pub mod text;

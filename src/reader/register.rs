@@ -52,6 +52,12 @@ pub fn parse_register(text: &str) -> Result<Register, SchemaError> {
             }
         })?
     } else {
+        super::limits::check_yaml_expansion(text).map_err(|message| SchemaError {
+            line: None,
+            column: None,
+            path: String::new(),
+            message,
+        })?;
         let de = serde_yaml::Deserializer::from_str(text);
         serde_path_to_error::deserialize(de).map_err(|e| {
             let location = e.inner().location();

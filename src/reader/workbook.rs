@@ -63,6 +63,7 @@ pub fn workbook_grids(
     kind: WorkbookKind,
     only_sheet: Option<&str>,
 ) -> Result<Vec<Grid>, ReadError> {
+    super::limits::check_workbook(bytes, kind)?;
     let cursor = Cursor::new(bytes);
     match kind {
         WorkbookKind::Xlsx => {

@@ -21,6 +21,30 @@ pub const LEADER_SHEET: &str = "领导分工";
 pub const DUTY_SHEET: &str = "岗位职责";
 use crate::model::WORKBOOK_META_SHEET as META_SHEET;
 
+/// Excel's limit on the text of one cell, in characters.
+const CELL_TEXT_LIMIT: usize = 32_767;
+
+/// Room kept at the end of a cut cell for the note that says so.
+const CUT_NOTE_ROOM: usize = 40;
+
+/// A text longer than a cell holds (a unit supporting 6,000 tasks lists them all), cut with a
+/// note saying how much was left out: the workbook is still written, and the register keeps
+/// the whole text.
+fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let count = text.chars().count();
+    if count <= CELL_TEXT_LIMIT {
+        return text.into();
+    }
+    let keep = CELL_TEXT_LIMIT - CUT_NOTE_ROOM;
+    let cut = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    format!(
+        "{}…（超出 Excel 单元格字数上限，余下 {} 字略）",
+        &text[..cut],
+        count - keep
+    )
+    .into()
+}
+
 const BODY_SIZE: f64 = 12.0;
 const TITLE_SIZE: f64 = 18.0;
 /// One line of the title with room above and below.
@@ -144,7 +168,7 @@ fn table_sheet(
                     } else {
                         &styles.cell
                     };
-                    sheet.write_string_with_format(r, col as u16, &text, format)?;
+                    sheet.write_string_with_format(r, col as u16, fit_cell(&text), format)?;
                     lines = lines.max(
                         values
                             .iter()
@@ -346,6 +370,10 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
         sheet.write_number_with_format(r, 1, load.leads.len() as f64, &styles.centered)?;
         sheet.write_number_with_format(r, 2, load.supports.len() as f64, &styles.centered)?;
         sheet.write_number_with_format(r, 3, load.total() as f64, &styles.centered)?;
+        let (leads, supports) = (
+            fit_cell(&leads).into_owned(),
+            fit_cell(&supports).into_owned(),
+        );
         sheet.write_string_with_format(r, 4, &leads, &styles.cell)?;
         sheet.write_string_with_format(r, 5, &supports, &styles.cell)?;
         let texts = [load.unit, "", "", "", leads.as_str(), supports.as_str()];
@@ -411,7 +439,7 @@ fn unit_sheet(
                 Some(item) => format!("{}.{}", at.position, item.label),
                 None => at.position.to_string(),
             };
-            let text = Column::Task.values(task, item).join("\n");
+            let text = fit_cell(&Column::Task.values(task, item).join("\n")).into_owned();
             let deadline = Column::Deadline.values(task, item).join("\n");
             let cells = [number.as_str(), text.as_str(), role, deadline.as_str()];
             for (col, value) in cells.iter().enumerate() {
@@ -477,6 +505,19 @@ fn meta_sheet(register: &Register) -> Result<Worksheet, WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_cut_with_a_note() {
+        let long = "长".repeat(40_000);
+        let fitted = fit_cell(&long);
+        assert!(fitted.chars().count() <= CELL_TEXT_LIMIT);
+        assert!(
+            fitted.ends_with("余下 7273 字略）"),
+            "{}",
+            &fitted[fitted.len() - 60..]
+        );
+        assert_eq!(fit_cell("短"), "短");
+    }
 
     #[test]
     fn sheet_names_are_legal_and_unique() {

@@ -1,0 +1,609 @@
+//! Bounds on what the parsers are handed, checked before a parser that trusts its input builds
+//! anything from it.
+//!
+//! calamine builds a dense range over the bounding box of a sheet's cells (one value at A1 and
+//! one at XFD1048576 ask for 17 billion cells), reserves what a shared-string table declares,
+//! overflows on cell references past `XFD1048576`, and loops for ever on an .ods whose tables do
+//! not close. So a workbook's XML is read here first, in one streaming pass, and refused with a
+//! one-line error when it is malformed or larger than dutyctl reads. YAML aliases can repeat one
+//! long string many times over; a register's expanded size is bounded the same way.
+
+use crate::error::ReadError;
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+use std::io::{BufReader, Cursor, Read};
+
+/// The largest input file read, in bytes. Notices are kilobytes and registers a few megabytes;
+/// past this the readers' working memory (about ten times the input) is no longer small.
+pub const INPUT_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// The most cells a workbook's sheets may span together (their bounding boxes, empty cells
+/// inside them included): 100,000 rows of 20 columns. Each costs some 90 bytes while read.
+pub const CELL_LIMIT: u64 = 2_000_000;
+
+/// The most text, in bytes, a YAML register may expand to through its aliases.
+pub const REGISTER_EXPANSION_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Excel's grid: columns A..XFD, rows 1..1048576.
+const MAX_COLUMNS: u32 = 16_384;
+const MAX_ROWS: u32 = 1_048_576;
+
+/// How many bytes of one zip member are inflated at most, as the docx reader does.
+const MEMBER_LIMIT: u64 = crate::reader::docx::MEMBER_LIMIT;
+
+/// Checks a workbook of any kind calamine reads before it is opened.
+pub fn check_workbook(
+    bytes: &[u8],
+    kind: crate::reader::workbook::WorkbookKind,
+) -> Result<(), ReadError> {
+    use crate::reader::workbook::WorkbookKind;
+    match kind {
+        WorkbookKind::Xlsx => check_xlsx(bytes),
+        WorkbookKind::Ods => check_ods(bytes),
+        WorkbookKind::Xls => check_xls(bytes),
+    }
+}
+
+fn over_limit(what: String) -> ReadError {
+    ReadError::OverLimit(what)
+}
+
+fn damaged(what: String) -> ReadError {
+    ReadError::Corrupt(what)
+}
+
+/// Checks an .xlsx/.xlsm before calamine opens it: every worksheet's cell references, rows,
+/// dimension and merged regions lie in Excel's grid, the sheets together span at most
+/// [`CELL_LIMIT`] cells, and the shared-string table declares no more strings than it holds.
+pub fn check_xlsx(bytes: &[u8]) -> Result<(), ReadError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| damaged(format!("not a readable zip archive: {e}")))?;
+    let mut cells = 0u64;
+    for index in 0..archive.len() {
+        let member = archive
+            .by_index(index)
+            .map_err(|e| damaged(format!("zip entry {index}: {e}")))?;
+        let name = member.name().unwrap_or_default().to_string();
+        // Any XML part may be a sheet: calamine follows the relationships, not the names.
+        if !name.ends_with(".xml") {
+            continue;
+        }
+        let mut sheet = SheetScan::new();
+        scan_xml(&name, member.take(MEMBER_LIMIT), |event| sheet.event(event))?;
+        cells = cells.saturating_add(sheet.cells());
+        if cells > CELL_LIMIT {
+            return Err(over_limit(format!(
+                "the sheets span more than {CELL_LIMIT} cells ({name} reaches {})",
+                sheet.extent()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Checks an .ods before calamine opens it: content.xml is well-formed (every table closes)
+/// and its tables, with repeated rows and columns expanded, span at most [`CELL_LIMIT`] cells.
+pub fn check_ods(bytes: &[u8]) -> Result<(), ReadError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| damaged(format!("not a readable zip archive: {e}")))?;
+    let Ok(content) = archive.by_name("content.xml") else {
+        return Ok(()); // calamine reports the missing part itself
+    };
+    let mut tables = OdsScan::default();
+    scan_xml("content.xml", content.take(MEMBER_LIMIT), |event| {
+        tables.event(event)
+    })?;
+    if tables.cells > CELL_LIMIT {
+        return Err(over_limit(format!(
+            "the tables span {} cells, more than the {CELL_LIMIT} dutyctl reads",
+            tables.cells
+        )));
+    }
+    Ok(())
+}
+
+/// Checks an .xls's compound-file header before calamine reads it: a sector size the format
+/// has, and the FAT, DIFAT and directory sectors it names inside the file (calamine asserts on
+/// a FAT sector cut short by the end of the file).
+pub fn check_xls(bytes: &[u8]) -> Result<(), ReadError> {
+    let broken = |what: &str| damaged(format!("not a readable Excel 97-2003 file: {what}"));
+    if bytes.len() < 512 {
+        return Err(broken("shorter than its header"));
+    }
+    let u32_at = |offset: usize| {
+        u32::from_le_bytes([
+            bytes[offset],
+            bytes[offset + 1],
+            bytes[offset + 2],
+            bytes[offset + 3],
+        ])
+    };
+    let sector = match u16::from_le_bytes([bytes[0x1E], bytes[0x1F]]) {
+        9 => 512,
+        12 => 4096,
+        _ => return Err(broken("its sector size is neither 512 nor 4096 bytes")),
+    };
+    // Sector n starts after the header, which takes one sector.
+    let inside = |id: u32| (id as usize + 2).saturating_mul(sector) <= bytes.len();
+    const LAST_REGULAR_SECTOR: u32 = 0xFFFF_FFFA;
+    let named = (0..109)
+        .map(|i| u32_at(0x4C + 4 * i))
+        .chain([u32_at(0x30), u32_at(0x44)]);
+    for id in named {
+        if id < LAST_REGULAR_SECTOR && !inside(id) {
+            return Err(broken(&format!(
+                "sector {id} lies past the end of the file"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Streams one XML part through `visit`, requiring it to be well-formed: every element that
+/// opens closes, under its own name.
+fn scan_xml(
+    part: &str,
+    source: impl Read,
+    mut visit: impl FnMut(&Event) -> Result<(), String>,
+) -> Result<(), ReadError> {
+    let mut reader = Reader::from_reader(BufReader::new(source));
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    let mut buf = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        buf.clear();
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| damaged(format!("{part}: malformed XML: {e}")))?;
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Eof if depth > 0 => {
+                return Err(damaged(format!(
+                    "{part}: malformed XML: ends inside an element"
+                )));
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        visit(&event).map_err(|message| damaged(format!("{part}: {message}")))?;
+    }
+}
+
+fn attribute(e: &BytesStart, name: &str) -> Option<String> {
+    e.try_get_attribute(name)
+        .ok()
+        .flatten()
+        .map(|a| a.value.into_owned())
+}
+
+/// A cell reference such as `B7` as 0-based (row, column), only inside Excel's grid.
+fn cell_position(reference: &str) -> Option<(u32, u32)> {
+    let letters = reference
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    let (column, row) = reference.split_at(letters);
+    if !(1..=3).contains(&column.len()) || row.is_empty() || row.len() > 7 {
+        return None;
+    }
+    let column = column.bytes().fold(0u32, |n, c| {
+        n * 26 + u32::from(c.to_ascii_uppercase() - b'A') + 1
+    });
+    let row: u32 = row.parse().ok()?;
+    ((1..=MAX_COLUMNS).contains(&column) && (1..=MAX_ROWS).contains(&row))
+        .then(|| (row - 1, column - 1))
+}
+
+/// A range such as `A1:C7` (or one cell), first corner not past the second.
+fn range_positions(range: &str) -> Option<((u32, u32), (u32, u32))> {
+    let (start, end) = match range.split_once(':') {
+        Some((a, b)) => (cell_position(a)?, cell_position(b)?),
+        None => (cell_position(range)?, cell_position(range)?),
+    };
+    (start.0 <= end.0 && start.1 <= end.1).then_some((start, end))
+}
+
+/// One worksheet's cells, followed as calamine reads them: a row's `r` sets the row, a cell's
+/// `r` its position, and cells without one follow the previous.
+struct SheetScan {
+    in_sheet_data: bool,
+    row: u32,
+    column: u32,
+    /// The cell being read, and whether it holds a value (calamine keeps only those).
+    open_cell: Option<(u32, u32)>,
+    bounds: Option<((u32, u32), (u32, u32))>,
+    merged_rows: u64,
+    /// The shared-string table's declared count, and how many it holds.
+    declared_strings: u64,
+    strings: u64,
+}
+
+impl SheetScan {
+    fn new() -> Self {
+        SheetScan {
+            in_sheet_data: false,
+            row: 0,
+            column: 0,
+            open_cell: None,
+            bounds: None,
+            merged_rows: 0,
+            declared_strings: 0,
+            strings: 0,
+        }
+    }
+
+    fn event(&mut self, event: &Event) -> Result<(), String> {
+        match event {
+            Event::Start(e) => self.open(e, false),
+            // calamine reads `<x/>` as `<x></x>`.
+            Event::Empty(e) => {
+                self.open(e, true)?;
+                self.close(e.local_name().into_inner())
+            }
+            Event::End(e) => self.close(e.local_name().into_inner()),
+            _ => Ok(()),
+        }
+    }
+
+    fn open(&mut self, e: &BytesStart, empty: bool) -> Result<(), String> {
+        match e.local_name().into_inner() {
+            "sheetData" => self.in_sheet_data = true,
+            "row" if self.in_sheet_data => {
+                if let Some(r) = attribute(e, "r") {
+                    let row: u32 = r
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=MAX_ROWS).contains(n))
+                        .ok_or_else(|| format!("row number {r} is outside a worksheet"))?;
+                    self.row = row - 1;
+                }
+            }
+            "c" if self.in_sheet_data => {
+                let position = match attribute(e, "r") {
+                    Some(r) => cell_position(&r).ok_or_else(|| {
+                        format!("cell reference {r} is outside a worksheet (A1:XFD1048576)")
+                    })?,
+                    None if self.column < MAX_COLUMNS && self.row < MAX_ROWS => {
+                        (self.row, self.column)
+                    }
+                    None => return Err("a row runs past column XFD".into()),
+                };
+                self.column = position.1;
+                if !empty {
+                    self.open_cell = Some(position);
+                }
+            }
+            "v" | "is" | "f" if self.in_sheet_data => {
+                if let Some(position) = self.open_cell.take() {
+                    self.include(position);
+                }
+            }
+            "dimension" | "mergeCell" => {
+                if let Some(range) = attribute(e, "ref") {
+                    let ((top, _), (bottom, _)) = range_positions(&range)
+                        .ok_or_else(|| format!("range {range} is not a range of a worksheet"))?;
+                    if e.local_name().into_inner() == "mergeCell" {
+                        self.merged_rows += u64::from(bottom - top) + 1;
+                    }
+                }
+            }
+            "sst" => {
+                self.declared_strings = attribute(e, "uniqueCount")
+                    .and_then(|n| n.trim().parse().ok())
+                    .unwrap_or(0);
+            }
+            "si" => self.strings += 1,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, name: &str) -> Result<(), String> {
+        match name {
+            "sheetData" => self.in_sheet_data = false,
+            "row" if self.in_sheet_data => {
+                self.row = self.row.saturating_add(1);
+                self.column = 0;
+            }
+            "c" if self.in_sheet_data => {
+                self.open_cell = None;
+                self.column = self.column.saturating_add(1);
+            }
+            "sst" if self.declared_strings > self.strings.saturating_add(CELL_LIMIT) => {
+                return Err(format!(
+                    "declares {} shared strings but holds {}",
+                    self.declared_strings, self.strings
+                ));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn include(&mut self, (row, column): (u32, u32)) {
+        self.bounds = Some(match self.bounds {
+            None => ((row, column), (row, column)),
+            Some(((top, left), (bottom, right))) => (
+                (top.min(row), left.min(column)),
+                (bottom.max(row), right.max(column)),
+            ),
+        });
+    }
+
+    /// The cells calamine's dense range holds for this sheet, and the rows merged regions
+    /// make the grid reader walk.
+    fn cells(&self) -> u64 {
+        let spanned = self.bounds.map_or(0, |((top, left), (bottom, right))| {
+            u64::from(bottom - top + 1) * u64::from(right - left + 1)
+        });
+        spanned.saturating_add(self.merged_rows)
+    }
+
+    fn extent(&self) -> String {
+        match self.bounds {
+            Some((start, end)) => format!(
+                "{}:{}",
+                crate::document::cell_name(start.0 as usize, start.1 as usize),
+                crate::document::cell_name(end.0 as usize, end.1 as usize)
+            ),
+            None => format!("{} merged rows", self.merged_rows),
+        }
+    }
+}
+
+/// An .ods content.xml's tables, with repeats expanded as calamine expands them: the rows from
+/// the first to the last with a value, each as wide as the widest, and every value cell a row
+/// repeats across columns.
+#[derive(Default)]
+struct OdsScan {
+    cells: u64,
+    /// In the current table: rows so far (repeats expanded), the last row with a value, the
+    /// widest row, and the cells calamine has pushed so far.
+    rows: u64,
+    last_row_with_value: Option<u64>,
+    first_row_with_value: Option<u64>,
+    widest: u64,
+    pushed: u64,
+    /// In the current row: its repeat count, width so far, and width up to its last value.
+    row_repeats: u64,
+    row_width: u64,
+    row_used_width: u64,
+    /// The cell being read: its column repeat count, and whether it holds a value yet.
+    cell: Option<(u64, bool)>,
+}
+
+impl OdsScan {
+    fn event(&mut self, event: &Event) -> Result<(), String> {
+        match event {
+            Event::Start(e) => self.open(e, false),
+            Event::Empty(e) => {
+                self.open(e, true)?;
+                self.close(e.name().into_inner());
+                Ok(())
+            }
+            Event::End(e) => {
+                self.close(e.name().into_inner());
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn repeats(e: &BytesStart, name: &str) -> Result<u64, String> {
+        match attribute(e, name) {
+            None => Ok(1),
+            Some(n) => n
+                .trim()
+                .parse::<u64>()
+                .map_err(|_| format!("{name}=\"{n}\" is not a count")),
+        }
+    }
+
+    fn open(&mut self, e: &BytesStart, empty: bool) -> Result<(), String> {
+        match e.name().into_inner() {
+            "table:table" => {
+                self.rows = 0;
+                self.first_row_with_value = None;
+                self.last_row_with_value = None;
+                self.widest = 0;
+                self.pushed = 0;
+            }
+            "table:table-row" => {
+                self.row_repeats =
+                    Self::repeats(e, "table:number-rows-repeated")?.min(u64::from(MAX_ROWS));
+                self.row_width = 0;
+                self.row_used_width = 0;
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let repeats =
+                    Self::repeats(e, "table:number-columns-repeated")?.min(u64::from(MAX_COLUMNS));
+                let valued = attribute(e, "office:value-type").is_some()
+                    || attribute(e, "table:formula").is_some();
+                self.cell = Some((repeats, valued));
+                if empty {
+                    self.end_cell();
+                }
+            }
+            _ => {
+                // Any element inside a cell (text:p) gives it a value.
+                if let Some((repeats, _)) = self.cell {
+                    self.cell = Some((repeats, true));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn end_cell(&mut self) {
+        if let Some((repeats, valued)) = self.cell.take() {
+            self.row_width = (self.row_width + repeats).min(u64::from(MAX_COLUMNS));
+            if valued {
+                self.row_used_width = self.row_width;
+            }
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "table:table-cell" | "table:covered-table-cell" => self.end_cell(),
+            "table:table-row" => {
+                self.pushed += self.row_used_width;
+                if self.row_used_width > 0 {
+                    self.first_row_with_value.get_or_insert(self.rows);
+                    self.last_row_with_value = Some(self.rows + self.row_repeats - 1);
+                    self.widest = self.widest.max(self.row_used_width);
+                }
+                self.rows = (self.rows + self.row_repeats).min(u64::from(MAX_ROWS));
+            }
+            "table:table" => {
+                let spanned = match (self.first_row_with_value, self.last_row_with_value) {
+                    (Some(first), Some(last)) => (last + 1 - first.min(last)) * self.widest,
+                    _ => 0,
+                };
+                self.cells = self.cells.saturating_add(spanned.max(self.pushed));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Bounds the text a YAML register expands to. Aliases replay their anchor's node: a 1.5 MB
+/// string repeated 20,000 times in a legal field is 30 GB. Walking the document once without
+/// keeping anything costs nothing, and only documents that have aliases need the walk.
+pub fn check_yaml_expansion(text: &str) -> Result<(), String> {
+    if !(text.contains('&') && text.contains('*')) {
+        return Ok(());
+    }
+    use serde::de::DeserializeSeed;
+    let budget = ExpansionBudget {
+        left: std::cell::Cell::new(REGISTER_EXPANSION_LIMIT),
+    };
+    match (&budget).deserialize(serde_yaml::Deserializer::from_str(text)) {
+        Err(_) if budget.left.get() == 0 => Err(format!(
+            "its aliases expand it past {} MB of text",
+            REGISTER_EXPANSION_LIMIT / (1024 * 1024)
+        )),
+        // Any other problem is the schema check's to report, with its location.
+        _ => Ok(()),
+    }
+}
+
+/// Counts the bytes of every scalar a YAML document replays, failing once past the budget.
+struct ExpansionBudget {
+    left: std::cell::Cell<usize>,
+}
+
+impl ExpansionBudget {
+    fn spend<E: serde::de::Error>(&self, bytes: usize) -> Result<(), E> {
+        match self.left.get().checked_sub(bytes + 1) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => {
+                self.left.set(0);
+                Err(E::custom("expansion budget spent"))
+            }
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &ExpansionBudget {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &ExpansionBudget {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<(), E> {
+        self.spend(v.len())
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend(1)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend(8)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend(8)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend(8)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        serde::de::DeserializeSeed::deserialize(self, d)
+    }
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        serde::de::DeserializeSeed::deserialize(self, d)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        use serde::de::VariantAccess;
+        let ((), variant) = data.variant_seed(self)?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_outside_excels_grid_are_refused() {
+        assert_eq!(cell_position("A1"), Some((0, 0)));
+        assert_eq!(cell_position("XFD1048576"), Some((1_048_575, 16_383)));
+        assert_eq!(cell_position("b7"), Some((6, 1)));
+        for bad in [
+            "ZZZZZZZ99999999999",
+            "XFE1",
+            "A1048577",
+            "A0",
+            "1",
+            "A",
+            "",
+            "A1B",
+        ] {
+            assert_eq!(cell_position(bad), None, "{bad}");
+        }
+        assert_eq!(range_positions("A1:C7"), Some(((0, 0), (6, 2))));
+        assert_eq!(range_positions("C7:A1"), None);
+    }
+
+    #[test]
+    fn alias_expansion_is_bounded() {
+        let long = "长".repeat(1_000_000);
+        let mut bomb = format!("dutyctl: 1\nnotes: &a \"{long}\"\nmore: [");
+        bomb.push_str(&vec!["*a"; 40].join(", "));
+        bomb.push_str("]\n");
+        assert!(check_yaml_expansion(&bomb).is_err());
+        assert!(check_yaml_expansion("a: &x [1, 2]\nb: *x\n").is_ok());
+        assert!(check_yaml_expansion("no aliases: here\n").is_ok());
+    }
+}
