@@ -176,6 +176,17 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("完成时间", Column::Deadline),
     ("时间节点", Column::Deadline),
     ("时限要求", Column::Deadline),
+    ("负责部门", Column::Support),
+    ("负责单位", Column::Support),
+    ("实施单位", Column::Support),
+    ("责任处室", Column::Support),
+    ("协同单位", Column::Support),
+    ("协同部门", Column::Support),
+    ("主责单位", Column::Lead),
+    ("主责部门", Column::Lead),
+    // Keys that name no unit but end the value before them (负责部门：A、B；适用范围：…).
+    ("适用范围", Column::Notes),
+    ("实施范围", Column::Notes),
 ];
 
 /// Headings whose numbered items are preamble, schedule or closing remarks rather than tasks
@@ -207,6 +218,11 @@ pub const NON_TASK_HEADINGS: &[&str] = &[
 pub const GOV_BODY_SUFFIXES: &[&str] = &[
     "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆",
     "庭", "科",
+];
+
+/// Words of a bracketed note on the part a unit takes (区卫健局（牵头医疗板块）), not its name.
+pub const SCOPE_NOTE_WORDS: &[&str] = &[
+    "牵头", "负责", "配合", "参与", "协助", "板块", "方面", "含", "包括", "除外",
 ];
 
 /// Endings of bodies that are not government departments but are bound by duties all the same.
@@ -295,8 +311,11 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("分工负责", ClauseRole::Responsible),
     ("按职责分工落实", ClauseRole::Responsible),
     ("负责落实", ClauseRole::Responsible),
+    ("负责指导", ClauseRole::Responsible),
     ("负责", ClauseRole::Responsible),
     ("落实", ClauseRole::Responsible),
+    // 'A指导' alone ranks nobody; 'A指导，B参与' makes A lead (FORMAT.md).
+    ("指导", ClauseRole::Responsible),
 ];
 
 /// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).
@@ -341,6 +360,14 @@ pub const LEADER_POSTS: &[&str] = &[
     "副书记",
     "书记",
     "常委",
+    "常务副主任",
+    "副主任",
+    "主任",
+    "副主席",
+    "主席",
+    "副组长",
+    "组长",
+    "链长",
 ];
 
 /// Verbs that follow a leader's name in a division of work.

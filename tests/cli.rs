@@ -183,6 +183,57 @@ fn fixtures_yield_the_assignments_their_documents_print() {
     );
     assert_eq!(closed["tasks"][2]["support"][1], "团区委");
 
+    let wordings = register(&import_stdout(
+        &fixtures().join("outline_assignment_wordings.txt"),
+    ));
+    let roles = |n: usize| {
+        let units = |role: &str| -> Vec<String> {
+            wordings["tasks"][n][role]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .map(|u| u.as_str().unwrap().to_string())
+                .collect()
+        };
+        (units("lead"), units("support"))
+    };
+    assert_eq!(
+        roles(0).1,
+        ["省商务厅", "省发改委"],
+        "负责部门：…；适用范围：…"
+    );
+    assert_eq!(
+        roles(1),
+        (vec!["省市场监管局".into()], vec!["各市场主体".into()]),
+        "A指导，B参与"
+    );
+    assert_eq!(
+        roles(2).1,
+        ["省公安厅", "省民政厅", "各有关市级人民政府"],
+        "A、B等和C负责"
+    );
+    assert_eq!(
+        roles(3).1,
+        ["区卫健局", "区医保局"],
+        "a scope note after a unit"
+    );
+    assert_eq!(
+        wordings["tasks"][8]["seq"], "11",
+        "a title that opens with digits"
+    );
+
+    let leaders = register(&import_stdout(
+        &fixtures().join("leader_division_worded_otherwise.txt"),
+    ));
+    assert_eq!(leaders["document"]["layout"], "leader-division");
+    let named: Vec<&str> = leaders["tasks"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .map(|t| t["leaders"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(named, ["王某某", "李某某", "赵某某", "钱某某", "孙某某"]);
+
     let plan = register(&import_stdout(
         &fixtures().join("outline_trailing_assignments.txt"),
     ));

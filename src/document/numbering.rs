@@ -145,6 +145,25 @@ pub fn parse_label(line: &str) -> Option<Label> {
     None
 }
 
+/// `11.121人才梯队项目`: a number whose text opens with digits, which `parse_label` reads as a
+/// decimal (1.5亿). Only a caller that knows the numbering it continues can tell the two apart.
+pub fn arabic_before_digits(line: &str) -> Option<Label> {
+    static ARABIC_BEFORE_DIGITS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,3})\s*[.．]\s*[0-9]").unwrap());
+    let caps = ARABIC_BEFORE_DIGITS.captures(line)?;
+    let digits = caps.get(1)?.as_str();
+    let len = line[digits.len()..]
+        .char_indices()
+        .find(|(_, c)| matches!(c, '.' | '．'))
+        .map(|(i, c)| digits.len() + i + c.len_utf8())?;
+    Some(Label {
+        kind: LabelKind::Arabic,
+        seq: digits.to_string(),
+        value: digits.parse().ok()?,
+        len,
+    })
+}
+
 /// The text after the label.
 pub fn after_label<'a>(line: &'a str, label: &Label) -> &'a str {
     line[label.len..].trim_start_matches([' ', '\u{3000}', '\t'])
@@ -251,6 +270,16 @@ mod tests {
             Some((LabelKind::Arabic, "2".into(), 2, "2024年底前完成"))
         );
         assert_eq!(label("一是集中开展学习"), None);
+    }
+
+    #[test]
+    fn a_number_before_digits_is_offered_to_callers_that_know_the_sequence() {
+        let label = arabic_before_digits("11.121人才梯队项目").unwrap();
+        assert_eq!(
+            (label.value, after_label("11.121人才梯队项目", &label)),
+            (11, "121人才梯队项目")
+        );
+        assert!(arabic_before_digits("加快推进").is_none());
     }
 
     #[test]

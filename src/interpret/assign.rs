@@ -128,7 +128,8 @@ pub fn key_values(
     for unit in marked {
         push_unique(&mut assignment.lead, unit);
     }
-    Some((assignment, first.start()..text.len()))
+    // Keys that name nothing (适用范围：…) alone are text, not an assignment.
+    (!assignment.is_empty()).then_some((assignment, first.start()..text.len()))
 }
 
 static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
@@ -453,6 +454,28 @@ mod tests {
         .unwrap();
         assert_eq!(a.lead, ["区审批局（审改办）", "区数据中心"]);
         assert_eq!(a.support, ["区直各单位", "各乡镇人民政府"]);
+    }
+
+    #[test]
+    fn wordings_that_rank_and_keys_that_end_a_list() {
+        let a = phrase("负责部门：省商务厅、省发改委；适用范围：自贸试验区");
+        assert_eq!(a.support, ["省商务厅", "省发改委"]);
+        let a = phrase("省市场监管局指导，各市场主体参与");
+        assert_eq!(
+            (a.lead, a.support),
+            (
+                vec!["省市场监管局".to_string()],
+                vec!["各市场主体".to_string()]
+            )
+        );
+        assert_eq!(phrase("省教育厅指导").support, ["省教育厅"]);
+        let a = phrase("省公安厅、省民政厅等和各有关市级人民政府负责");
+        assert_eq!(a.support, ["省公安厅", "省民政厅", "各有关市级人民政府"]);
+        let a = phrase("区卫健局（牵头医疗板块）、区医保局负责");
+        assert_eq!(a.support, ["区卫健局", "区医保局"]);
+        let a = phrase("区教育局牵头，区财政局参与，区人社局落实");
+        assert_eq!(a.lead, ["区教育局"]);
+        assert_eq!(a.support, ["区财政局", "区人社局"]);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::deadline::leading_deadline;
 use super::duties;
 use super::items::inline_items;
 use super::meta::note;
-use super::numbering::{Label, LabelKind, after_label, parse_label};
+use super::numbering::{Label, LabelKind, after_label, arabic_before_digits, parse_label};
 use super::people::leaders_in;
 use super::{Line, is_closing_line, is_signature_date, sentence_title, source_ref};
 use crate::document::Position;
@@ -100,6 +100,7 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut closed = false;
     let mut signatures: Vec<usize> = Vec::new();
+    let mut last_arabic: Option<u32> = None;
     for (index, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -116,8 +117,17 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
                 len: 0,
             })
         } else {
-            parse_label(&line.text)
+            parse_label(&line.text).or_else(|| {
+                // 11.121人才梯队项目 after item 10 is item 11, not the decimal 11.121.
+                arabic_before_digits(&line.text)
+                    .filter(|l| Some(l.value) == last_arabic.map(|v| v + 1))
+            })
         };
+        if let Some(label) = &label
+            && label.kind == LabelKind::Arabic
+        {
+            last_arabic = Some(label.value);
+        }
         if let Some(label) = label {
             closed = false;
             let head = after_label(&line.text, &label).to_string();

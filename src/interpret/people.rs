@@ -14,9 +14,15 @@ pub struct NamedLeader {
     pub title: String,
 }
 
-/// Finds `POST NAME VERB` in a sentence: 区委常委、区人民政府常务副区长李先勇分管… → 李先勇.
+/// Finds the leaders a sentence names, by its shape rather than by a list of people:
+/// `POST NAME VERB` (区委常委、常务副区长李先勇分管…, 管委会副主任王某某：负责…),
+/// `NAME（NOTE）POST：` at its start (李某某副主任：协助…, 赵某某（挂职）副区长：…) and
+/// `POST：NAME（POSTS）` (链长：钱某某（区委常委、副区长）).
 pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     let mut found: Vec<NamedLeader> = Vec::new();
+    if let Some(leader) = leader_before_post(sentence).or_else(|| post_colon_leader(sentence)) {
+        found.push(leader);
+    }
     let mut search_from = 0;
     while search_from < sentence.len() {
         let next = LEADER_POSTS
@@ -45,6 +51,71 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
         search_from = after;
     }
     found
+}
+
+/// `李某某副主任：…` / `赵某某（挂职）副区长：…`: a name (the shortest that a post follows), an
+/// optional bracketed note, a post, then a colon or a division-of-work verb.
+fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
+    let surname_len = surname_len(sentence)?;
+    let mut end = surname_len;
+    for c in sentence[surname_len..].chars().take(2) {
+        if !is_han(c) {
+            return None;
+        }
+        end += c.len_utf8();
+        let mut rest = &sentence[end..];
+        if let Some(inner) = rest.strip_prefix(['（', '(']) {
+            let close = inner.find(['）', ')'])?;
+            rest = inner[close..].trim_start_matches(['）', ')']);
+        }
+        if let Some(post) = LEADER_POSTS
+            .iter()
+            .filter(|p| rest.starts_with(**p))
+            .max_by_key(|p| p.len())
+            && LEADER_VERBS
+                .iter()
+                .any(|v| rest[post.len()..].starts_with(v))
+        {
+            return Some(NamedLeader {
+                name: sentence[..end].to_string(),
+                title: post.to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// `链长：钱某某（区委常委、副区长）`: a short post, a colon, a name and the posts in brackets.
+fn post_colon_leader(sentence: &str) -> Option<NamedLeader> {
+    let (post, rest) = sentence.split_once(['：', ':'])?;
+    let post = post.trim();
+    let rest = rest.trim_start_matches(is_space);
+    if post.chars().count() > 8 || !LEADER_POSTS.iter().any(|p| post.ends_with(p)) {
+        return None;
+    }
+    let open = rest.find(['（', '('])?;
+    let name = rest[..open].trim_matches(is_space);
+    let count = name.chars().count();
+    ((2..=4).contains(&count) && starts_with_surname(name) && name.chars().all(is_han)).then(|| {
+        let posts = rest[open..].trim_matches(['（', '(', '）', ')']);
+        NamedLeader {
+            name: name.to_string(),
+            title: format!("{post}、{posts}"),
+        }
+    })
+}
+
+fn surname_len(text: &str) -> Option<usize> {
+    COMPOUND_SURNAMES
+        .iter()
+        .find(|s| text.starts_with(**s))
+        .map(|s| s.len())
+        .or_else(|| {
+            text.chars()
+                .next()
+                .filter(|c| SURNAMES.contains(*c))
+                .map(char::len_utf8)
+        })
 }
 
 /// A surname plus one or two characters, followed by a division-of-work verb.
@@ -125,6 +196,25 @@ pub fn backup_pairs(sentence: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leaders_worded_otherwise() {
+        let names = |s: &str| {
+            leaders_in(s)
+                .into_iter()
+                .map(|l| l.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("党工委委员、管委会副主任王某某：负责指导区发改局工作"),
+            ["王某某"]
+        );
+        assert_eq!(names("李某某副主任：协助分管区教育局"), ["李某某"]);
+        assert_eq!(names("赵某某（挂职）副区长：负责招商引资"), ["赵某某"]);
+        assert_eq!(names("链长：钱某某（区委常委、副区长）"), ["钱某某"]);
+        assert_eq!(names("王明副区长负责交通"), ["王明"]);
+        assert!(names("主任委员会议研究决定").is_empty());
+    }
 
     #[test]
     fn leader_names_follow_posts_and_precede_verbs() {

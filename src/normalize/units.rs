@@ -3,6 +3,7 @@
 use super::{is_space, split_top_level};
 use crate::vocab::{
     AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX,
+    SCOPE_NOTE_WORDS,
 };
 
 /// What naming units needs to know of the whole document, found once: its text (a body that is
@@ -112,6 +113,7 @@ impl<'a> UnitContext<'a> {
             })
             .collect();
         for (starts_group, part) in parts {
+            let part = strip_scope_note(part.trim());
             // A group names its own level: 区市场监管局，两岸仲裁中心 does not make the second 区….
             if starts_group && several_groups && !out.is_empty() {
                 self.prefix = None;
@@ -287,10 +289,42 @@ pub fn strip_generic_tail(text: &str) -> String {
     }
 }
 
+/// `区卫健局（牵头医疗板块）` is 区卫健局: a bracket after a name that says what part the unit
+/// takes (a role verb, 含…/包括…) is a note on its scope. Any other bracket is part of the name:
+/// an alias (区安委办（区应急局）, 区审批局（审改办）), a scope that names the unit (各乡镇（街道）),
+/// or a lead marker (（牵头）) that is read later.
+fn strip_scope_note(part: &str) -> String {
+    let Some(inner) = part.strip_suffix(['）', ')']) else {
+        return part.to_string();
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return part.to_string();
+    };
+    let note = &inner[open + inner[open..].chars().next().map_or(1, char::len_utf8)..];
+    let marks_lead = LEAD_MARKERS
+        .iter()
+        .any(|m| m.trim_matches(['（', '）', '(', ')']) == note);
+    let says_its_part = SCOPE_NOTE_WORDS.iter().any(|w| note.contains(w));
+    if open == 0 || marks_lead || !says_its_part {
+        part.to_string()
+    } else {
+        inner[..open].trim_end().to_string()
+    }
+}
+
 /// `住建局和人防办` is two units; `各镇党委和政府` is one (政府 alone shares the 各镇 of the first).
 fn split_conjunction(text: &str) -> Vec<String> {
     for conj in ['和', '及', '与'] {
         if let Some((left, right)) = text.split_once(conj) {
+            // A、B等和各有关省级人民政府负责: the list before 等 and the group after 和.
+            if let Some(listed) = left.strip_suffix('等')
+                && !listed.is_empty()
+                && (right.starts_with('各') || is_gov_body(right))
+            {
+                let mut parts = vec![listed.to_string()];
+                parts.extend(split_conjunction(right));
+                return parts;
+            }
             let right_is_unit = right.chars().count() >= 3 && is_gov_body(right);
             if is_gov_body(left) && right_is_unit && !left.is_empty() {
                 let mut parts = vec![left.to_string()];
