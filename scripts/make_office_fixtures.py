@@ -24,10 +24,24 @@ ROWS = [
 ]
 
 
-def resolved_rows():
+# A table whose first column groups rows (merged down over several), whose headers no list holds
+# (存在问题｜整改目标和措施｜责任单位｜实施范围), with phrase cells and an empty cell.
+GROUPED_TITLE = "某县突出问题整改任务分解表"
+GROUPED_HEADER = ["存在问题", "整改目标和措施", "责任单位", "实施范围"]
+GROUPED_ROWS = [
+    ["河道垃圾较多", "开展河道清理专项行动，2024年6月底前完成全县主要河道清理。", "县水利局牵头，县城管局、县生态环境局配合", "全县"],
+    [None, "建立河道保洁长效机制，落实保洁经费。", "县财政局、水利局牵头，各乡镇人民政府", "全县"],
+    [None, "开展河道两岸垃圾清运。", "县城管局", "城区"],
+    ["污水直排问题", "2024年9月底前，完成城区雨污分流改造。", "县住建局", "城区"],
+    [None, "排查整治入河排污口。", "各乡镇人民政府", ""],
+    ["执法力量薄弱", "充实基层执法队伍，开展执法培训。", "县司法局牵头，县人社局配合", "全县"],
+]
+
+
+def resolved_rows(rows=None):
     """Rows with merged-down cells filled in, as a reader must give them."""
     out, above = [], {}
-    for row in ROWS:
+    for row in ROWS if rows is None else rows:
         if isinstance(row, str):
             out.append(row)
             continue
@@ -40,9 +54,9 @@ def resolved_rows():
     return out
 
 
-def text_twin():
-    lines = [TITLE] + ["\t" + h for h in HEADER] + [""]
-    for row in resolved_rows():
+def text_twin(title=TITLE, header=HEADER, rows=None):
+    lines = [title] + ["\t" + h for h in header] + [""]
+    for row in resolved_rows(rows):
         cells = [row] if isinstance(row, str) else [str(v) for v in row]
         for cell in cells:
             first, *rest = cell.split("\n")
@@ -52,7 +66,7 @@ def text_twin():
     return "\n".join(lines) + "\n"
 
 
-def docx_table():
+def docx_table(title=TITLE, header=HEADER, table=ROWS, name="table_merged_cells_word.docx"):
     def para(text):
         runs = "".join(f"<w:r><w:t xml:space=\"preserve\">{escape(t)}</w:t></w:r>" for t in text.split("\n")[:1])
         return f"<w:p>{runs}</w:p>"
@@ -68,19 +82,19 @@ def docx_table():
         paragraphs = "".join(para(line) for line in str(value).split("\n")) if value is not None else "<w:p/>"
         return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
 
-    rows = ["<w:tr>" + "".join(cell(h) for h in HEADER) + "</w:tr>"]
-    for index, row in enumerate(ROWS):
+    rows = ["<w:tr>" + "".join(cell(h) for h in header) + "</w:tr>"]
+    for index, row in enumerate(table):
         if isinstance(row, str):
-            rows.append(f"<w:tr>{cell(row, span=len(HEADER))}</w:tr>")
+            rows.append(f"<w:tr>{cell(row, span=len(header))}</w:tr>")
             continue
         cells = []
         for column, value in enumerate(row):
-            below = ROWS[index + 1] if index + 1 < len(ROWS) else None
+            below = table[index + 1] if index + 1 < len(table) else None
             starts = isinstance(below, list) and below[column] is None
             cells.append(cell(value, vmerge="continue" if value is None else ("restart" if starts else None)))
         rows.append("<w:tr>" + "".join(cells) + "</w:tr>")
-    body = para(TITLE) + "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * len(HEADER) + "</w:tblGrid>" + "".join(rows) + "</w:tbl>"
-    write_docx("table_merged_cells_word.docx", body, numbering=None)
+    body = para(title) + "<w:tbl><w:tblGrid>" + "<w:gridCol/>" * len(header) + "</w:tblGrid>" + "".join(rows) + "</w:tbl>"
+    write_docx(name, body, numbering=None)
 
 
 def write_docx(name, body, numbering):
@@ -148,32 +162,37 @@ def column(i):
     return chr(ord("A") + i)
 
 
-def xlsx_table():
+def xlsx_table(title=TITLE, header=HEADER, table=ROWS, name="table_merged_cells_excel.xlsx"):
     def c(ref, value):
         if isinstance(value, int):
             return f'<c r="{ref}"><v>{value}</v></c>'
         return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
-    rows, merges, r = [], [f"A1:{column(len(HEADER) - 1)}1"], 1
-    rows.append(f'<row r="1">{c("A1", TITLE)}</row>')
+    rows, merges, r = [], [f"A1:{column(len(header) - 1)}1"], 1
+    rows.append(f'<row r="1">{c("A1", title)}</row>')
     r = 2
-    rows.append(f'<row r="2">' + "".join(c(f"{column(i)}2", h) for i, h in enumerate(HEADER)) + "</row>")
-    open_merges = {}
-    for row in ROWS:
+    rows.append(f'<row r="2">' + "".join(c(f"{column(i)}2", h) for i, h in enumerate(header)) + "</row>")
+    # Per column: the row a run merged down starts on, and the last row it reaches.
+    runs = {}
+    for row in table:
         r += 1
         if isinstance(row, str):
             rows.append(f'<row r="{r}">{c(f"A{r}", row)}</row>')
-            merges.append(f"A{r}:{column(len(HEADER) - 1)}{r}")
+            merges.append(f"A{r}:{column(len(header) - 1)}{r}")
             continue
         cells = []
         for i, value in enumerate(row):
             if value is None:
-                start = open_merges.setdefault(i, r - 1)
+                runs.setdefault(i, [r - 1, r])[1] = r
                 continue
-            cells.append(c(f"{column(i)}{r}", value))
+            if i in runs:
+                start, end = runs.pop(i)
+                merges.append(f"{column(i)}{start}:{column(i)}{end}")
+            if value != "":
+                cells.append(c(f"{column(i)}{r}", value))
         rows.append(f'<row r="{r}">' + "".join(cells) + "</row>")
-    for i, start in open_merges.items():
-        merges.append(f"{column(i)}{start}:{column(i)}{start + 1}")
+    for i, (start, end) in runs.items():
+        merges.append(f"{column(i)}{start}:{column(i)}{end}")
     sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
              '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
              + "".join(rows) + "</sheetData>"
@@ -191,7 +210,7 @@ def xlsx_table():
                 '<sheet name="分解表" sheetId="1" r:id="rId1"/></sheets></workbook>')
     wb_rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
-    with zipfile.ZipFile(OUT + "table_merged_cells_excel.xlsx", "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(OUT + name, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", types)
         z.writestr("_rels/.rels", rels)
         z.writestr("xl/workbook.xml", workbook)
@@ -217,3 +236,8 @@ if __name__ == "__main__":
     docx_outline()
     xlsx_table()
     csv_gbk()
+    grouped = (GROUPED_TITLE, GROUPED_HEADER, GROUPED_ROWS)
+    with open(OUT + "table_grouping_column.txt", "w", encoding="utf-8") as f:
+        f.write(text_twin(*grouped))
+    docx_table(*grouped, name="table_grouping_column_word.docx")
+    xlsx_table(*grouped, name="table_grouping_column_excel.xlsx")

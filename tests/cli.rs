@@ -581,6 +581,14 @@ fn office_files_give_the_register_of_their_text_twin() {
         ("table_merged_cells_excel.xlsx", "table_merged_cells.txt"),
         ("table_merged_cells_gbk.csv", "table_merged_cells.txt"),
         (
+            "table_grouping_column_word.docx",
+            "table_grouping_column.txt",
+        ),
+        (
+            "table_grouping_column_excel.xlsx",
+            "table_grouping_column.txt",
+        ),
+        (
             "outline_auto_numbered.docx",
             "outline_trailing_assignments.txt",
         ),
