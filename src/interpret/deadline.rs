@@ -1,5 +1,5 @@
 //! Time limits in text: `2022年底前`, `2023年6月底前`, `2021年第四季度前`, `长期坚持` …; their dates
-//! are `model::due`.
+//! are `interpret::due`.
 
 use regex::Regex;
 use std::sync::LazyLock;

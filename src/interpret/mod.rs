@@ -5,6 +5,7 @@
 
 pub mod assign;
 pub mod deadline;
+pub mod due;
 pub mod duties;
 pub mod items;
 pub mod meta;

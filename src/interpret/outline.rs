@@ -3,6 +3,7 @@
 
 use super::assign::{self, Assignment, push_unique};
 use super::deadline::leading_deadline;
+use super::due::due_date;
 use super::duties;
 use super::items::inline_items;
 use super::meta::note;
@@ -11,7 +12,6 @@ use super::people::leaders_in;
 use super::{Line, is_closing_line, is_signature_date, sentence_title, source_ref};
 use crate::document::Position;
 use crate::error::Warning;
-use crate::model::due::due_date;
 use crate::model::{Item, Layout, Person, Task};
 use crate::normalize::units::{DocumentWords, UnitContext};
 use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};

@@ -2,6 +2,7 @@
 //! workbook, CSV).
 
 use super::deadline::leading_deadline;
+use super::due::due_date;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{LabelKind, after_label, parse_label};
@@ -9,7 +10,6 @@ use super::sentence_title;
 use super::source_ref;
 use crate::document::{Cell as DocCell, Position, Table};
 use crate::error::Warning;
-use crate::model::due::due_date;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
 use crate::normalize::units::{DocumentWords, UnitContext, join_cell_lines, take_marked_leads};

@@ -3,7 +3,6 @@
 //! No I/O and no format crates here beyond serde derives; `docs/register.md` is the prose contract.
 
 pub mod diff;
-pub mod due;
 mod id;
 pub mod lint;
 
