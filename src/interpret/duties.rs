@@ -3,7 +3,7 @@
 //! support of each duty under it; units named inside a duty describe how the owner works.
 
 use crate::normalize::units::is_gov_body;
-use crate::vocab::{ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES};
+use crate::vocab::{ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES, LEADER_POSTS};
 
 /// A document with this many unit-headed paragraphs is a duty list by department.
 pub const MIN_UNIT_DUTIES: usize = 3;
@@ -40,6 +40,48 @@ pub fn heading_unit(post: &str) -> Option<&str> {
     (post.chars().count() >= 3 && is_gov_body(post)).then_some(post)
 }
 
+/// `2024年区农业局环境保护目标责任` → `区农业局`: a heading that ends like a list of duties
+/// (职责, 目标责任, 责任清单) and opens, after its year, with the unit they bind.
+pub fn unit_heading(head: &str) -> Option<&str> {
+    let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
+    if !DUTY_LIST_ENDINGS.iter().any(|e| core.ends_with(e)) {
+        return None;
+    }
+    let after_year = strip_year(core);
+    let owner = DUTY_LIST_ENDINGS
+        .iter()
+        .find_map(|e| after_year.strip_suffix(e))
+        .unwrap_or(after_year);
+    // 区政府办公室主任职责 names a post, whose holder leads: not a unit.
+    if LEADER_POSTS.iter().any(|p| owner.ends_with(p)) {
+        return None;
+    }
+    // The longest opening that names a body: 区农业局 of 区农业局环境保护.
+    after_year
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(3)
+        .filter(|i| *i <= owner.len() && is_gov_body(&after_year[..*i]))
+        .last()
+        .or_else(|| is_gov_body(owner).then_some(owner.len()))
+        .map(|i| &after_year[..i])
+}
+
+/// Endings of a heading over one owner's duties.
+const DUTY_LIST_ENDINGS: &[&str] = &["职责", "目标责任", "责任清单", "工作责任", "工作任务"];
+
+/// `2024年` / `2024年度` before a heading's words.
+fn strip_year(text: &str) -> &str {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return text;
+    }
+    let rest = &text[4..];
+    rest.strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+        .unwrap_or(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +101,14 @@ mod tests {
         assert_eq!(unit_duty("各乡镇人民政府："), None);
         assert_eq!(unit_duty("根据规定，现通知如下：一、加强领导"), None);
         assert_eq!(heading_unit("区农业局"), Some("区农业局"));
+        assert_eq!(
+            unit_heading("2024年区农业局环境保护目标责任"),
+            Some("区农业局")
+        );
+        assert_eq!(unit_heading("区水利局职责"), Some("区水利局"));
+        assert_eq!(unit_heading("市长职责"), None);
+        assert_eq!(unit_heading("区政府办公室主任职责"), None);
+        assert_eq!(unit_heading("工作要求"), None);
         assert_eq!(heading_unit("市长"), None);
     }
 }

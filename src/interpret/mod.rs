@@ -209,6 +209,7 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
         .filter(|h| {
             h.trim_end_matches(['。', '：', ':'])
                 .ends_with(crate::vocab::DUTY_HEADING_ENDING)
+                || duties::unit_heading(h).is_some()
         })
         .count();
     let unit_duties = lines

@@ -553,11 +553,16 @@ impl TaskBuilder<'_> {
                 }
             }
             Layout::DutyList if node.owner.is_none() => {
-                match section
+                let heading_unit = section
                     .iter()
                     .rev()
-                    .find_map(|s| duty_post(&self.nodes[*s].head))
-                {
+                    .find_map(|s| duties::unit_heading(&self.nodes[*s].head));
+                match heading_unit.map(str::to_string).or_else(|| {
+                    section
+                        .iter()
+                        .rev()
+                        .find_map(|s| duty_post(&self.nodes[*s].head))
+                }) {
                     // A heading that names a unit (区农业局职责) binds it; one that names a post
                     // (市长职责) makes the post the leader.
                     Some(post) if duties::heading_unit(&post).is_some() => {

@@ -60,12 +60,23 @@ impl TableRows {
     /// The first one-cell row above the header: a title printed over the table.
     pub fn title(&self) -> Option<String> {
         let header = self.header_at()?;
+        // An attachment's label (附件1) printed above its title is not the title.
         self.rows[..header]
             .iter()
-            .find(|r| r.cells.len() == 1)
+            .filter(|r| r.cells.len() == 1)
             .map(|r| r.cells[0].text().replace(['\n', ' ', '\u{3000}'], ""))
-            .filter(|t| !t.is_empty())
+            .find(|t| !t.is_empty() && !is_attachment_label(t))
     }
+}
+
+/// `附件`, `附件2`, `附件：` on a line of their own.
+fn is_attachment_label(text: &str) -> bool {
+    text.strip_prefix("附件").is_some_and(|rest| {
+        rest.trim_matches(|c: char| {
+            c.is_ascii_digit() || matches!(c, '：' | ':' | '一' | '二' | '三')
+        })
+        .is_empty()
+    })
 }
 
 pub fn table_rows(table: &Table) -> TableRows {
@@ -629,6 +640,24 @@ mod tests {
         assert_eq!(t.tasks[0].lead, ["区大数据局"]);
         assert_eq!(t.tasks[0].support, ["区财政局"]);
         assert_eq!(t.tasks[0].deadline.as_deref(), Some("2024年底前"));
+    }
+
+    #[test]
+    fn an_attachment_label_above_the_title_is_not_the_title() {
+        let cell = |t: &str| DocCell::new(t, Position::Unknown);
+        let table = Table {
+            rows: vec![
+                vec![cell("附件2"), cell(""), cell("")],
+                vec![cell("某县任务分解表"), cell(""), cell("")],
+                vec![cell("序号"), cell("工作任务"), cell("责任单位")],
+                vec![cell("1"), cell("排查。"), cell("县应急局")],
+            ],
+            at: Position::Unknown,
+        };
+        assert_eq!(
+            table_rows(&table).title().as_deref(),
+            Some("某县任务分解表")
+        );
     }
 
     #[test]
