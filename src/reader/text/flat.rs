@@ -64,6 +64,7 @@ fn numbers_after_sentence_ends(text: &str) -> usize {
     let mut previous = None;
     for (i, c) in text.char_indices() {
         if previous.is_some_and(|p: char| SENTENCE_ENDS.contains(&p) || p == ' ')
+            && may_start_label(c)
             && parse_label(&text[i..]).is_some()
         {
             count += 1;
@@ -97,6 +98,7 @@ fn split_points(text: &str) -> Vec<usize> {
         if quote_depth == 0
             && paren_depth == 0
             && !digit_before
+            && may_start_label(c)
             && let Some(label) = parse_label(&text[i..])
         {
             let level = open.iter().position(|(kind, _)| *kind == label.kind);
@@ -146,6 +148,15 @@ fn split_points(text: &str) -> Vec<usize> {
     }
     points.push(text.len());
     points
+}
+
+/// Whether a character can open a 公文 number, so the label grammar runs only where one may start.
+fn may_start_label(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || ('①'..='⑳').contains(&c)
+        || matches!(c, '（' | '(' | '第')
+        || "一二三四五六七八九十百零〇".contains(c)
 }
 
 fn push_point(points: &mut Vec<usize>, at: usize) {
