@@ -11,7 +11,6 @@ pub mod error;
 pub mod interpret;
 pub mod model;
 pub mod normalize;
-pub mod output;
 pub mod reader;
 pub mod report;
 pub mod vocab;

@@ -5,16 +5,17 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
+mod output;
 pub mod schema;
 pub mod units;
 
 use anyhow::{Context, Result, bail};
 use dutyctl::error::{ReadError, Warning};
 use dutyctl::normalize::directory::UnitDirectory;
-use dutyctl::output::write_safely;
 use dutyctl::reader::limits::INPUT_LIMIT;
 use dutyctl::reader::{self, ReadOptions, Reading};
 use dutyctl::writer::Format;
+use output::write_safely;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;

@@ -34,12 +34,6 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
     names_units.then_some((head, duty))
 }
 
-/// The unit a heading of a duty list names (`区农业局职责` → `区农业局`), when it names a unit
-/// rather than a post (市长职责).
-pub fn heading_unit(post: &str) -> Option<&str> {
-    (post.chars().count() >= 3 && is_gov_body(post)).then_some(post)
-}
-
 /// `2024年区农业局环境保护目标责任` → `区农业局`: a heading that ends like a list of duties
 /// (职责, 目标责任, 责任清单) and opens, after its year, with the unit they bind.
 pub fn unit_heading(head: &str) -> Option<&str> {
@@ -100,7 +94,6 @@ mod tests {
         assert_eq!(unit_duty("主  任：张某某  区管委会副主任"), None);
         assert_eq!(unit_duty("各乡镇人民政府："), None);
         assert_eq!(unit_duty("根据规定，现通知如下：一、加强领导"), None);
-        assert_eq!(heading_unit("区农业局"), Some("区农业局"));
         assert_eq!(
             unit_heading("2024年区农业局环境保护目标责任"),
             Some("区农业局")
@@ -108,6 +101,7 @@ mod tests {
         assert_eq!(unit_heading("区水利局职责"), Some("区水利局"));
         assert_eq!(unit_heading("市长职责"), None);
         assert_eq!(unit_heading("区政府办公室主任职责"), None);
+        assert_eq!(unit_heading("负责政府有关工作的市委常委职责"), None);
         assert_eq!(unit_heading("工作要求"), None);
         assert_eq!(heading_unit("市长"), None);
     }

@@ -553,30 +553,30 @@ impl TaskBuilder<'_> {
                 }
             }
             Layout::DutyList if node.owner.is_none() => {
-                let heading_unit = section
+                // A heading that names a unit (区农业局职责) binds it; one that names a post
+                // (市长职责) makes the post the leader.
+                let unit = section
                     .iter()
                     .rev()
                     .find_map(|s| duties::unit_heading(&self.nodes[*s].head));
-                match heading_unit.map(str::to_string).or_else(|| {
+                let post = || {
                     section
                         .iter()
                         .rev()
                         .find_map(|s| duty_post(&self.nodes[*s].head))
-                }) {
-                    // A heading that names a unit (区农业局职责) binds it; one that names a post
-                    // (市长职责) makes the post the leader.
-                    Some(post) if duties::heading_unit(&post).is_some() => {
-                        for unit in UnitContext::new(self.document).split(&post) {
-                            if !assignment.lead.contains(&unit) {
-                                push_unique(&mut assignment.support, unit);
-                            }
+                };
+                if let Some(unit) = unit {
+                    for unit in UnitContext::new(self.document).split(unit) {
+                        if !assignment.lead.contains(&unit) {
+                            push_unique(&mut assignment.support, unit);
                         }
                     }
-                    Some(post) => push_unique(&mut assignment.leaders, post),
+                } else if let Some(post) = post() {
+                    push_unique(&mut assignment.leaders, post);
+                } else if node.parent.is_none() && assignment.is_empty() {
                     // A top-level block of a duty list with no duties under it describes the
                     // list (组成单位, 成员名单); it is not a duty.
-                    None if node.parent.is_none() && assignment.is_empty() => return,
-                    None => {}
+                    return;
                 }
             }
             Layout::DutyList => {}
