@@ -1,5 +1,7 @@
-//! `cargo bench --bench diff`: median time to diff two registers of 50 and of 1,000 tasks, the
-//! second year reworded, renumbered, cut and extended, as a real pair would be.
+//! `cargo bench --bench diff`: median time to diff two registers of 50, 1,000, 10,000 and
+//! 100,000 tasks (in-process, registers already read), the second year reworded, renumbered, cut
+//! and extended, as a real pair would be. `bench/scale.sh` times the whole process, reading
+//! included, with peak memory.
 
 use dutyctl::model::diff::{DEFAULT_THRESHOLD, diff};
 use dutyctl::model::{Register, Task};
@@ -78,7 +80,7 @@ fn pair(size: usize) -> (Register, Register) {
 
 fn main() {
     let identity = |name: &str| name.to_string();
-    for (size, rounds) in [(50, 200), (1000, 7)] {
+    for (size, rounds) in [(50, 200), (1000, 7), (10_000, 5), (100_000, 3)] {
         let (old, new) = pair(size);
         let mut times: Vec<Duration> = (0..rounds)
             .map(|_| {

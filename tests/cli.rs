@@ -2798,3 +2798,97 @@ fn an_odt_is_named_for_what_it_is() {
     );
     assert!(!stderr.contains("old binary"), "{stderr}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scale: check locates every finding in one pass; diff of many tasks (issue 11).
+
+/// A register of `size` tasks, every one due before 2024, as YAML; each task's text is a
+/// different random phrase, so that tasks are told apart as in a real notice.
+fn register_of(size: usize) -> String {
+    let pool: Vec<char> = "安全生产隐患排查专项整治危险化学品道路交通消防燃气管道建筑施工特种设备应急救援监管执法宣传教育"
+        .chars()
+        .collect();
+    let mut state = 7u64;
+    let mut phrase = |len: usize| -> String {
+        (0..len)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                pool[(state >> 33) as usize % pool.len()]
+            })
+            .collect()
+    };
+    let mut yaml = String::from(
+        "dutyctl: 1\ndocument:\n  title: null\n  doc_number: null\n  issuer: null\n  date: null\n  layout: table\n  source: a.txt\n  sha256: x\n  notes: []\npeople: []\ntasks:\n",
+    );
+    for i in 0..size {
+        yaml.push_str(&format!(
+            "- id: t{i}\n  seq: '{n}'\n  section: []\n  title: {title}\n  text: {title}。{text}。\n  lead: [市应急管理局]\n  support: []\n  persons: []\n  leaders: []\n  deadline: 2023年底前\n  due: 2023-12-31\n  items: []\n  source: {{line: {n}}}\n  printed: {{}}\n",
+            n = i + 1,
+            title = phrase(8),
+            text = phrase(30),
+        ));
+    }
+    yaml
+}
+
+#[test]
+fn check_locates_each_finding_of_a_long_register_at_its_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.yaml");
+    let yaml = register_of(300);
+    std::fs::write(&path, &yaml).unwrap();
+    let (code, out) = check(&[&path], &["--today", "2024-01-01", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(findings.len(), 300);
+    let id_lines: Vec<usize> = yaml
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("- id: "))
+        .map(|(n, _)| n + 1)
+        .collect();
+    for (i, finding) in findings.iter().enumerate() {
+        assert_eq!(finding["code"], "past-deadline");
+        assert_eq!(
+            finding["message"].as_str().unwrap().split(':').next(),
+            Some(format!("tasks[{i}]").as_str())
+        );
+        assert_eq!(finding["line"], id_lines[i], "{finding}");
+        assert_eq!(finding["column"], 3, "{finding}");
+    }
+}
+
+#[test]
+fn diff_of_a_long_register_with_an_edited_copy_reports_the_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.yaml");
+    let new = dir.path().join("new.yaml");
+    let yaml = register_of(2000);
+    std::fs::write(&old, &yaml).unwrap();
+    // Task 1000 reworded, task 1500 dropped.
+    let reworded = yaml.find("- id: t999\n").unwrap()
+        + yaml[yaml.find("- id: t999\n").unwrap()..]
+            .find("。")
+            .unwrap();
+    let edited = format!(
+        "{}。进一步{}",
+        &yaml[..reworded],
+        &yaml[reworded + "。".len()..]
+    )
+    .replacen("- id: t1499\n", "- id: gone\n", 1);
+    let edited = {
+        let start = edited.find("- id: gone\n").unwrap();
+        let end = start + edited[start + 1..].find("- id: ").unwrap() + 1;
+        format!("{}{}", &edited[..start], &edited[end..])
+    };
+    std::fs::write(&new, edited).unwrap();
+    let (code, diff) = diff_json(&old, &new, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        diff["summary"],
+        serde_json::json!({"unchanged": 1998, "changed": 1, "added": 0, "removed": 1, "split": 0, "merged": 0})
+    );
+    assert_eq!(change_lines(&diff), ["changed 1000 text", "removed 1500"]);
+}

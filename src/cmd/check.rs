@@ -112,6 +112,13 @@ fn check_text(
     // The parser stops at the first error; the rest of the file is checked part by part, so
     // that one run reports every broken task. (A syntax error, or a register refused for its
     // aliases, leaves nothing to go through.)
+    // Each task's line and column, found in one pass over the file.
+    let places = task_places(text);
+    let place = |index: usize| {
+        places
+            .get(index)
+            .map_or((None, None), |&(line, column)| (Some(line), column))
+    };
     let mut bad_due = std::collections::BTreeSet::new();
     let first_error_path = match &register {
         None => diagnostics[0]
@@ -138,7 +145,7 @@ fn check_text(
             bad_due.extend(problem.task);
         }
         let (line, column) = match problem.task {
-            Some(index) => locate_task(text, index),
+            Some(index) => place(index),
             None => (None, None),
         };
         diagnostics.push(Diagnostic {
@@ -159,7 +166,7 @@ fn check_text(
     });
     diagnostics.extend(findings.filter(|f| !args.allow.contains(&f.lint)).map(|f| {
         let denied = args.deny.contains(&f.lint) || f.lint.denied_by_default();
-        let (line, column) = locate_task(text, f.task);
+        let (line, column) = place(f.task);
         Diagnostic {
             file: file.into(),
             line,
@@ -172,24 +179,23 @@ fn check_text(
     diagnostics
 }
 
-/// The line and column of a task's `id` key: the n-th `id:` (YAML) or `"id":` (JSON) in the file
-/// (document and people have no `id`).
-fn locate_task(text: &str, index: usize) -> (Option<usize>, Option<usize>) {
-    let mut seen = 0;
-    for (n, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start().trim_start_matches("- ");
-        let is_id = trimmed.starts_with("id:") || trimmed.starts_with("\"id\":");
-        if is_id {
-            if seen == index {
+/// The line and column of each task's `id` key, in task order: the n-th `id:` (YAML) or `"id":`
+/// (JSON) in the file is task n's (document and people have no `id`). One pass over the file,
+/// however many findings there are.
+fn task_places(text: &str) -> Vec<(usize, Option<usize>)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(n, line)| {
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            let is_id = trimmed.starts_with("id:") || trimmed.starts_with("\"id\":");
+            is_id.then(|| {
                 let column = line
                     .find("id")
                     .map(|c| c + 1 - usize::from(trimmed.starts_with('"')));
-                return (Some(n + 1), column);
-            }
-            seen += 1;
-        }
-    }
-    (None, None)
+                (n + 1, column)
+            })
+        })
+        .collect()
 }
 
 fn print(diagnostics: &[Diagnostic], format: CheckFormat) -> Result<()> {

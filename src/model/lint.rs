@@ -59,7 +59,7 @@ pub fn lint(register: &Register, units: Option<&UnitDirectory>, today: &str) -> 
     let mut findings = Vec::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     // The same duty under two posts of a duty list is two tasks: the section is part of a task.
-    let mut contents: HashMap<(Vec<String>, String, String), usize> = HashMap::new();
+    let mut contents: HashMap<(&[String], String, String), usize> = HashMap::new();
     for (i, task) in register.tasks.iter().enumerate() {
         let label = format!("{} {}", task.seq.as_deref().unwrap_or(""), task.title)
             .trim()
@@ -85,7 +85,7 @@ pub fn lint(register: &Register, units: Option<&UnitDirectory>, today: &str) -> 
             );
         }
         let content = (
-            task.section.clone(),
+            task.section.as_slice(),
             squeeze(&task.title),
             squeeze(&task.text),
         );
