@@ -14,5 +14,6 @@ pub mod normalize;
 pub mod output;
 pub mod reader;
 pub mod report;
+pub mod serve;
 pub mod vocab;
 pub mod writer;

@@ -6,6 +6,7 @@ pub mod diff;
 pub mod export;
 pub mod import;
 pub mod schema;
+pub mod serve;
 pub mod units;
 
 use anyhow::{Context, Result, bail};
