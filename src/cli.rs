@@ -32,6 +32,24 @@ pub enum Command {
     Check(CheckArgs),
     /// Print the JSON Schema of the register (schema version 1).
     Schema,
+    /// A local page to check a notice's register against its text, correct it and download it.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The folder of notices to list; edited registers are saved beside them as NAME.yaml.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Port to listen on; 0 picks a free one (the address is printed on stdout).
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Address to listen on. Anything but 127.0.0.1 lets other computers in, with a warning.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the page in the browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

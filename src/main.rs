@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod serve;
 
 use clap::Parser;
 use cli::{Cli, Command};
@@ -21,6 +22,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Units(args) => cmd::units::run(args),
         Command::Schema => cmd::schema::run(),
+        Command::Serve(args) => cmd::serve::run(args),
     })
     .unwrap_or_else(|panic| Err(anyhow::anyhow!(cmd::internal_error(&*panic))));
     match result {

@@ -2892,3 +2892,469 @@ fn diff_of_a_long_register_with_an_edited_copy_reports_the_edits() {
     );
     assert_eq!(change_lines(&diff), ["changed 1000 text", "removed 1500"]);
 }
+
+// ---- dutyctl serve: the review page's HTTP API ----
+//
+// Each test starts `dutyctl serve DIR --port 0` and reads the address it prints; requests are
+// plain HTTP/1.1 over a TcpStream, so what is tested is what a browser would be sent.
+
+mod serve {
+    use super::fixtures;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{SocketAddr, TcpStream};
+    use std::path::Path;
+    use std::process::{Child, Command, Stdio};
+
+    /// A running server, stopped when dropped.
+    struct Served {
+        child: Child,
+        address: SocketAddr,
+    }
+
+    impl Drop for Served {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+
+    fn serve(dir: &Path) -> Served {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("dutyctl"))
+            .arg("serve")
+            .arg(dir)
+            .args(["--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dutyctl serve starts");
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let address = first
+            .trim()
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .unwrap_or_else(|_| panic!("an address on stdout, got {first:?}"));
+        Served { child, address }
+    }
+
+    struct Reply {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    }
+
+    impl Reply {
+        fn json(&self) -> serde_json::Value {
+            serde_json::from_slice(&self.body)
+                .unwrap_or_else(|_| panic!("JSON, got {}", String::from_utf8_lossy(&self.body)))
+        }
+
+        fn error(&self) -> String {
+            self.json()["error"]
+                .as_str()
+                .expect("an error message")
+                .to_string()
+        }
+
+        fn header(&self, name: &str) -> Option<&str> {
+            self.headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
+        }
+    }
+
+    /// One request; `head` holds extra header lines. The Host is the server's unless given.
+    fn request(served: &Served, method: &str, target: &str, head: &[&str], body: &[u8]) -> Reply {
+        let mut stream = TcpStream::connect(served.address).unwrap();
+        let mut text = format!("{method} {target} HTTP/1.1\r\nConnection: close\r\n");
+        if !head
+            .iter()
+            .any(|h| h.to_ascii_lowercase().starts_with("host:"))
+        {
+            text.push_str(&format!("Host: {}\r\n", served.address));
+        }
+        if !head
+            .iter()
+            .any(|h| h.to_ascii_lowercase().starts_with("content-length:"))
+        {
+            text.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        for line in head {
+            text.push_str(&format!("{line}\r\n"));
+        }
+        text.push_str("\r\n");
+        stream.write_all(text.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        parse_reply(&raw)
+    }
+
+    fn parse_reply(raw: &[u8]) -> Reply {
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete response head");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+            .collect();
+        let mut body = raw[split + 4..].to_vec();
+        let chunked = headers.iter().any(|(n, v)| {
+            n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
+        });
+        if chunked {
+            body = dechunk(&body);
+        }
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+        let mut body = Vec::new();
+        loop {
+            let end = rest.windows(2).position(|w| w == b"\r\n").unwrap();
+            let size = usize::from_str_radix(std::str::from_utf8(&rest[..end]).unwrap().trim(), 16)
+                .unwrap();
+            if size == 0 {
+                return body;
+            }
+            body.extend_from_slice(&rest[end + 2..end + 2 + size]);
+            rest = &rest[end + 4 + size..];
+        }
+    }
+
+    fn golden_tasks(name: &str) -> serde_json::Value {
+        let path = fixtures().join(name).with_extension("yaml");
+        let yaml: serde_yaml::Value =
+            serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        serde_json::to_value(yaml).unwrap()["tasks"].clone()
+    }
+
+    /// Every file of a folder with its bytes, to show that a refused request changed nothing.
+    fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+            .collect();
+        files.sort();
+        files
+    }
+
+    fn source_key(source: &serde_json::Value) -> String {
+        if let Some(line) = source["line"].as_u64() {
+            format!("line:{line}")
+        } else if let Some(paragraph) = source["paragraph"].as_u64() {
+            format!("paragraph:{paragraph}")
+        } else if let (Some(table), Some(row)) = (source["table"].as_u64(), source["row"].as_u64())
+        {
+            format!("table:{table}:row:{row}")
+        } else {
+            let sheet = source["sheet"].as_str().unwrap();
+            let cell = source["cell"].as_str().unwrap();
+            let row: String = cell.chars().filter(char::is_ascii_digit).collect();
+            format!("sheet:{sheet}:row:{row}")
+        }
+    }
+
+    #[test]
+    fn an_upload_of_each_format_gives_its_golden_register_and_its_source_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let served = serve(dir.path());
+        for fixture in [
+            "outline_key_value_lines.txt",
+            "table_merged_cells_word.docx",
+            "table_merged_cells_excel.xlsx",
+            "table_merged_cells_gbk.csv",
+            "leader_division_gb18030.txt",
+        ] {
+            let bytes = std::fs::read(fixtures().join(fixture)).unwrap();
+            let reply = request(
+                &served,
+                "POST",
+                &format!("/api/import?name={fixture}"),
+                &[],
+                &bytes,
+            );
+            assert_eq!(
+                reply.status,
+                200,
+                "{fixture}: {}",
+                String::from_utf8_lossy(&reply.body)
+            );
+            let opened = reply.json();
+            assert_eq!(
+                opened["register"]["tasks"],
+                golden_tasks(fixture),
+                "{fixture}"
+            );
+            assert_eq!(opened["register"]["document"]["source"], fixture);
+            // Every task's source is a line the page can show and highlight.
+            let keys: Vec<&str> = opened["source_lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["key"].as_str().unwrap())
+                .collect();
+            for task in opened["register"]["tasks"].as_array().unwrap() {
+                let key = source_key(&task["source"]);
+                assert!(
+                    keys.contains(&key.as_str()),
+                    "{fixture}: {key} not in {keys:?}"
+                );
+            }
+        }
+        assert!(snapshot(dir.path()).is_empty(), "an upload writes nothing");
+    }
+
+    #[test]
+    fn an_edit_is_saved_beside_the_notice_survives_a_restart_and_downloads() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            fixtures().join("duty_list.txt"),
+            dir.path().join("通知.txt"),
+        )
+        .unwrap();
+        let served = serve(dir.path());
+        let listing = request(&served, "GET", "/api/documents", &[], b"").json();
+        assert_eq!(listing["documents"][0]["path"], "通知.txt");
+        assert_eq!(listing["documents"][0]["saved"], false);
+
+        let path = "/api/document?path=%E9%80%9A%E7%9F%A5.txt";
+        let opened = request(&served, "GET", path, &[], b"").json();
+        assert_eq!(opened["saved"], serde_json::Value::Null);
+        let mut register = opened["register"].clone();
+        register["tasks"][0]["lead"] = serde_json::json!(["市新设协调办公室"]);
+        register["tasks"][0]["deadline"] = serde_json::json!("2025年6月底前");
+        register["tasks"][0]["due"] = serde_json::Value::Null;
+        let body = serde_json::to_vec(&register).unwrap();
+        let saved = request(
+            &served,
+            "PUT",
+            "/api/register?path=%E9%80%9A%E7%9F%A5.txt",
+            &["Content-Type: application/json"],
+            &body,
+        );
+        assert_eq!(
+            saved.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&saved.body)
+        );
+        assert_eq!(saved.json()["saved"], "通知.yaml");
+        // What was saved is a register `check` accepts, with the due date worked out again.
+        super::dutyctl()
+            .arg("check")
+            .arg(dir.path().join("通知.yaml"))
+            .args(["--today", "2024-01-01"])
+            .assert()
+            .success();
+        drop(served);
+
+        let served = serve(dir.path());
+        let listing = request(&served, "GET", "/api/documents", &[], b"").json();
+        assert_eq!(listing["documents"].as_array().unwrap().len(), 1);
+        assert_eq!(listing["documents"][0]["saved"], true);
+        let reopened = request(&served, "GET", path, &[], b"").json();
+        assert_eq!(reopened["saved"], "通知.yaml");
+        let task = &reopened["register"]["tasks"][0];
+        assert_eq!(task["lead"], serde_json::json!(["市新设协调办公室"]));
+        assert_eq!(task["due"], "2025-06-30");
+        assert!(!reopened["source_lines"].as_array().unwrap().is_empty());
+
+        let body = serde_json::to_vec(&reopened["register"]).unwrap();
+        let download = request(
+            &served,
+            "POST",
+            "/api/export?format=xlsx&name=%E9%80%9A%E7%9F%A5.txt",
+            &["Content-Type: application/json"],
+            &body,
+        );
+        assert_eq!(download.status, 200);
+        assert!(
+            download
+                .header("content-disposition")
+                .unwrap()
+                .contains("filename*=UTF-8''%E9%80%9A%E7%9F%A5.xlsx")
+        );
+        use calamine::Reader;
+        let mut workbook: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(download.body)).unwrap();
+        let sheet = workbook.worksheet_range("责任分解表").unwrap();
+        assert!(
+            sheet
+                .rows()
+                .flatten()
+                .any(|cell| cell.to_string().contains("市新设协调办公室")),
+            "the edited lead unit is in the table"
+        );
+        for format in ["csv", "md", "yaml", "docx"] {
+            let reply = request(
+                &served,
+                "POST",
+                &format!("/api/export?format={format}&name=a.txt"),
+                &[],
+                &body,
+            );
+            assert_eq!(reply.status, 200, "{format}");
+            assert!(!reply.body.is_empty(), "{format}");
+        }
+    }
+
+    #[test]
+    fn hostile_and_broken_requests_get_a_clear_error_and_change_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(fixtures().join("duty_list.txt"), dir.path().join("a.txt")).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.txt"), "一、总体要求").unwrap();
+        let served = serve(dir.path());
+        let before = snapshot(dir.path());
+        let register =
+            request(&served, "GET", "/api/document?path=a.txt", &[], b"").json()["register"]
+                .clone();
+        let register_body = serde_json::to_vec(&register).unwrap();
+        let escape = format!(
+            "../{}/secret.txt",
+            outside.path().file_name().unwrap().to_string_lossy()
+        );
+
+        let cases: Vec<(&str, Reply, u16, &str)> = vec![
+            (
+                "a name that resolves here (DNS rebinding)",
+                request(
+                    &served,
+                    "GET",
+                    "/api/documents",
+                    &["Host: attacker.example"],
+                    b"",
+                ),
+                421,
+                "attacker.example: refused: not this server's address",
+            ),
+            (
+                "a save from another site's page",
+                request(
+                    &served,
+                    "PUT",
+                    "/api/register?path=a.txt",
+                    &["Origin: http://attacker.example"],
+                    &register_body,
+                ),
+                403,
+                "http://attacker.example: refused: a request from another site's page",
+            ),
+            (
+                "an upload past the input limit",
+                request(
+                    &served,
+                    "POST",
+                    "/api/import?name=big.txt",
+                    &["Content-Length: 67108865"],
+                    b"",
+                ),
+                413,
+                "big.txt: refused: larger than the 64 MB dutyctl reads",
+            ),
+            (
+                "a document outside the folder",
+                request(
+                    &served,
+                    "GET",
+                    &format!("/api/document?path={escape}"),
+                    &[],
+                    b"",
+                ),
+                403,
+                "refused: outside the served folder",
+            ),
+            (
+                "a save outside the folder",
+                request(
+                    &served,
+                    "PUT",
+                    &format!("/api/register?path={escape}"),
+                    &[],
+                    &register_body,
+                ),
+                403,
+                "refused: outside the served folder",
+            ),
+            (
+                "a corrupt workbook",
+                request(
+                    &served,
+                    "POST",
+                    "/api/import?name=broken.xlsx",
+                    &[],
+                    b"PK\x03\x04 this is no zip archive",
+                ),
+                422,
+                "broken.xlsx: ",
+            ),
+            (
+                "a save that is no register",
+                request(
+                    &served,
+                    "PUT",
+                    "/api/register?path=a.txt",
+                    &[],
+                    br#"{"dutyctl": 1, "document": {}, "tasks": [{"lead": "x"}]}"#,
+                ),
+                422,
+                "a.txt: not a register: document",
+            ),
+        ];
+        for (what, reply, status, message) in cases {
+            assert_eq!(
+                reply.status,
+                status,
+                "{what}: {}",
+                String::from_utf8_lossy(&reply.body)
+            );
+            let error = reply.error();
+            assert!(error.contains(message), "{what}: {error}");
+            assert!(!error.contains('\n'), "{what}: one line: {error}");
+        }
+        assert_eq!(snapshot(dir.path()), before, "nothing was written");
+        assert_eq!(
+            std::fs::read_to_string(outside.path().join("secret.txt")).unwrap(),
+            "一、总体要求"
+        );
+        assert_eq!(snapshot(outside.path()).len(), 1);
+    }
+
+    #[test]
+    fn the_page_and_its_assets_are_served_from_the_binary() {
+        let dir = tempfile::tempdir().unwrap();
+        let served = serve(dir.path());
+        let page = request(&served, "GET", "/", &[], b"");
+        assert_eq!(page.status, 200);
+        let html = String::from_utf8(page.body).unwrap();
+        assert!(html.contains("责任分解表核对"));
+        // No CDN: the page works offline.
+        assert!(!html.contains("https://"));
+        for asset in ["/app.js", "/app.css"] {
+            let reply = request(&served, "GET", asset, &[], b"");
+            assert_eq!(reply.status, 200, "{asset}");
+            assert!(!String::from_utf8(reply.body).unwrap().contains("https://"));
+        }
+    }
+}

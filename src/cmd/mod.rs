@@ -5,8 +5,9 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
-mod output;
+pub(crate) mod output;
 pub mod schema;
+pub mod serve;
 pub mod units;
 
 use anyhow::{Context, Result, bail};
