@@ -3,7 +3,7 @@
 //! and extended, as a real pair would be. `bench/scale.sh` times the whole process, reading
 //! included, with peak memory.
 
-use dutyctl::model::diff::{DEFAULT_THRESHOLD, diff};
+use dutyctl::diff::{DEFAULT_THRESHOLD, diff};
 use dutyctl::model::{Register, Task};
 use std::time::{Duration, Instant};
 

@@ -110,14 +110,14 @@ pub struct DiffArgs {
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Least similarity (0–1) at which two tasks are one task.
-    #[arg(long, default_value_t = dutyctl::model::diff::DEFAULT_THRESHOLD)]
+    #[arg(long, default_value_t = dutyctl::diff::DEFAULT_THRESHOLD)]
     pub threshold: f64,
     /// Unit directory: names it lists as one unit compare equal.
     #[arg(long)]
     pub units: Option<PathBuf>,
     /// Only these kinds of change make the exit status 1 (comma-separated).
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub fail_on: Vec<dutyctl::model::diff::ChangeKind>,
+    pub fail_on: Vec<dutyctl::diff::ChangeKind>,
     /// The inputs' layout when they are documents.
     #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
     pub layout: LayoutChoice,
@@ -171,10 +171,10 @@ pub struct CheckArgs {
     pub today: Option<String>,
     /// Make this lint fail the run (repeatable).
     #[arg(long, value_enum)]
-    pub deny: Vec<dutyctl::model::lint::Lint>,
+    pub deny: Vec<dutyctl::lint::Lint>,
     /// Do not report this lint (repeatable).
     #[arg(long, value_enum)]
-    pub allow: Vec<dutyctl::model::lint::Lint>,
+    pub allow: Vec<dutyctl::lint::Lint>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,
 }

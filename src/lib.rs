@@ -6,9 +6,11 @@
 //! never prints: warnings come back as data for the binary to render.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod interpret;
+pub mod lint;
 pub mod model;
 pub mod normalize;
 pub mod reader;

@@ -3,7 +3,7 @@
 
 use crate::cli::{CheckArgs, CheckFormat};
 use anyhow::Result;
-use dutyctl::model::lint::{Lint, lint};
+use dutyctl::lint::{Lint, lint};
 use dutyctl::reader::decode::{EncodingChoice, decode_text};
 use dutyctl::reader::limits::check_yaml_expansion;
 use dutyctl::reader::register::parse_register;

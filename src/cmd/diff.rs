@@ -3,7 +3,7 @@
 
 use crate::cli::{DiffArgs, DiffFormat};
 use anyhow::{Result, bail};
-use dutyctl::model::diff::diff;
+use dutyctl::diff::diff;
 use dutyctl::reader::ReadOptions;
 use dutyctl::report::{diff_markdown, diff_text, diff_xlsx};
 use dutyctl::writer::{Format, WriteOptions};

@@ -2,9 +2,7 @@
 //!
 //! No I/O and no format crates here beyond serde derives; `docs/register.md` is the prose contract.
 
-pub mod diff;
 mod id;
-pub mod lint;
 
 pub use id::assign_ids;
 

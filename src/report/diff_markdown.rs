@@ -1,7 +1,7 @@
 //! A diff as Markdown for a pull-request comment: the summary table first, details folded.
 
 use super::{Span, task_label, text_changes};
-use crate::model::diff::{Change, Detail, Diff};
+use crate::diff::{Change, Detail, Diff};
 use std::fmt::Write;
 
 /// Says whether a change belongs in a folded group.

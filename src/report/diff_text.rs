@@ -1,7 +1,7 @@
 //! A diff for the terminal: one line per change, details indented, coloured when asked.
 
 use super::{Span, task_label, text_changes};
-use crate::model::diff::{Change, Detail, Diff};
+use crate::diff::{Change, Detail, Diff};
 use std::fmt::Write;
 
 struct Paint {

@@ -3,7 +3,7 @@
 //! side, changed cells highlighted; rows tall enough for their wrapped text, A4 landscape.
 
 use super::status;
-use crate::model::diff::{Change, Diff, TaskRef};
+use crate::diff::{Change, Diff, TaskRef};
 use crate::model::{Register, Task};
 use crate::writer::WriteError;
 use crate::writer::sheet::{print_setup, row_height, row_height_of, wrapped_lines};

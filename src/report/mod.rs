@@ -5,7 +5,7 @@ pub mod diff_markdown;
 pub mod diff_text;
 pub mod diff_xlsx;
 
-use crate::model::diff::{Change, TaskRef};
+use crate::diff::{Change, TaskRef};
 
 /// `（三） 落实企业主体责任`
 pub fn task_label(task: &TaskRef) -> String {

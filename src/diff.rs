@@ -3,7 +3,7 @@
 //! document order breaking ties; a task that clearly covers two on the other side is a split or
 //! a merge. The result is data; `report` renders it.
 
-use super::{Register, Task};
+use crate::model::{Register, Task};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};

@@ -1,7 +1,7 @@
 //! Lints over a register: each has a name for `--deny`/`--allow`, and findings are data.
 
-use super::Register;
 use crate::interpret::due::due_date;
+use crate::model::Register;
 use crate::normalize::directory::UnitDirectory;
 use serde::Serialize;
 use std::collections::HashMap;
