@@ -235,28 +235,8 @@ fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
             parent.printed = format!("{}{}", label_prefix(&parent.printed), parent.head);
         }
         parent.body.clear();
-        let (at, cover) = (parent.at.clone(), parent.cover);
-        for (n, measure) in measures.into_iter().enumerate() {
-            let child = nodes.len();
-            nodes.push(Node {
-                label: Label {
-                    kind: LabelKind::Unnumbered,
-                    seq: String::new(),
-                    value: n as u32 + 1,
-                    len: 0,
-                },
-                at: at.clone(),
-                printed: measure[0].clone(),
-                head: measure[0].clone(),
-                body: measure[1..].to_vec(),
-                parent: Some(index),
-                children: Vec::new(),
-                assignment: Assignment::default(),
-                lost_label: false,
-                cover,
-                owner: None,
-            });
-            nodes[index].children.push(child);
+        for measure in measures {
+            add_unnumbered_child(nodes, index, measure, None);
         }
     }
 }
@@ -282,28 +262,8 @@ fn split_unit_duties(nodes: &mut Vec<Node>) {
             }
         }
         nodes[index].body = kept;
-        let (at, cover) = (nodes[index].at.clone(), nodes[index].cover);
-        for (n, (unit, paragraphs)) in duties.into_iter().enumerate() {
-            let child = nodes.len();
-            nodes.push(Node {
-                label: Label {
-                    kind: LabelKind::Unnumbered,
-                    seq: String::new(),
-                    value: n as u32 + 1,
-                    len: 0,
-                },
-                at: at.clone(),
-                printed: paragraphs[0].clone(),
-                head: paragraphs[0].clone(),
-                body: paragraphs[1..].to_vec(),
-                parent: Some(index),
-                children: Vec::new(),
-                assignment: Assignment::default(),
-                lost_label: false,
-                cover,
-                owner: Some(unit),
-            });
-            nodes[index].children.push(child);
+        for (unit, paragraphs) in duties {
+            add_unnumbered_child(nodes, index, paragraphs, Some(unit));
         }
     }
 }
@@ -353,6 +313,37 @@ fn lift_closing_assignments(nodes: &mut [Node], document: DocumentWords<'_>) {
             nodes[index].body.push(closing);
         }
     }
+}
+
+/// Adds an unnumbered block of these paragraphs (a measure, a unit's duty) under `parent`.
+fn add_unnumbered_child(
+    nodes: &mut Vec<Node>,
+    parent: usize,
+    paragraphs: Vec<String>,
+    owner: Option<String>,
+) {
+    let child = nodes.len();
+    let value = nodes[parent].children.len() as u32 + 1;
+    let (at, cover) = (nodes[parent].at.clone(), nodes[parent].cover);
+    nodes.push(Node {
+        label: Label {
+            kind: LabelKind::Unnumbered,
+            seq: String::new(),
+            value,
+            len: 0,
+        },
+        at,
+        printed: paragraphs[0].clone(),
+        head: paragraphs[0].clone(),
+        body: paragraphs[1..].to_vec(),
+        parent: Some(parent),
+        children: Vec::new(),
+        assignment: Assignment::default(),
+        lost_label: false,
+        cover,
+        owner,
+    });
+    nodes[parent].children.push(child);
 }
 
 /// The label as printed at the start of a block's line (`1．` of `1．狠抓…`).

@@ -120,16 +120,7 @@ fn surname_len(text: &str) -> Option<usize> {
 
 /// A surname plus one or two characters, followed by a division-of-work verb.
 fn name_before_verb(text: &str) -> Option<&str> {
-    let surname_len = COMPOUND_SURNAMES
-        .iter()
-        .find(|s| text.starts_with(**s))
-        .map(|s| s.len())
-        .or_else(|| {
-            text.chars()
-                .next()
-                .filter(|c| SURNAMES.contains(*c))
-                .map(char::len_utf8)
-        })?;
+    let surname_len = surname_len(text)?;
     let rest = &text[surname_len..];
     let mut end = surname_len;
     for c in rest.chars().take(2) {
