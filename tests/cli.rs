@@ -3358,3 +3358,124 @@ mod serve {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Web pages (issue 12): a notice saved from a government website gives the register of the text
+// a clerk would copy from it; pages without an article give no tasks, never a crash.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn web_pages_give_the_register_of_their_text_twin() {
+    for name in [
+        "outline_web_page",
+        "outline_web_page_gbk",
+        "table_web_spans",
+        "outline_word_export",
+    ] {
+        let page = fixtures().join(format!("{name}.html"));
+        let from_page = content_of(&import_stdout(&page));
+        let from_text = content_of(&import_stdout(
+            &fixtures().join(format!("{name}_copied.txt")),
+        ));
+        assert_eq!(from_page, from_text, "{name}.html differs from its text");
+        assert!(
+            !from_page["tasks"].as_sequence().unwrap().is_empty(),
+            "{name}: no tasks"
+        );
+    }
+    let table = register(&import_stdout(&fixtures().join("table_web_spans.html")));
+    assert_eq!(
+        table["tasks"][1]["title"], "健全责任体系",
+        "a cell spanning rows applies to each"
+    );
+    assert_eq!(
+        table["tasks"][2]["lead"].as_sequence().map(Vec::len),
+        Some(0)
+    );
+    assert_eq!(table["tasks"][3]["support"][1], "区消防救援大队");
+    assert_eq!(
+        table["tasks"][0]["source"]["line"], 21,
+        "the source line of its first cell"
+    );
+}
+
+#[test]
+fn a_web_page_names_its_attachments_and_leaves_out_the_site() {
+    let output = dutyctl()
+        .arg("import")
+        .arg(fixtures().join("table_web_spans.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "table_web_spans.html:63: attachment 临江区2024年安全生产重点工作任务分解表.xlsx"
+        ),
+        "{stderr}"
+    );
+    let yaml = import_stdout(&fixtures().join("outline_web_page.html"));
+    for chrome in [
+        "首页",
+        "打印本页",
+        "相关文章",
+        "浏览次数",
+        "主办单位",
+        "不是正文",
+    ] {
+        assert!(!yaml.contains(chrome), "{chrome} is site chrome");
+    }
+}
+
+#[test]
+fn pages_without_a_notice_import_with_no_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, page) in [
+        (
+            "404.html",
+            "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><hr><center>nginx</center></body></html>",
+        ),
+        (
+            "login.html",
+            "<html><head><meta charset=utf-8><title>用户登录_某某县人民政府</title></head><body><form><input name=u><input type=password><button>登录</button></form></body></html>",
+        ),
+        ("empty.html", "<html><body></body></html>"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, page).unwrap();
+        let output = dutyctl().arg("import").arg(&path).output().unwrap();
+        assert!(output.status.success(), "{name}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("no tasks recognised"),
+            "{name}"
+        );
+        let yaml = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            register(&yaml)["tasks"].as_sequence().map(Vec::len),
+            Some(0)
+        );
+    }
+}
+
+#[test]
+fn a_large_page_imports_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph =
+        "<p>（一）开展隐患排查。全面排查重点行业领域。（县应急管理局牵头，县住建局配合）</p>\n";
+    let time = |copies: usize| {
+        let path = dir.path().join(format!("big{copies}.html"));
+        let page = format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8></head><body><div id=zoom><p>一、重点任务</p>\n{}</div></body></html>",
+            paragraph.repeat(copies)
+        );
+        std::fs::write(&path, page).unwrap();
+        let start = std::time::Instant::now();
+        dutyctl().arg("import").arg(&path).assert().success();
+        start.elapsed()
+    };
+    let small = time(2_000);
+    let large = time(8_000);
+    assert!(
+        large < small * 12,
+        "four times the page took {large:?} against {small:?}"
+    );
+}

@@ -1,12 +1,13 @@
 //! Readers: bytes of one input → a [`Document`] of blocks, which the interpreters turn into a
 //! register. The format is found from the content, not the name (`sniff`): zip containers
-//! (docx, xlsx, ods), OLE files (xls), registers (YAML/JSON, read back as they are), CSV, plain
+//! (docx, xlsx, ods), OLE files (xls), web pages (html), registers (YAML/JSON, read back as they are), CSV, plain
 //! text. A new format is one reader file that emits blocks plus one line in [`read_document`].
 
 pub mod csv;
 pub mod decode;
 pub mod docx;
 pub mod grid;
+pub mod html;
 pub mod limits;
 pub mod register;
 pub mod sniff;
@@ -55,6 +56,7 @@ pub fn read_document(
 ) -> Result<Read, ReadError> {
     let (document, tabular) = match sniff::sniff(bytes)? {
         Kind::Docx => (docx::read_docx(bytes)?, false),
+        Kind::Html => (html::read_html(bytes, options.encoding, warnings)?, false),
         Kind::Xlsx => (
             workbook::read_workbook(bytes, WorkbookKind::Xlsx, options)?,
             true,

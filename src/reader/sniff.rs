@@ -1,5 +1,6 @@
 //! What an input is, from its bytes: a zip container (docx, xlsx, ods), an OLE compound file
-//! (xls, or an old .doc / .wps / encrypted Office file), or text.
+//! (xls, or an old .doc / .wps / encrypted Office file), a web page (markup from the first
+//! character, with an `<html>`, `<head>`, `<body>` or `<meta>` tag), or text.
 
 use super::docx::MEMBER_LIMIT;
 use crate::error::ReadError;
@@ -11,6 +12,7 @@ pub enum Kind {
     Xlsx,
     Ods,
     Xls,
+    Html,
     Text,
 }
 
@@ -22,6 +24,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, ReadError> {
     }
     if bytes.starts_with(OLE_SIGNATURE) {
         return sniff_ole(bytes);
+    }
+    if super::html::looks_like_html(bytes) {
+        return Ok(Kind::Html);
     }
     Ok(Kind::Text)
 }
@@ -107,6 +112,7 @@ mod tests {
         ));
         assert_eq!(sniff(&ole("Workbook")).unwrap(), Kind::Xls);
         assert_eq!(sniff("一、总体要求".as_bytes()).unwrap(), Kind::Text);
+        assert_eq!(sniff(b"<!DOCTYPE html>\n<html><body>").unwrap(), Kind::Html);
         assert!(matches!(
             sniff(b"PK\x03\x04garbage"),
             Err(ReadError::Corrupt(_))

@@ -1,0 +1,1167 @@
+//! Web pages → blocks: a notice as a government website publishes it (政府信息公开, 通知公告),
+//! saved from a browser or downloaded by a script. The page is decoded as it declares itself
+//! (`<meta charset>`, or detected), parsed by an HTML5 parser (html5ever, through scraper), and
+//! its article body found by structure — the element that holds most of the text and keeps the
+//! 公文 title or 文号, with the content containers of common CMSs as hints — so navigation,
+//! breadcrumbs, headers, footers, share buttons and related links are left out. Paragraphs come
+//! from block elements and `<br>`, tables keep `rowspan`/`colspan` as spans, and every block
+//! remembers the source line its element starts on.
+
+use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
+use crate::error::{ReadError, Warning};
+use crate::normalize::is_space;
+use crate::reader::decode::{self, EncodingChoice};
+use crate::vocab::TITLE_ENDINGS;
+use encoding_rs::{Encoding, GB18030, UTF_8};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use regex::Regex;
+use scraper::node::Element;
+use scraper::{Html, HtmlTreeSink, Node};
+use std::borrow::Cow;
+use std::cell::{Cell as StdCell, RefCell};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+type NodeId = <HtmlTreeSink as TreeSink>::Handle;
+type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
+
+/// Words of the page around an article that a clerk never copies: a paragraph made only of
+/// these (and brackets) is the site's, not the notice's.
+const CHROME_PHRASES: &[&str] = &[
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "返回",
+    "收藏",
+    "分享到",
+    "分享",
+    "字体",
+    "大",
+    "中",
+    "小",
+    "默认",
+    "扫一扫在手机打开当前页",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关文件",
+    "推荐阅读",
+];
+
+/// Labels that open the page's information bar (发布时间：… 来源：… 浏览次数：…) and the
+/// links to neighbouring articles.
+const INFO_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "信息来源",
+    "来源",
+    "浏览次数",
+    "点击数",
+    "点击量",
+    "访问量",
+    "阅读次数",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "上一篇",
+    "下一篇",
+];
+
+/// Substrings of `id`/`class` values that name site chrome in the CMSs government sites use.
+const CHROME_NAMES: &[&str] = &[
+    "nav", "menu", "crumb", "bread", "dqwz", "weizhi", "location", "footer", "share", "print",
+    "close", "related", "relate", "xgwz", "xglj", "sidebar", "pager", "bdshare", "toolbar",
+];
+
+/// Substrings of `id`/`class` values of the containers CMSs put the article body in.
+const CONTENT_NAMES: &[&str] = &[
+    "ucap-content",
+    "zoom",
+    "trs_editor",
+    "article",
+    "content",
+    "wordsection",
+];
+
+/// Elements whose content is never text of the page.
+const JUNK_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "nav",
+    "aside", "button", "input", "select", "textarea", "option", "head", "title", "meta", "link",
+    "map", "audio", "video",
+];
+
+/// Elements that start and end a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "center",
+    "pre",
+    "address",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "hr",
+    "body",
+    "caption",
+];
+
+/// Links to these are attachments: files of their own the page does not contain.
+const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    ".xlsx", ".xls", ".docx", ".doc", ".pdf", ".wps", ".et", ".ofd", ".zip", ".rar", ".csv",
+];
+
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号").unwrap()
+});
+
+/// Reads a web page. `choice` is `--encoding`: anything but `auto` overrides the page's own
+/// declaration.
+pub fn read_html(
+    bytes: &[u8],
+    choice: EncodingChoice,
+    warnings: &mut Vec<Warning>,
+) -> Result<Document, ReadError> {
+    let source = decode_html(bytes, choice, warnings)?;
+    let (html, lines) = parse(&source);
+    let page = Page { html: &html, lines };
+    Ok(page.document(warnings))
+}
+
+/// Decodes a page: a BOM, then the charset the page declares in its first kilobytes (`<meta
+/// charset=gb2312>`, `http-equiv` Content-Type), then detection (valid UTF-8, else GB18030). A
+/// page whose bytes contradict its declaration is read as what its bytes are.
+pub fn decode_html(
+    bytes: &[u8],
+    choice: EncodingChoice,
+    warnings: &mut Vec<Warning>,
+) -> Result<String, ReadError> {
+    if choice != EncodingChoice::Auto {
+        return decode::decode_text(bytes, choice);
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return Ok(encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned());
+    }
+    let declared = declared_encoding(&bytes[..bytes.len().min(4096)]);
+    if let Some(encoding) = declared.filter(|e| *e != UTF_8) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(text.into_owned());
+        }
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok(text.to_string());
+        }
+        warnings.push(Warning::general(format!(
+            "the page is not valid {} as it declares; undecodable bytes were replaced",
+            encoding.name()
+        )));
+        return Ok(text.into_owned());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
+    if had_errors {
+        warnings.push(Warning::general(
+            "the page is neither UTF-8 nor GBK/GB18030; undecodable bytes were replaced (try --encoding)",
+        ));
+        return Ok(String::from_utf8_lossy(bytes).into_owned());
+    }
+    Ok(text.into_owned())
+}
+
+/// The encoding named by the first `charset=` of the page's head that names one.
+fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
+    const NEEDLE: &[u8] = b"charset";
+    let mut from = 0;
+    while let Some(found) = head[from..]
+        .windows(NEEDLE.len())
+        .position(|w| w.eq_ignore_ascii_case(NEEDLE))
+    {
+        let mut i = from + found + NEEDLE.len();
+        from = i;
+        while head.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
+            i += 1;
+        }
+        if head.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while head
+            .get(i)
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'"' || *b == b'\'')
+        {
+            i += 1;
+        }
+        let end = head[i..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || b"\"';>/".contains(b))
+            .map_or(head.len(), |n| i + n);
+        if let Some(encoding) = Encoding::for_label(&head[i..end]) {
+            // A page that says UTF-16 in its ASCII head is not UTF-16 (WHATWG).
+            return Some(encoding.output_encoding());
+        }
+    }
+    None
+}
+
+/// Whether bytes are a web page: markup from the first character (after a BOM and spaces) and
+/// an `<html`, `<!doctype html`, `<head`, `<body` or `<meta` tag in the first kilobyte.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    if bytes.get(start) != Some(&b'<') {
+        return false;
+    }
+    let head = &bytes[start..bytes.len().min(start + 1024)];
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<meta",
+    ]
+    .iter()
+    .any(|tag| head.windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag)))
+}
+
+/// The parser's tree sink, noting the source line each element's start tag is on.
+struct LineSink {
+    inner: HtmlTreeSink,
+    line: StdCell<u64>,
+    lines: RefCell<HashMap<NodeId, usize>>,
+}
+
+impl TreeSink for LineSink {
+    type Handle = NodeId;
+    type Output = (Html, HashMap<NodeId, usize>);
+    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> Self::Output {
+        (self.inner.finish(), self.lines.into_inner())
+    }
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let id = self.inner.create_element(name, attrs, flags);
+        self.lines
+            .borrow_mut()
+            .insert(id, self.line.get().try_into().unwrap_or(usize::MAX));
+        id
+    }
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.inner.append(parent, child)
+    }
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child)
+    }
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
+    }
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent)
+    }
+    fn set_current_line(&self, line: u64) {
+        self.line.set(line);
+    }
+}
+
+fn parse(source: &str) -> (Html, HashMap<NodeId, usize>) {
+    let sink = LineSink {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        line: StdCell::new(1),
+        lines: RefCell::new(HashMap::new()),
+    };
+    html5ever::driver::parse_document(sink, Default::default()).one(source)
+}
+
+/// What the body search knows of an element: its text outside links, the text of its links,
+/// how many links it holds (attachments not counted), and whether it holds the 公文 title or
+/// 文号.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    text: usize,
+    link_text: usize,
+    links: usize,
+    marker: bool,
+}
+
+struct Page<'a> {
+    html: &'a Html,
+    lines: HashMap<NodeId, usize>,
+}
+
+fn element(node: NodeRef<'_>) -> Option<&Element> {
+    node.value().as_element()
+}
+
+fn is_attachment(href: &str) -> bool {
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ATTACHMENT_EXTENSIONS.iter().any(|e| path.ends_with(e))
+}
+
+/// Names in `id` and `class`, lower-cased.
+fn names(el: &Element) -> String {
+    let mut names = String::new();
+    for value in [el.attr("id"), el.attr("class")].into_iter().flatten() {
+        names.push(' ');
+        names.push_str(&value.to_ascii_lowercase());
+    }
+    names
+}
+
+fn is_hidden(el: &Element) -> bool {
+    el.attr("hidden").is_some()
+        || el.attr("style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("mso-hide:all")
+        })
+}
+
+/// Site chrome: elements never part of an article (scripts, navigation, forms' controls),
+/// page headers and footers outside an article, and elements a CMS names as chrome.
+fn is_chrome(el: &Element, in_article: bool) -> bool {
+    let tag = el.name();
+    if JUNK_TAGS.contains(&tag) || is_hidden(el) {
+        return true;
+    }
+    if !in_article && (tag == "header" || tag == "footer") {
+        return true;
+    }
+    let names = names(el);
+    !names.is_empty() && CHROME_NAMES.iter().any(|n| names.contains(n))
+}
+
+fn is_marker(text: &str, title: Option<&str>) -> bool {
+    let squeezed: String = text.chars().filter(|c| !is_space(*c)).collect();
+    if squeezed.is_empty() {
+        return false;
+    }
+    // The title itself, perhaps numbered or bracketed; not a line that mentions it (附件：….xlsx).
+    if title.is_some_and(|t| {
+        t.chars().count() >= 4
+            && squeezed.contains(t)
+            && squeezed.chars().count() <= t.chars().count() + 4
+    }) {
+        return true;
+    }
+    DOC_NUMBER.is_match(&squeezed) && squeezed.chars().count() <= 40 || ends_like_title(&squeezed)
+}
+
+/// A short line without sentence punctuation that ends like a 公文 title (通知, 方案 …).
+fn ends_like_title(text: &str) -> bool {
+    let len = text.chars().count();
+    if !(4..=80).contains(&len) || text.contains(['。', '，', '；', '：', ':']) {
+        return false;
+    }
+    let core = match text.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rfind(['（', '(']).map_or(text, |i| &text[..i]),
+        None => text,
+    };
+    let core = core.trim_end_matches(['》', '”', '"']);
+    TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+}
+
+/// The page's title without the portal's name: `关于…的通知_某某县人民政府` → `关于…的通知`.
+fn page_title(title: &str) -> String {
+    let title = title.trim_matches(is_space);
+    let parts: Vec<&str> = title
+        .split(['_', '|', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" — "))
+        .flat_map(|p| p.split(" – "))
+        .map(|p| p.trim_matches(is_space))
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts
+        .iter()
+        .find(|p| ends_like_title(&squeeze(p)))
+        .or_else(|| parts.iter().max_by_key(|p| p.chars().count()))
+        .map_or_else(String::new, |p| p.to_string())
+}
+
+fn squeeze(text: &str) -> String {
+    text.chars().filter(|c| !is_space(*c)).collect()
+}
+
+/// Characters that a line break or padding next to them never separates words from.
+fn is_wide(c: char) -> bool {
+    c >= '\u{2E80}' || ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+fn is_wide_punctuation(c: char) -> bool {
+    ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{FF00}'..='\u{FF0F}').contains(&c)
+        || ('\u{FF1A}'..='\u{FF20}').contains(&c)
+        || ('\u{FF3B}'..='\u{FF40}').contains(&c)
+        || ('\u{FF5B}'..='\u{FF65}').contains(&c)
+        || ('\u{2010}'..='\u{206F}').contains(&c)
+}
+
+/// A paragraph being collected: HTML whitespace collapsed as a browser shows it, except that a
+/// line break between Chinese characters (Word wraps its HTML anywhere) and padding after
+/// full-width punctuation (`一、&nbsp;&nbsp;总体要求`) separate nothing.
+#[derive(Default)]
+struct Collector {
+    text: String,
+    /// Whitespace seen since the last character: whether it held a line break.
+    pending: Option<bool>,
+    at: Option<usize>,
+}
+
+impl Collector {
+    fn push(&mut self, text: &str, line: usize) {
+        for c in text.chars() {
+            if c.is_whitespace() || c == '\u{00A0}' {
+                let newline = matches!(c, '\n' | '\r');
+                self.pending = Some(self.pending.unwrap_or(false) || newline);
+                continue;
+            }
+            if let Some(newline) = self.pending.take()
+                && let Some(prev) = self.text.chars().next_back()
+            {
+                let joined = (newline && (is_wide(prev) || is_wide(c)))
+                    || is_wide_punctuation(prev)
+                    || (c != '\u{3000}' && is_wide_punctuation(c) && is_wide(prev));
+                if !joined {
+                    self.text.push(' ');
+                }
+            }
+            if self.at.is_none() {
+                self.at = Some(line);
+            }
+            self.text.push(c);
+        }
+    }
+
+    fn take(&mut self) -> Option<(String, usize)> {
+        self.pending = None;
+        let at = self.at.take();
+        let text = std::mem::take(&mut self.text);
+        let text = text.trim_matches(is_space);
+        (!text.is_empty()).then(|| (text.to_string(), at.unwrap_or(1)))
+    }
+}
+
+/// A line of the site's rather than of the notice's.
+fn is_chrome_line(text: &str) -> bool {
+    let squeezed = squeeze(text);
+    if INFO_LABELS.iter().any(|l| {
+        squeezed
+            .strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    }) {
+        return true;
+    }
+    let mut rest = squeezed;
+    for phrase in CHROME_PHRASES {
+        rest = rest.replace(phrase, "");
+    }
+    rest.chars()
+        .all(|c| "【】[]()（）|｜/·•：:-—>»".contains(c))
+}
+
+/// Where a walk puts what it collects: the body's blocks, or one table cell's lines.
+enum Out<'o> {
+    Blocks(&'o mut Vec<Block>),
+    Lines(&'o mut Vec<String>),
+}
+
+impl Out<'_> {
+    fn flush(&mut self, collector: &mut Collector) {
+        let Some((text, line)) = collector.take() else {
+            return;
+        };
+        match self {
+            Out::Blocks(blocks) => {
+                if !is_chrome_line(&text) {
+                    blocks.push(Block::Paragraph(Paragraph::new(text, Position::line(line))));
+                }
+            }
+            Out::Lines(lines) => lines.push(text),
+        }
+    }
+}
+
+impl Page<'_> {
+    fn line_of(&self, node: NodeRef<'_>) -> usize {
+        self.lines.get(&node.id()).copied().unwrap_or(1)
+    }
+
+    fn document(&self, warnings: &mut Vec<Warning>) -> Document {
+        let mut properties = Vec::new();
+        let mut title: Option<(String, usize)> = None;
+        for node in self.html.tree.root().descendants() {
+            let Some(el) = element(node) else { continue };
+            match el.name() {
+                "title" if title.is_none() => {
+                    let text: String = node
+                        .children()
+                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                        .collect();
+                    let cleaned = page_title(&text);
+                    if !cleaned.is_empty() {
+                        properties.push(("title".to_string(), cleaned.clone()));
+                        title = Some((cleaned, self.line_of(node)));
+                    }
+                }
+                "meta" => {
+                    let (Some(name), Some(content)) = (el.attr("name"), el.attr("content")) else {
+                        continue;
+                    };
+                    let content = content.trim_matches(is_space);
+                    if content.is_empty() {
+                        continue;
+                    }
+                    if name.eq_ignore_ascii_case("ArticleTitle") {
+                        title = Some((content.to_string(), self.line_of(node)));
+                    }
+                    if ["ArticleTitle", "PubDate", "ContentSource", "Keywords"]
+                        .iter()
+                        .any(|n| name.eq_ignore_ascii_case(n))
+                    {
+                        properties.push((name.to_string(), content.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let squeezed_title = title.as_ref().map(|(t, _)| squeeze(t));
+        let stats = self.stats(squeezed_title.as_deref());
+        let mut blocks = Vec::new();
+        if let Some(body) = self.body(&stats) {
+            self.walk(body, &stats, &mut Out::Blocks(&mut blocks), warnings);
+        }
+        if blocks.is_empty() {
+            warnings.push(Warning::general("no article body found in the page"));
+        }
+        if let Some((title, line)) = title
+            && ends_like_title(&squeeze(&title))
+            && !has_title(&blocks, &squeeze(&title))
+        {
+            blocks.insert(
+                0,
+                Block::Paragraph(Paragraph::new(title, Position::line(line))),
+            );
+        }
+        Document { blocks, properties }
+    }
+
+    /// Text counts of every element outside chrome, in one pass over the tree.
+    fn stats(&self, title: Option<&str>) -> HashMap<NodeId, Stats> {
+        use ego_tree::iter::Edge;
+        let mut stats = HashMap::new();
+        let mut stack: Vec<Stats> = vec![Stats::default()];
+        let mut skip: Option<NodeId> = None;
+        let (mut links, mut articles) = (0usize, 0usize);
+        for edge in self.html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(el) => {
+                            if is_chrome(el, articles > 0) {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            match el.name() {
+                                "a" if !el.attr("href").is_some_and(is_attachment) => {
+                                    links += 1;
+                                    if let Some(top) = stack.last_mut() {
+                                        top.links += 1;
+                                    }
+                                }
+                                "article" | "main" => articles += 1,
+                                _ => {}
+                            }
+                            stack.push(Stats::default());
+                        }
+                        Node::Text(text) => {
+                            let count = text.chars().filter(|c| !is_space(*c)).count();
+                            if let Some(top) = stack.last_mut() {
+                                if links > 0 {
+                                    top.link_text += count;
+                                } else {
+                                    top.text += count;
+                                    top.marker |= count > 0 && is_marker(text, title);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if let Some(id) = skip {
+                        if id == node.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    let Some(el) = element(node) else { continue };
+                    match el.name() {
+                        "a" if !el.attr("href").is_some_and(is_attachment) => {
+                            links = links.saturating_sub(1)
+                        }
+                        "article" | "main" => articles = articles.saturating_sub(1),
+                        _ => {}
+                    }
+                    let own = stack.pop().unwrap_or_default();
+                    stats.insert(node.id(), own);
+                    if let Some(parent) = stack.last_mut() {
+                        parent.text += own.text;
+                        parent.link_text += own.link_text;
+                        parent.links += own.links;
+                        parent.marker |= own.marker;
+                    }
+                }
+            }
+        }
+        stats
+    }
+
+    /// The article body: from `<body>`, down into the child that holds most of the text as long
+    /// as it holds most of it and keeps the title or 文号; then a CMS content container inside
+    /// that, if it holds half the text, widened to take in the title beside it.
+    fn body<'h>(&'h self, stats: &HashMap<NodeId, Stats>) -> Option<NodeRef<'h>> {
+        let root = self.html.tree.root();
+        let body = root
+            .descendants()
+            .find(|n| element(*n).is_some_and(|e| e.name() == "body"))?;
+        let of = |n: NodeRef<'_>| stats.get(&n.id()).copied();
+        let mut current = body;
+        let mut current_stats = of(current)?;
+        loop {
+            let best = current
+                .children()
+                .filter_map(|c| of(c).map(|s| (c, s)))
+                .max_by_key(|(_, s)| s.text);
+            let Some((child, child_stats)) = best else {
+                break;
+            };
+            // A table of data is read whole, never one of its rows or cells.
+            if (is_table(current) && is_data_table(current, stats))
+                || child_stats.text * 10 < current_stats.text * 6
+                || (current_stats.marker && !child_stats.marker)
+            {
+                break;
+            }
+            current = child;
+            current_stats = child_stats;
+        }
+        let hint = current
+            .descendants()
+            .skip(1)
+            .filter(|n| {
+                element(*n).is_some_and(|e| {
+                    let names = names(e);
+                    e.name() == "article" || CONTENT_NAMES.iter().any(|c| names.contains(c))
+                })
+            })
+            .filter_map(|n| of(n).map(|s| (n, s)))
+            .max_by_key(|(_, s)| s.text);
+        if let Some((mut chosen, mut chosen_stats)) = hint
+            && chosen_stats.text * 2 >= current_stats.text
+            && chosen_stats.text > 0
+        {
+            // The title and 文号 often sit beside the content container, in its parent.
+            while !chosen_stats.marker
+                && chosen.id() != current.id()
+                && let Some(parent) = chosen.parent()
+                && let Some(parent_stats) = of(parent)
+                && parent_stats.text * 10 <= chosen_stats.text * 12 + 1000
+            {
+                chosen = parent;
+                chosen_stats = parent_stats;
+            }
+            return Some(chosen);
+        }
+        Some(current)
+    }
+
+    /// Collects the blocks (or a cell's lines) under `root`, in one pass.
+    fn walk(
+        &self,
+        root: NodeRef<'_>,
+        stats: &HashMap<NodeId, Stats>,
+        out: &mut Out<'_>,
+        warnings: &mut Vec<Warning>,
+    ) {
+        use ego_tree::iter::Edge;
+        let mut collector = Collector::default();
+        let mut skip: Option<NodeId> = None;
+        let mut line = self.line_of(root);
+        let in_cell = matches!(out, Out::Lines(_));
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(el) => {
+                            let Some(own) = stats.get(&node.id()) else {
+                                skip = Some(node.id());
+                                continue;
+                            };
+                            line = self.line_of(node);
+                            let tag = el.name();
+                            if node.id() != root.id() && is_link_list(tag, own) {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            if tag == "a"
+                                && let Some(href) = el.attr("href").filter(|h| is_attachment(h))
+                            {
+                                warnings.push(attachment_warning(node, href, line));
+                            }
+                            if tag == "br" {
+                                out.flush(&mut collector);
+                            } else if tag == "table" && !in_cell && is_data_table(node, stats) {
+                                out.flush(&mut collector);
+                                if let Out::Blocks(blocks) = out {
+                                    blocks.push(Block::Table(self.table(node, stats, warnings)));
+                                }
+                                skip = Some(node.id());
+                            } else if is_block(tag) {
+                                out.flush(&mut collector);
+                            }
+                        }
+                        Node::Text(text) => collector.push(text, line),
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if let Some(id) = skip {
+                        if id == node.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if element(node).is_some_and(|e| is_block(e.name())) {
+                        out.flush(&mut collector);
+                    }
+                }
+            }
+        }
+        out.flush(&mut collector);
+    }
+
+    fn table(
+        &self,
+        node: NodeRef<'_>,
+        stats: &HashMap<NodeId, Stats>,
+        warnings: &mut Vec<Warning>,
+    ) -> Table {
+        let rows_of: Vec<NodeRef<'_>> = rows(node).collect();
+        let count = rows_of.len();
+        let mut table = Table {
+            rows: Vec::new(),
+            at: Position::line(self.line_of(node)),
+        };
+        for (r, row) in rows_of.into_iter().enumerate() {
+            let mut cells_of = Vec::new();
+            for cell in cells(row) {
+                let mut lines = Vec::new();
+                if stats.contains_key(&cell.id()) {
+                    self.walk(cell, stats, &mut Out::Lines(&mut lines), warnings);
+                }
+                let el = element(cell);
+                let span = |name: &str| -> Option<usize> {
+                    el.and_then(|e| e.attr(name))
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                };
+                let mut built = Cell::new(lines.join("\n"), Position::line(self.line_of(cell)));
+                built.col_span = span("colspan").unwrap_or(1).clamp(1, 1000);
+                // rowspan=0 spans the rest of the table; no span reaches past its end.
+                built.row_span = match span("rowspan") {
+                    Some(0) => count - r,
+                    Some(n) => n.clamp(1, count - r),
+                    None => 1,
+                };
+                cells_of.push(built);
+            }
+            if !cells_of.is_empty() {
+                table.rows.push(cells_of);
+            }
+        }
+        // Spans that would lay the table out past the workbook cell limit are dropped rather
+        // than allocated: a page cannot ask for a grid larger than its cells.
+        let slots: usize = table.rows.len().saturating_mul(table.width());
+        if slots as u64 > crate::reader::limits::CELL_LIMIT {
+            for cell in table.rows.iter_mut().flatten() {
+                cell.row_span = 1;
+                cell.col_span = 1;
+            }
+            warnings.push(Warning::at(
+                table.at.clone(),
+                "the table's spans would make it too large; read without its merged cells",
+            ));
+        }
+        table
+    }
+}
+
+fn is_table(node: NodeRef<'_>) -> bool {
+    element(node).is_some_and(|e| e.name() == "table")
+}
+
+/// A table of data, rather than one laying out the page (a row of navigation beside content,
+/// one cell per row): two rows each with two cells that hold text.
+fn is_data_table(table: NodeRef<'_>, stats: &HashMap<NodeId, Stats>) -> bool {
+    rows(table)
+        .filter(|row| {
+            cells(*row)
+                .filter(|c| stats.get(&c.id()).is_some_and(|s| s.text + s.link_text > 0))
+                .nth(1)
+                .is_some()
+        })
+        .nth(1)
+        .is_some()
+}
+
+fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag) || matches!(tag, "table" | "tr" | "td" | "th")
+}
+
+/// A list of links (related articles, a site's columns): more than two links and little text
+/// besides them.
+fn is_link_list(tag: &str, stats: &Stats) -> bool {
+    matches!(tag, "ul" | "ol" | "dl" | "div" | "table" | "p" | "section")
+        && stats.links > 2
+        && stats.link_text * 5 >= (stats.text + stats.link_text) * 4
+}
+
+fn attachment_warning(node: NodeRef<'_>, href: &str, line: usize) -> Warning {
+    let text: String = node
+        .descendants()
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect();
+    let text = squeeze(&text);
+    let file = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(href)
+        .rsplit('/')
+        .next()
+        .unwrap_or(href);
+    let name = if text.is_empty() || text == file {
+        file.to_string()
+    } else {
+        format!("{text} ({file})")
+    };
+    Warning::at(
+        Position::line(line),
+        format!(
+            "attachment {name} is a separate file the page links to; import it to read what it holds"
+        ),
+    )
+}
+
+/// The rows of a table, its own and not those of tables nested in its cells.
+fn rows<'a>(table: NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
+    table
+        .children()
+        .flat_map(|c| {
+            let name = element(c).map(|e| e.name());
+            let section = matches!(name, Some("thead" | "tbody" | "tfoot"));
+            let own = (name == Some("tr")).then_some(c);
+            own.into_iter()
+                .chain(section.then(|| c.children()).into_iter().flatten())
+        })
+        .filter(|r| element(*r).is_some_and(|e| e.name() == "tr"))
+}
+
+fn cells<'a>(row: NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
+    row.children()
+        .filter(|c| element(*c).is_some_and(|e| matches!(e.name(), "td" | "th")))
+}
+
+/// The body's first paragraphs already hold the title.
+fn has_title(blocks: &[Block], title: &str) -> bool {
+    let mut seen = String::new();
+    for block in blocks.iter().take(12) {
+        if let Block::Paragraph(p) = block {
+            let text = squeeze(&p.text);
+            if ends_like_title(&text) {
+                return true;
+            }
+            // A title broken over lines: only lines without sentence punctuation continue it.
+            if !text.contains(['。', '，', '；', '：', ':']) {
+                seen.push_str(&text);
+            }
+        }
+    }
+    seen.contains(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(html: &str) -> (Document, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let document = read_html(html.as_bytes(), EncodingChoice::Auto, &mut warnings).unwrap();
+        (document, warnings)
+    }
+
+    fn paragraphs(document: &Document) -> Vec<String> {
+        document
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.clone()),
+                Block::Table(_) => None,
+            })
+            .collect()
+    }
+
+    fn grid(document: &Document) -> Vec<Vec<String>> {
+        let table = document
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                Block::Paragraph(_) => None,
+            })
+            .expect("a table");
+        table
+            .grid()
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|s| s.map_or("-".into(), |s| s.cell.text.clone()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn pages_are_told_from_text_by_their_markup() {
+        assert!(looks_like_html(b"<!DOCTYPE html>\n<html>"));
+        assert!(looks_like_html(
+            b"\xEF\xBB\xBF  <!-- saved from url=(0042) -->\n<html xmlns:o=x>"
+        ));
+        assert!(looks_like_html(b"<meta charset=gb2312><p>x"));
+        assert!(!looks_like_html("一、总体要求 <html>".as_bytes()));
+        assert!(!looks_like_html(b"<\xE9\x99\x84\xE4\xBB\xB6>"));
+    }
+
+    #[test]
+    fn gbk_is_read_as_the_page_declares_it() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>市应急管理局牵头</p></body></html>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let mut warnings = Vec::new();
+        let document = read_html(&bytes, EncodingChoice::Auto, &mut warnings).unwrap();
+        assert_eq!(paragraphs(&document), ["市应急管理局牵头"]);
+        assert_eq!(
+            declared_encoding(b"<meta charset='GB18030'>"),
+            Some(GB18030)
+        );
+        assert_eq!(declared_encoding(b"<meta charset=\"utf-16\">"), Some(UTF_8));
+    }
+
+    #[test]
+    fn the_article_is_read_without_the_site_around_it() {
+        let page = r#"<html><head><title>关于做好防汛工作的通知_某某县人民政府</title></head><body>
+<div class="header"><a href="/">首页</a><a href="/zw">政务公开</a><a href="/ts">通知公告</a></div>
+<div class="crumb">当前位置：首页 &gt; 通知公告</div>
+<div class="main"><div class="left"><ul><li><a href="/1">机构设置</a></li><li><a href="/2">领导信息</a></li><li><a href="/3">政策文件</a></li></ul></div>
+<div class="article"><h1>关于做好防汛工作的通知</h1>
+<div class="info">发布时间：2024-05-01　来源：县应急局</div>
+<div id="zoom"><p>　　各乡镇人民政府：</p><p>&nbsp;&nbsp;一、压实防汛责任。县应急局牵头。</p>
+<p>二、开展隐患排查。<br>县水利局负责。</p></div>
+<div class="tools">【<a href="javascript:print()">打印本页</a>】【<a href="javascript:close()">关闭窗口</a>】</div>
+<div class="relate"><h3>相关链接</h3><ul><li><a href="/a">其他通知一</a></li><li><a href="/b">其他通知二</a></li></ul></div>
+</div></div><div class="footer">主办：某某县人民政府办公室 电话：0000-1234567</div>
+<script>var x = "一、不是正文";</script></body></html>"#;
+        let (document, _) = read(page);
+        assert_eq!(
+            paragraphs(&document),
+            [
+                "关于做好防汛工作的通知",
+                "各乡镇人民政府：",
+                "一、压实防汛责任。县应急局牵头。",
+                "二、开展隐患排查。",
+                "县水利局负责。",
+            ]
+        );
+        assert_eq!(document.properties[0].1, "关于做好防汛工作的通知");
+        let Block::Paragraph(first) = &document.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(first.at, Position::line(5), "the <h1> is on line 5");
+    }
+
+    #[test]
+    fn the_page_title_leads_a_body_that_lacks_one() {
+        let page = "<html><head><title>某某县人民政府 - 关于印发安全生产工作要点的通知 - 某某网</title>\n<meta name=\"ArticleTitle\" content=\"关于印发2024年安全生产工作要点的通知\"></head><body><div class=\"TRS_Editor\"><p>一、强化责任落实。</p><p>二、深化专项整治。</p></div></body></html>";
+        let (document, _) = read(page);
+        assert_eq!(
+            paragraphs(&document)[0],
+            "关于印发2024年安全生产工作要点的通知"
+        );
+        assert_eq!(
+            page_title("关于印发《方案》的通知_某某县人民政府"),
+            "关于印发《方案》的通知"
+        );
+        assert_eq!(
+            page_title("某某县人民政府 - 关于开展排查的通知 - 某某网"),
+            "关于开展排查的通知"
+        );
+    }
+
+    #[test]
+    fn spans_become_cell_spans_and_cells_keep_their_paragraphs() {
+        let page = "<html><body><table border=1>
+<tr><th>类别</th><th>任务</th><th>牵头单位</th></tr>
+<tr><td colspan=3>一、源头治理</td></tr>
+<tr><td rowspan=2>排查</td><td><p>开展排查。</p><p>建立台账。</p></td><td>县应急局</td></tr>
+<tr><td>整改隐患。<table><tr><td>内</td><td>表</td></tr></table></td><td></td></tr>
+</table></body></html>";
+        let (document, _) = read(page);
+        assert_eq!(
+            grid(&document),
+            [
+                ["类别", "任务", "牵头单位"],
+                ["一、源头治理", "一、源头治理", "一、源头治理"],
+                ["排查", "开展排查。\n建立台账。", "县应急局"],
+                ["排查", "整改隐患。\n内\n表", ""],
+            ]
+        );
+        let Block::Table(table) = &document.blocks[0] else {
+            panic!()
+        };
+        assert_eq!(table.rows[2][0].at, Position::line(4));
+    }
+
+    #[test]
+    fn word_markup_is_read_through() {
+        let page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=utf-8><style>p.MsoNormal{margin:0}</style></head><body lang=ZH-CN><div class=WordSection1>
+<p class=MsoNormal style='text-indent:32.0pt'><![if !supportLists]><span style='mso-list:Ignore'>一、<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span
+style='font-family:仿宋_GB2312'>压实属地<o:p></o:p></span><span style='mso-bidi-font-family:宋体'>责任</span>，县应急局
+牵头。<o:p></o:p></p>
+<p class=MsoNormal><span style='display:none'>隐藏</span><o:p>&nbsp;</o:p></p></div></body></html>";
+        let (document, _) = read(page);
+        assert_eq!(paragraphs(&document), ["一、压实属地责任，县应急局牵头。"]);
+    }
+
+    #[test]
+    fn attachments_are_named_in_warnings() {
+        let page = "<html><body><div class=content><p>一、开展排查。</p>\n<p>附件：<a href=\"./P020240301.xlsx\">任务分解表.xlsx</a></p></div></body></html>";
+        let (_, warnings) = read(page);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .message
+                .contains("任务分解表.xlsx (P020240301.xlsx)")
+        );
+        assert_eq!(warnings[0].line(), Some(2));
+    }
+
+    #[test]
+    fn pages_without_an_article_give_no_blocks_and_never_panic() {
+        for page in [
+            "<html><head><title>404 Not Found</title></head><body></body></html>",
+            "<html><body><form><input name=user><input type=password><button>登录</button></form></body></html>",
+            "<html>",
+            "<!DOCTYPE html><html><body><table><tr><td rowspan=999999999 colspan=999999999>x</td></tr></table></body></html>",
+        ] {
+            let (document, _) = read(page);
+            assert!(document.blocks.len() <= 1, "{page}: {document:?}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let page = format!(
+            "<html><body>{}<p>一、总体要求</p>{}</body></html>",
+            "<div>".repeat(3_000),
+            "</div>".repeat(3_000)
+        );
+        let (document, _) = read(&page);
+        assert_eq!(paragraphs(&document), ["一、总体要求"]);
+    }
+}
