@@ -88,6 +88,10 @@ pub fn key_values(
     text: &str,
     units: &mut UnitContext,
 ) -> Option<(Assignment, std::ops::Range<usize>)> {
+    // Every key ends with a colon: most paragraphs are ruled out without the key grammar.
+    if !text.contains(['：', ':']) {
+        return None;
+    }
     let keys: Vec<_> = KEY_VALUE.captures_iter(text).collect();
     let first = keys.first()?.get(0)?;
     let mut assignment = Assignment::default();

@@ -398,7 +398,7 @@ fn extract_assignment(
     // (以上实施方案由…), except 完成时限：… lines that belong to the item.
     let mut closed = false;
     for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
-        let key_values = assign::key_values(paragraph, &mut UnitContext::new(document));
+        let mut key_values = assign::key_values(paragraph, &mut UnitContext::new(document));
         if closed && key_values.is_none() {
             paragraph.clear();
             continue;
@@ -416,6 +416,8 @@ fn extract_assignment(
         }
         if !taken.is_empty() {
             closed = true;
+            // The text changed: read its KEY：VALUE run again below.
+            key_values = None;
             for range in taken.into_iter().rev() {
                 let end = range.end;
                 let tail = paragraph[end..].to_string();
@@ -431,7 +433,8 @@ fn extract_assignment(
                 }
             }
         }
-        if let Some((found, range)) = assign::key_values(paragraph, &mut UnitContext::new(document))
+        if let Some((found, range)) =
+            key_values.or_else(|| assign::key_values(paragraph, &mut UnitContext::new(document)))
         {
             assignment.merge(found);
             paragraph.truncate(range.start);

@@ -14,6 +14,14 @@ pub struct NamedLeader {
     pub title: String,
 }
 
+/// Every post of `LEADER_POSTS`, longest first so that a longer post wins where two start at
+/// one place (常务副区长 over 副区长).
+static POSTS: LazyLock<Regex> = LazyLock::new(|| {
+    let mut posts: Vec<&str> = LEADER_POSTS.to_vec();
+    posts.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    Regex::new(&posts.join("|")).expect("literal posts")
+});
+
 /// Finds the leaders a sentence names, by its shape rather than by a list of people:
 /// `POST NAME VERB` (区委常委、常务副区长李先勇分管…, 管委会副主任王某某：负责…),
 /// `NAME（NOTE）POST：` at its start (李某某副主任：协助…, 赵某某（挂职）副区长：…) and
@@ -25,16 +33,11 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     }
     let mut search_from = 0;
     while search_from < sentence.len() {
-        let next = LEADER_POSTS
-            .iter()
-            .filter_map(|post| {
-                sentence[search_from..]
-                    .find(post)
-                    .map(|i| (search_from + i, *post))
-            })
-            .min_by_key(|(i, post)| (*i, std::cmp::Reverse(post.len())));
-        let Some((at, post)) = next else { break };
-        let after = at + post.len();
+        // The leftmost post, the longest where several start together: one pass of the text.
+        let Some(post) = POSTS.find_at(sentence, search_from) else {
+            break;
+        };
+        let after = post.end();
         if let Some(name) = name_before_verb(&sentence[after..]) {
             let title = sentence[..after]
                 .rsplit(['，', '。', '；', ','])

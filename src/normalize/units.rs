@@ -25,26 +25,23 @@ impl<'a> From<&'a str> for DocumentWords<'a> {
 /// (综合实验区, 新区), where they are both Chinese. One pass over the text.
 pub fn places_in(text: &str) -> Vec<String> {
     let mut places: Vec<String> = Vec::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, c) in chars.iter().enumerate() {
-        let zone = PLACE_WORDS.iter().find(|w| {
-            chars[i..]
-                .iter()
-                .take(w.chars().count())
-                .copied()
-                .eq(w.chars())
-        });
-        if zone.is_none() || i < 2 {
-            continue;
-        }
-        let _ = c;
-        let place: String = chars[i - 2..i].iter().collect();
-        if place.chars().all(super::is_han)
-            && !GENERIC_PLACE_WORDS.iter().any(|g| place.ends_with(g))
-            && !places.contains(&place)
+    // The two characters before the current one, and where the first of them starts.
+    let mut before: [Option<(usize, char)>; 2] = [None, None];
+    for (i, c) in text.char_indices() {
+        if matches!(c, '综' | '新' | '自' | '省' | '市' | '县' | '州')
+            && PLACE_WORDS.iter().any(|w| text[i..].starts_with(w))
+            && let [Some((start, a)), Some((_, b))] = before
+            && super::is_han(a)
+            && super::is_han(b)
         {
-            places.push(place);
+            let place = &text[start..i];
+            if !GENERIC_PLACE_WORDS.iter().any(|g| place.ends_with(g))
+                && !places.iter().any(|p| p == place)
+            {
+                places.push(place.to_string());
+            }
         }
+        before = [before[1], Some((i, c))];
     }
     places
 }
