@@ -101,7 +101,7 @@ mod tests {
         assert_eq!(unit_heading("区水利局职责"), Some("区水利局"));
         assert_eq!(unit_heading("市长职责"), None);
         assert_eq!(unit_heading("区政府办公室主任职责"), None);
-        assert_eq!(unit_heading("负责政府有关工作的市委常委职责"), None);
+        assert_eq!(unit_heading("分管农业工作的县委常委职责"), None);
         assert_eq!(unit_heading("工作要求"), None);
     }
 }

@@ -66,15 +66,18 @@ pub fn interpret(
         text: &text,
         places: &places,
     };
-    let lines = paragraph_lines(document);
-    let tables: Vec<table::TableRows> = document
+    // Each table's rows, once: a table with a header row is the table interpreter's, any other
+    // is read as paragraphs.
+    let tables: Vec<Option<table::TableRows>> = document
         .blocks
         .iter()
-        .filter_map(|b| match b {
+        .map(|b| match b {
             Block::Table(t) => Some(table::table_rows(t)),
             Block::Paragraph(_) => None,
         })
         .collect();
+    let lines = paragraph_lines(document, &tables);
+    let tables: Vec<table::TableRows> = tables.into_iter().flatten().collect();
     let has_header = tables.iter().any(|t| t.header_at().is_some());
     let layout = layout.unwrap_or_else(|| detect_layout(&lines, has_header));
     let mut metadata = meta::read_metadata(&lines);
@@ -132,7 +135,7 @@ pub fn document_text(document: &Document) -> String {
 
 /// The paragraphs as lines. A table without a header row (a letterhead laid out in a table, a
 /// layout table around the body) is read as the paragraphs of its cells.
-fn paragraph_lines(document: &Document) -> Vec<Line> {
+fn paragraph_lines(document: &Document, tables: &[Option<table::TableRows>]) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut push = |text: &str, at: &Position, cell: bool, lost: bool| {
         for part in text.split('\n') {
@@ -149,15 +152,26 @@ fn paragraph_lines(document: &Document) -> Vec<Line> {
             });
         }
     };
-    for block in &document.blocks {
+    for (block, rows) in document.blocks.iter().zip(tables) {
         match block {
             Block::Paragraph(p) => push(&p.text, &p.at, false, p.number_lost),
+            Block::Table(_) if rows.as_ref().is_some_and(|r| r.header_at().is_some()) => {}
             Block::Table(t) => {
-                if table::table_rows(t).header_at().is_some() {
-                    continue;
-                }
-                for cell in t.rows.iter().flatten() {
-                    push(&cell.text, &cell.at, true, false);
+                for row in &t.rows {
+                    // A row printed on one line (cells split by tabs) stays one line.
+                    let one_line = row.len() > 1
+                        && row.iter().all(|c| {
+                            c.at.line_number().is_some()
+                                && c.at.line_number() == row[0].at.line_number()
+                        });
+                    if one_line {
+                        let joined: Vec<&str> = row.iter().map(|c| c.text.as_str()).collect();
+                        push(&joined.join("\t"), &row[0].at, false, false);
+                    } else {
+                        for cell in row {
+                            push(&cell.text, &cell.at, true, false);
+                        }
+                    }
                 }
             }
         }
@@ -310,7 +324,16 @@ pub fn sentence_title(text: &str) -> String {
 /// The lines of a text, as the interpreters see them (for tests with Chinese samples).
 #[cfg(test)]
 pub(crate) fn lines_of(text: &str) -> Vec<Line> {
-    paragraph_lines(&crate::reader::text::read_text(text, &mut Vec::new()))
+    let document = crate::reader::text::read_text(text, &mut Vec::new());
+    let tables: Vec<Option<table::TableRows>> = document
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => Some(table::table_rows(t)),
+            Block::Paragraph(_) => None,
+        })
+        .collect();
+    paragraph_lines(&document, &tables)
 }
 
 /// The tables of a text, as the table interpreter sees them.
@@ -333,6 +356,16 @@ mod tests {
     fn layout_of(text: &str) -> Layout {
         let has_header = tables_of(text).iter().any(|t| t.header_at().is_some());
         detect_layout(&lines_of(text), has_header)
+    }
+
+    #[test]
+    fn a_table_without_a_header_is_read_as_paragraphs_a_row_on_one_line_as_one() {
+        let lines = lines_of("一、\t总体要求\n二、\t主要任务\n（一）加强管理。\n");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["一、\t总体要求", "二、\t主要任务", "（一）加强管理。"]
+        );
     }
 
     #[test]

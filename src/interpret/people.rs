@@ -23,7 +23,7 @@ static POSTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Finds the leaders a sentence names, by its shape rather than by a list of people:
-/// `POST NAME VERB` (区委常委、常务副区长李先勇分管…, 管委会副主任王某某：负责…),
+/// `POST NAME VERB` (区委常委、常务副区长张某某分管…, 管委会副主任王某某：负责…),
 /// `NAME（NOTE）POST：` at its start (李某某副主任：协助…, 赵某某（挂职）副区长：…) and
 /// `POST：NAME（POSTS）` (链长：钱某某（区委常委、副区长）).
 pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
