@@ -200,7 +200,8 @@ fn link_tree(nodes: &mut [Node]) {
 /// paragraph was a measure too (text flattened onto one line runs the heading into it).
 fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
     for index in 0..nodes.len() {
-        if !nodes[index].children.is_empty() {
+        // Several measures need several paragraphs: most blocks are one and cost nothing here.
+        if !nodes[index].children.is_empty() || nodes[index].body.is_empty() {
             continue;
         }
         let paragraphs: Vec<String> = std::iter::once(nodes[index].head.clone())
