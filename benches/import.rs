@@ -114,6 +114,9 @@ fn main() {
         .collect();
     inputs.push(("generated 50-row.xlsx".into(), xlsx_50_rows()));
     inputs.push(("generated 30-page.docx".into(), docx_30_pages()));
+    // DUTYCTL_BENCH_ONLY=docx runs only the inputs whose name contains it (for a profiler).
+    let only = std::env::var("DUTYCTL_BENCH_ONLY").ok();
+    inputs.retain(|(name, _)| only.as_ref().is_none_or(|o| name.contains(o.as_str())));
     for (name, bytes) in inputs {
         let mut times: Vec<Duration> = Vec::with_capacity(ROUNDS);
         let mut tasks = 0;

@@ -56,10 +56,12 @@ fn holds_its_level(name: &str) -> bool {
     let mut chars = name.chars();
     chars.next();
     let rest = chars.as_str();
-    LEVEL_PREFIXES.iter().any(|level| {
-        ["委", "政府", "人大", "政协"]
-            .iter()
-            .any(|body| rest.contains(&format!("{level}{body}")))
+    rest.char_indices().any(|(i, c)| {
+        let after = &rest[i + c.len_utf8()..];
+        LEVEL_PREFIXES.iter().any(|level| level.starts_with(c))
+            && ["委", "政府", "人大", "政协"]
+                .iter()
+                .any(|body| after.starts_with(body))
     })
 }
 
