@@ -68,14 +68,7 @@ pub fn interpret(
     };
     // Each table's rows, once: a table with a header row is the table interpreter's, any other
     // is read as paragraphs.
-    let tables: Vec<Option<table::TableRows>> = document
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Table(t) => Some(table::table_rows(t)),
-            Block::Paragraph(_) => None,
-        })
-        .collect();
+    let tables = block_tables(document);
     let lines = paragraph_lines(document, &tables);
     let tables: Vec<table::TableRows> = tables.into_iter().flatten().collect();
     let has_header = tables.iter().any(|t| t.header_at().is_some());
@@ -131,6 +124,18 @@ pub fn document_text(document: &Document) -> String {
         }
     }
     text
+}
+
+/// Each block's table rows (`None` for a paragraph), in block order.
+fn block_tables(document: &Document) -> Vec<Option<table::TableRows>> {
+    document
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => Some(table::table_rows(t)),
+            Block::Paragraph(_) => None,
+        })
+        .collect()
 }
 
 /// The paragraphs as lines. A table without a header row (a letterhead laid out in a table, a
@@ -325,27 +330,15 @@ pub fn sentence_title(text: &str) -> String {
 #[cfg(test)]
 pub(crate) fn lines_of(text: &str) -> Vec<Line> {
     let document = crate::reader::text::read_text(text, &mut Vec::new());
-    let tables: Vec<Option<table::TableRows>> = document
-        .blocks
-        .iter()
-        .map(|b| match b {
-            Block::Table(t) => Some(table::table_rows(t)),
-            Block::Paragraph(_) => None,
-        })
-        .collect();
-    paragraph_lines(&document, &tables)
+    paragraph_lines(&document, &block_tables(&document))
 }
 
 /// The tables of a text, as the table interpreter sees them.
 #[cfg(test)]
 pub(crate) fn tables_of(text: &str) -> Vec<table::TableRows> {
-    crate::reader::text::read_text(text, &mut Vec::new())
-        .blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(table::table_rows(t)),
-            Block::Paragraph(_) => None,
-        })
+    block_tables(&crate::reader::text::read_text(text, &mut Vec::new()))
+        .into_iter()
+        .flatten()
         .collect()
 }
 
