@@ -319,6 +319,15 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
 ];
 
 /// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).
+/// Words a measure's own title opens with (`加快…`, `依法淘汰…`): where a heading run into its
+/// first measure (`调整产业结构依法淘汰落后产能。`, text flattened onto one line) is split.
+/// Words that also end a heading (治理, 防治, 控制, 建设) are left out on purpose.
+pub const MEASURE_OPENERS: &[&str] = &[
+    "加快", "加强", "强化", "积极", "依法", "合理", "实施", "建立", "健全", "完善", "防范", "研究",
+    "规范", "引导", "提高", "取缔", "推动", "开展", "落实", "深化", "严格", "切实", "全面", "稳步",
+    "大力", "探索", "着力", "扎实", "有序", "逐步", "持续", "明确", "制定", "编制", "组织", "统筹",
+];
+
 pub const STANDING_NOTE_MARKERS: &[&str] = &["以下均需要", "以下均由", "以下均需", "下同"];
 
 /// Person cells: a line that starts with one of these finishes the line before it
@@ -412,6 +421,9 @@ pub const TITLE_ENDINGS: &[&str] = &[
 /// Endings of an issuing body's name on the signature line.
 pub const ISSUER_ENDINGS: &[&str] = &[
     "人民政府",
+    "管委会",
+    "领导小组",
+    "指挥部",
     "办公室",
     "委员会",
     "政府",

@@ -91,9 +91,22 @@ fn find_title(lines: &[Line]) -> Option<String> {
         {
             title = format!("{}{title}", above.text);
         }
-        return Some(title.chars().filter(|c| !is_space(*c)).collect());
+        let title: String = title.chars().filter(|c| !is_space(*c)).collect();
+        return Some(fuller_title_below(&candidates[i + 1..], title));
     }
     None
+}
+
+/// A portal's page title drops the issuer (`关于印发…的通知`); the 公文 title printed below it,
+/// under the 文号, is the same title with the issuer before 关于: that one is the title.
+fn fuller_title_below(below: &[&Line], title: String) -> String {
+    const LOOK_AHEAD_LINES: usize = 4;
+    below
+        .iter()
+        .take(LOOK_AHEAD_LINES)
+        .map(|l| l.text.chars().filter(|c| !is_space(*c)).collect::<String>())
+        .find(|text| text.len() > title.len() && text.ends_with(&title) && is_title_like(text))
+        .unwrap_or(title)
 }
 
 fn is_title_like(text: &str) -> bool {
@@ -238,6 +251,19 @@ mod tests {
                 .as_deref(),
             Some("东宁市安全生产工作方案")
         );
+    }
+
+    #[test]
+    fn the_title_under_the_doc_number_is_preferred_to_the_portals_shorter_one() {
+        let m = meta(
+            "关于印发某区河道保洁方案的通知\n某管办〔2022〕9号\n某区管委会办公室关于印发某区河道保洁方案的通知\n各部门：\n现印发给你们。\n某区管委会\n2022年5月6日\n",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某区管委会办公室关于印发某区河道保洁方案的通知")
+        );
+        assert_eq!(m.issuer.as_deref(), Some("某区管委会"));
+        assert_eq!(m.date.as_deref(), Some("2022-05-06"));
     }
 
     #[test]

@@ -232,7 +232,16 @@ fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
         }
         let parent = &mut nodes[index];
         if !head_is_heading {
-            parent.head = sentence_title(&parent.head);
+            let sentence = sentence_title(&parent.head);
+            let (heading, first_title) = match run_in_heading_end(&sentence) {
+                Some(end) => (sentence[..end].to_string(), end),
+                None => (sentence, 0),
+            };
+            if first_title > 0 {
+                // The first measure keeps its own title, not the heading run into it.
+                measures[0][0] = measures[0][0][first_title..].to_string();
+            }
+            parent.head = heading;
             parent.printed = format!("{}{}", label_prefix(&parent.printed), parent.head);
         }
         parent.body.clear();
@@ -240,6 +249,24 @@ fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
             add_unnumbered_child(nodes, index, measure, None);
         }
     }
+}
+
+/// Where a heading run into its first measure's title ends (`调整产业结构` of
+/// `调整产业结构依法淘汰落后产能`): before the first word a measure opens with, when both parts
+/// are phrases of a few words. A sentence with a comma is a measure of its own, never a run-in.
+fn run_in_heading_end(sentence: &str) -> Option<usize> {
+    const PART_MIN_CHARS: usize = 4;
+    if sentence.contains(['，', ',', '：', ':']) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = sentence.char_indices().collect();
+    (PART_MIN_CHARS..chars.len().saturating_sub(PART_MIN_CHARS - 1))
+        .map(|k| chars[k].0)
+        .find(|at| {
+            crate::vocab::MEASURE_OPENERS
+                .iter()
+                .any(|w| sentence[*at..].starts_with(w))
+        })
 }
 
 /// In a duty list by department, each paragraph headed by its unit (`区水利局：负责…`) is a duty
@@ -777,6 +804,36 @@ mod tests {
         assert_eq!(r.tasks[0].items.len(), 2);
         assert_eq!(r.tasks[0].support, ["区旅游委", "区交通局"]);
         assert_eq!(r.tasks[2].support, ["区人社局"]);
+    }
+
+    #[test]
+    fn a_heading_run_into_its_first_measure_is_split_before_the_measures_opening_word() {
+        assert_eq!(
+            run_in_heading_end("调整产业布局依法关停落后产能")
+                .map(|e| &"调整产业布局依法关停落后产能"[..e]),
+            Some("调整产业布局")
+        );
+        assert_eq!(
+            run_in_heading_end("强化农村污水治理加快管网建设与改造")
+                .map(|e| &"强化农村污水治理加快管网建设与改造"[..e]),
+            Some("强化农村污水治理")
+        );
+        // A measure of its own (with a comma) or too short to hold two phrases is left alone.
+        assert_eq!(run_in_heading_end("研究制定退缩线办法，加强管理"), None);
+        assert_eq!(run_in_heading_end("加强监测"), None);
+    }
+
+    #[test]
+    fn measures_under_a_heading_run_into_the_first_of_them() {
+        let text = "二、主要任务\n（一）守护岸线\n1．整治污染加快排污口排查。年底前完成登记。（区环境局牵头，区水务局参与）\n开展养殖尾水整治，年内完成。（区渔业局牵头）\n";
+        let result = read(text, Layout::Outline);
+        let titles: Vec<&str> = result.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["加快排污口排查", "开展养殖尾水整治，年内完成"]);
+        assert_eq!(
+            result.tasks[0].section.last().map(String::as_str),
+            Some("1．整治污染")
+        );
+        assert_eq!(result.tasks[1].lead, ["区渔业局"]);
     }
 
     #[test]

@@ -5,8 +5,12 @@
 //!   opens a level inside it (`二、主要任务（一）…`); a number inside 《》 or “” does not;
 //! - a space between two sentences of a page (`…请遵照执行。 平潭…`) ends a paragraph;
 //! - a closing bracket followed by a short sentence of its own (`…（区环保局牵头）强化监测。…`)
-//!   ends one, as each measure of a plan ends with its bracket;
-//! - a signature date ends one (`…2021年3月29日平潭…方案`).
+//!   ends one, as each measure of a plan ends with its bracket; so does a bracket standing after
+//!   a finished sentence (`…完成评价。（区环保局牵头）研究建立…，…`), which remarks on what
+//!   went before rather than on a word inside a sentence;
+//! - a signature date ends one (`…2021年3月29日平潭…方案`);
+//! - a 文号 that opens a paragraph ends it, as it stands on its own line above the title
+//!   (`岚综管综〔2015〕278号某区关于…的通知`).
 //!
 //! Lines of ordinary length, and long lines without that shape, pass unchanged.
 
@@ -84,6 +88,11 @@ fn split_points(text: &str) -> Vec<usize> {
     let mut quote_depth = 0usize;
     let mut previous: Option<char> = None;
     let mut paren_depth = 0usize;
+    // Whether the outermost open bracket stands after a finished sentence (`。（`).
+    let mut bracket_after_sentence = false;
+    // The character index just after the bracket of such a remark closed, where a number starts a
+    // paragraph as after a sentence end (`…完成评价。（区环保局牵头）3．…`).
+    let mut remark_closed_at: Option<usize> = None;
     // A label's own bracket (the ） of （一）) closes no sentence.
     let mut label_end = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -93,7 +102,8 @@ fn split_points(text: &str) -> Vec<usize> {
             '》' | '”' | '」' => quote_depth = quote_depth.saturating_sub(1),
             _ => {}
         }
-        let at_start = previous.is_none_or(|p| SENTENCE_ENDS.contains(&p) || p == ' ');
+        let at_start = previous.is_none_or(|p| SENTENCE_ENDS.contains(&p) || p == ' ')
+            || (previous == Some('）') && remark_closed_at == Some(k));
         let digit_before = previous.is_some_and(|p| p.is_ascii_digit() || p.is_ascii_alphabetic());
         if quote_depth == 0
             && paren_depth == 0
@@ -117,12 +127,22 @@ fn split_points(text: &str) -> Vec<usize> {
             }
         }
         match c {
-            '（' | '(' if i >= label_end => paren_depth += 1,
+            '（' | '(' if i >= label_end => {
+                if paren_depth == 0 {
+                    bracket_after_sentence = previous.is_some_and(|p| p == '。');
+                }
+                paren_depth += 1;
+            }
             '）' | ')' if i >= label_end => {
                 paren_depth = paren_depth.saturating_sub(1);
                 if paren_depth == 0 && quote_depth == 0 {
                     let rest = &text[i + c.len_utf8()..];
-                    if starts_with_heading_sentence(rest) {
+                    if bracket_after_sentence {
+                        remark_closed_at = Some(k + 1);
+                    }
+                    let remark_ends_paragraph =
+                        bracket_after_sentence && rest.chars().next().is_some_and(is_han);
+                    if remark_ends_paragraph || starts_with_heading_sentence(rest) {
                         push_point(&mut points, i + c.len_utf8());
                     }
                 }
@@ -134,6 +154,16 @@ fn split_points(text: &str) -> Vec<usize> {
                 });
                 if ends_sentence && next.is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
                     push_point(&mut points, i);
+                }
+            }
+            '号' if paren_depth == 0 && quote_depth == 0 => {
+                let end = i + c.len_utf8();
+                let opens = points.last().is_some_and(|start| {
+                    is_doc_number(text[*start..end].trim_start_matches([' ', '\u{3000}']))
+                });
+                let title_follows = chars.get(k + 1).is_some_and(|(_, n)| is_han(*n));
+                if opens && title_follows {
+                    push_point(&mut points, end);
                 }
             }
             '日' => {
@@ -175,6 +205,26 @@ fn starts_with_heading_sentence(rest: &str) -> bool {
     (2..=HEADING_SENTENCE_MAX_CHARS).contains(&len)
         && sentence.chars().next().is_some_and(is_han)
         && !sentence.contains(['，', ',', '；', '：', '（', '）', '、'])
+}
+
+/// `岚综管综〔2015〕278号`: an issuer's short name, the year in brackets, the number and 号.
+fn is_doc_number(text: &str) -> bool {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let Some(rest) = text.strip_suffix('号') else {
+        return false;
+    };
+    let number = rest.trim_end_matches(is_digit);
+    let digits = rest.len() - number.len();
+    let Some(rest) = number.strip_suffix(['〕', ']', '］', '】']) else {
+        return false;
+    };
+    let year = rest.trim_end_matches(is_digit);
+    let Some(name) = year.strip_suffix(['〔', '[', '［', '【']) else {
+        return false;
+    };
+    let year_digits = rest[year.len()..].chars().count();
+    let name_chars = name.chars().count();
+    digits > 0 && year_digits == 4 && (1..=12).contains(&name_chars) && name.chars().all(is_han)
 }
 
 /// Where a signature date (`2021年3月29日`) that ends `text` starts, when it stands after an
@@ -268,6 +318,47 @@ mod tests {
         assert!(p.iter().any(|x| {
             x.starts_with("强化监测。每季度一次。（区环保局负责）2018年底前，完成整改。")
         }));
+    }
+
+    #[test]
+    fn a_bracket_after_a_finished_sentence_ends_its_paragraph() {
+        let text = long(
+            "一、目标。二、任务（一）守护岸线1．划定范围。编制规划。（区资源局牵头）研究制定退缩线办法，适时公布。（区资源局牵头）3．提升水平。组建队伍。（区执法局负责）2025年底前，完成整改。三、保障。四、附则。",
+        );
+        let p = paragraphs(&text);
+        for expected in [
+            "1．划定范围。编制规划。（区资源局牵头）",
+            "研究制定退缩线办法，适时公布。（区资源局牵头）",
+            "3．提升水平。组建队伍。（区执法局负责）2025年底前，完成整改。",
+        ] {
+            assert!(p.iter().any(|x| x == expected), "{expected} not in {p:?}");
+        }
+    }
+
+    #[test]
+    fn a_doc_number_opening_a_paragraph_is_split_from_the_title_it_heads() {
+        let text = long(
+            "首页 某管综〔2023〕41号某区管委会关于印发方案的通知 各部门：根据国发〔2015〕17号文件精神，现印发给你们。一、目标。二、任务。三、要求。",
+        );
+        let p = paragraphs(&text);
+        assert!(p.iter().any(|x| x == "某管综〔2023〕41号"), "{p:?}");
+        assert!(
+            p.iter().any(|x| x == "某区管委会关于印发方案的通知"),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|x| x.contains("根据国发〔2015〕17号文件精神")),
+            "a 文号 inside a sentence stays: {p:?}"
+        );
+    }
+
+    #[test]
+    fn doc_numbers() {
+        assert!(is_doc_number("岚综管综〔2015〕278号"));
+        assert!(is_doc_number("某政办［２０２４］７号"));
+        assert!(!is_doc_number("根据国务院有关文件和某政办〔2024〕7号"));
+        assert!(!is_doc_number("某政办〔24〕7号"));
+        assert!(!is_doc_number("第7号"));
     }
 
     #[test]
