@@ -10,7 +10,8 @@ use std::path::{Component, Path, PathBuf};
 /// Extensions of the documents `import` reads, listed on the page. Registers (.yaml/.json) are
 /// listed too unless they are the saved register of a notice beside them.
 const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "yaml", "yml", "json",
+    "txt", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "html", "htm", "yaml", "yml",
+    "json",
 ];
 
 /// How deep sub-folders are listed, and how many documents at most: a folder of a year's
