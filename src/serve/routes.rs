@@ -1,5 +1,7 @@
 //! The page's routes: the embedded page itself and a JSON API over the library.
 //!
+//! - `GET /`: the page, its style and script inlined, with the folder's list and the unit
+//!   directory's names inside;
 //! - `GET /api/documents`: the folder's documents;
 //! - `GET /api/document?path=P`: one read (its saved register when there is one);
 //! - `POST /api/import?name=N`: an uploaded file read, nothing written;
@@ -32,7 +34,7 @@ use dutyctl::reader::{self, ReadOptions, Reading};
 use dutyctl::writer::{self, Format, WriteOptions};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 pub struct State {
     pub folder: Folder,
@@ -44,15 +46,29 @@ pub struct State {
 const PAGE: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
+/// Where the page's first data goes.
+const BOOT: &str = "{{BOOT}}";
+
+/// The page with its style and script inlined: one request, and the page is usable after one
+/// round trip (the folder's list and the unit directory come inside it, see [`page`]).
+static PAGE_TEMPLATE: LazyLock<String> = LazyLock::new(|| {
+    PAGE.replacen(
+        r#"<link rel="stylesheet" href="/app.css">"#,
+        &format!("<style>\n{STYLE}</style>"),
+        1,
+    )
+    .replacen(
+        r#"<script src="/app.js"></script>"#,
+        &format!(
+            "<script id=\"boot\" type=\"application/json\">{BOOT}</script>\n<script>\n{SCRIPT}</script>"
+        ),
+        1,
+    )
+});
 
 pub fn router(state: Arc<State>) -> Router {
     Router::new()
-        .route("/", get(|| asset(PAGE, "text/html; charset=utf-8")))
-        .route(
-            "/app.js",
-            get(|| asset(SCRIPT, "text/javascript; charset=utf-8")),
-        )
-        .route("/app.css", get(|| asset(STYLE, "text/css; charset=utf-8")))
+        .route("/", get(page))
         .route("/api/documents", get(list_documents))
         .route("/api/document", get(open_document))
         .route("/api/import", post(import_upload))
@@ -68,17 +84,34 @@ pub fn router(state: Arc<State>) -> Router {
         .with_state(state)
 }
 
-async fn asset(text: &'static str, content_type: &'static str) -> Response {
-    (
+/// What the page starts with: what `/api/documents` and `/api/units` answer.
+#[derive(Serialize)]
+struct Boot {
+    listing: Listing,
+    units: UnitNames,
+}
+
+async fn page(Shared(state): Shared<Arc<State>>) -> Result<Response, ApiError> {
+    let boot = blocking(move || {
+        Ok(Boot {
+            listing: listing(&state),
+            units: names_of(&state),
+        })
+    })
+    .await?;
+    // Inside a <script> element nothing may read as `</script>`: `<` is escaped in the JSON.
+    let json = serde_json::to_string(&boot)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c");
+    Ok((
         [
-            (header::CONTENT_TYPE, content_type),
-            // The page changes with the binary; a cached copy from an older dutyctl would call
-            // routes that are gone.
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            // The page changes with the folder and the binary: never a stale copy.
             (header::CACHE_CONTROL, "no-cache"),
         ],
-        text,
+        PAGE_TEMPLATE.replacen(BOOT, &json, 1),
     )
-        .into_response()
+        .into_response())
 }
 
 /// Refuses requests that do not come from this server's own page (see `guard`).
@@ -195,11 +228,15 @@ struct Listing {
     documents: Vec<super::folder::Listed>,
 }
 
-async fn list_documents(Shared(state): Shared<Arc<State>>) -> Json<Listing> {
-    Json(Listing {
+async fn list_documents(Shared(state): Shared<Arc<State>>) -> Result<Json<Listing>, ApiError> {
+    blocking(move || Ok(Json(listing(&state)))).await
+}
+
+fn listing(state: &State) -> Listing {
+    Listing {
         dir: state.folder.root().display().to_string(),
         documents: state.folder.list(),
-    })
+    }
 }
 
 /// A warning as the page lists it: the message and where it links to (the line or row, and
@@ -492,14 +529,18 @@ struct UnitNames {
 }
 
 async fn unit_names(Shared(state): Shared<Arc<State>>) -> Json<UnitNames> {
-    Json(UnitNames {
+    Json(names_of(&state))
+}
+
+fn names_of(state: &State) -> UnitNames {
+    UnitNames {
         directory: state.units.is_some(),
         names: state
             .units
             .as_ref()
             .map(|units| units.names().to_vec())
             .unwrap_or_default(),
-    })
+    }
 }
 
 /// A unit name as the directory knows it: its canonical name, or none when it is not listed.

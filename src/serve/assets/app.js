@@ -94,10 +94,17 @@ function saveBlob(blob, name) {
 
 // ---- Opening documents ----
 
-async function loadDocumentList() {
+// What the server put into the page (the folder's list and the unit directory), so that the
+// page is usable without a further round trip; fetched where it is missing.
+function bootData() {
+  const node = $('boot');
+  try { return node ? JSON.parse(node.textContent) : null; } catch (_) { return null; }
+}
+
+async function loadDocumentList(given = null) {
   const list = $('document-list');
   try {
-    const listing = await (await api('/api/documents')).json();
+    const listing = given || await (await api('/api/documents')).json();
     folderDocuments = listing.documents;
     const items = listing.documents.map((doc) => element('li', { 'data-path': doc.path, title: doc.path },
       doc.path, doc.saved ? element('span', { class: 'badge' }, '已修改') : null));
@@ -172,6 +179,12 @@ function show(opened) {
   renderComparison();
   lookUpUnits();
   performance.mark('dutyctl:register-shown');
+}
+
+// The folder's list marks a notice whose edits are saved beside it.
+function markSaved(path) {
+  const item = [...document.querySelectorAll('#document-list li[data-path]')].find((li) => li.dataset.path === path);
+  if (item && !item.querySelector('.badge')) item.append(element('span', { class: 'badge' }, '已修改'));
 }
 
 function markCurrentInLists() {
@@ -498,9 +511,9 @@ function selectRow(index) {
 
 // ---- The unit directory ----
 
-async function loadDirectory() {
+async function loadDirectory(given = null) {
   try {
-    const units = await (await api('/api/units')).json();
+    const units = given || await (await api('/api/units')).json();
     directory.given = units.directory;
     directory.names = units.names;
     offeredNames = '';
@@ -599,7 +612,8 @@ function persist(done = null) {
     try {
       const saved = await (await api('/api/register?path=' + encodeURIComponent(target.path), {
         method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: snapshot })).json();
-      showStatus((done ? done + '，' : '') + '已保存到 ' + saved.saved + ' ' + new Date().toLocaleTimeString('zh-CN'));
+      showStatus((done ? done + '，' : '') + '已保存到 ' + saved.saved + ' ' + time);
+      markSaved(target.path);
     } catch (error) {
       showStatus('保存失败：' + error.message, true);
     }
@@ -834,5 +848,6 @@ document.addEventListener('drop', (event) => {
   if (view === 'compare' && files.length) compareWith(files[0].name, () => readUpload(files[0]));
   else addUploads(files);
 });
-loadDocumentList();
-loadDirectory();
+const boot = bootData();
+loadDocumentList(boot && boot.listing);
+loadDirectory(boot && boot.units);
