@@ -118,7 +118,7 @@ def measure_document(page, path, runs, compare_with):
              "remove a unit": lambda k: (row + "[data-field=support] .chip button.remove').click()") % (middle + k),
              "type a unit in": lambda k: ("const i = " + row + "[data-field=lead] input.add-unit');"
                                           "i.value = '县新设协调办公室'; i.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true}))") % (middle + k),
-             "undo (whole table drawn)": lambda k: "undo()",
+             "undo": lambda k: "undo()",
              "add a task": lambda k: "selectedIndex = %d; addTask()" % (middle + k),
              "delete a task": lambda k: (row + "button.delete').click()") % (middle + k + 1)}
     for name, action in edits.items():

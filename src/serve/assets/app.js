@@ -170,6 +170,8 @@ function show(opened) {
   $('add-row').hidden = false;
   $('filter').hidden = false;
   $('doc-name').textContent = opened.name;
+  $('source-pane').scrollTop = 0;
+  $('register-pane').scrollTop = 0;
   renderSource();
   renderWarnings();
   renderTasks();
@@ -453,9 +455,12 @@ function onTableFocusOut(event) {
   const task = current.register.tasks[index];
   if (node.dataset.edit) {
     const field = node.dataset.edit;
-    const edited = node.innerText.replace(/\s*\n\s*/g, '').trim();
-    const was = (task[field] || '').trim();
-    if (edited === was) return;
+    // A task's text keeps its paragraphs; a number or a deadline is one line.
+    const clean = (value) => (field === 'text'
+      ? value.split('\n').map((line) => line.trim()).filter(Boolean).join('\n')
+      : value.replace(/\s*\n\s*/g, '').trim());
+    const edited = clean(node.innerText);
+    if (edited === clean(task[field] || '')) return;
     const names = { seq: '序号', text: '任务', deadline: '完成时限' };
     commit('修改' + names[field] + ' ' + taskLabel(task), (t) => {
       const target = t.tasks[index];
