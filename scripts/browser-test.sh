@@ -33,10 +33,11 @@ cp fixtures/table_merged_cells_word.docx "$folder/东湖区责任分解表.docx"
 cp fixtures/table_merged_cells_excel.xlsx "$folder/东湖区责任分解表.xlsx"
 cp fixtures/diff/2023.txt "$folder/对比/平安市2023年安全生产重点工作.txt"
 cp fixtures/diff/2024.txt "$folder/对比/平安市2024年安全生产重点工作.txt"
-# A unit directory that lists the notice's units but not the one the test types in, and one
-# unit the notice does not name (offered all the same).
+# A unit directory that lists the units of the notice and of the workbook but not the one the
+# test types in, and one unit neither names (offered all the same).
 printf '%s:\n' 县安委办 县委组织部 县应急管理局 县发改局 县工信局 县住建局 县交通运输局 县公安局 \
-    县市场监管局 县商务局 各乡镇人民政府 县数据资源管理局 > "$work/units.yaml"
+    县市场监管局 县商务局 各乡镇人民政府 县数据资源管理局 \
+    区应急管理局 区市场监管局 区消防救援大队 区公安分局 各街道办事处 区人武部 > "$work/units.yaml"
 
 "$DUTYCTL" serve "$folder" --port 0 --units "$work/units.yaml" > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!

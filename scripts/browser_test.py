@@ -159,6 +159,9 @@ def main():
         browser.wait("the sheet as a grid", "return document.querySelectorAll('#sheets table.grid td').length > 10 && document.querySelectorAll('.task-row').length > 2")
         spans = browser.run("return document.querySelectorAll('#sheets td[rowspan], #sheets td[colspan]').length")
         assert spans > 0, "merged cells span in the grid"
+        browser.wait("the workbook's units found in the directory",
+                     "return current.register.tasks.every(t => [...t.lead, ...t.support].every(n => directory.known.get(n)))"
+                     " && document.querySelectorAll('.task-row').length && !document.querySelector('.chip.outside')")
         browser.click((ROW % 1) + " .cell.task")
         cell = browser.wait("a highlighted cell", "const c = document.querySelector('#sheets td.hl-cell'); return c && c.dataset.key")
         task_text = browser.run("return document.querySelector(arguments[0]).textContent", (ROW % 1) + " [data-edit=text]")
