@@ -1,28 +1,17 @@
 #!/usr/bin/env bash
 # Drives the `dutyctl serve` page in a real headless Chromium (Debian's chromium and
 # chromium-driver, over WebDriver): opens a notice, clicks a row and checks the source line
-# highlighted, changes a 牵头单位, checks the save beside the notice, downloads the xlsx and
-# finds the new unit in it. Screenshots go to docs/serve-*.png.
+# highlighted, changes a 牵头单位 (the unit directory's names offered), checks rows, undoes and
+# redoes each kind of edit, checks the save beside the notice (which `dutyctl check` passes) and
+# that it reopens, downloads the xlsx and finds the new unit in it, opens a workbook as a grid
+# and finds a row's cell highlighted, and compares two years' notices. Screenshots go to
+# docs/serve-*.png (review, edit, grid, diff).
 #
 # Usage: scripts/browser-test.sh            (builds dutyctl unless DUTYCTL names a binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium > /dev/null || ! command -v chromedriver > /dev/null; then
-    echo "browser-test: installing Debian's chromium and chromium-driver" >&2
-    as_root=()
-    if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
-    install=("${as_root[@]}" apt-get install -y chromium chromium-driver)
-    export DEBIAN_FRONTEND=noninteractive
-    # An old package list may not have them yet: update once, then try again.
-    if ! "${install[@]}" > /dev/null 2>&1; then
-        "${as_root[@]}" apt-get update -qq > /dev/null 2>&1 || true
-        if ! "${install[@]}" > /dev/null 2>&1; then
-            echo "browser-test: cannot install Chromium; run: ${install[*]}" >&2
-            exit 1
-        fi
-    fi
-fi
+scripts/install-chromium.sh
 
 if [ -z "${DUTYCTL:-}" ]; then
     cargo build --quiet
@@ -31,28 +20,30 @@ fi
 
 work=$(mktemp -d)
 server_pid=""
-driver_pid=""
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2> /dev/null || true
-    [ -n "$driver_pid" ] && kill "$driver_pid" 2> /dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-mkdir -p "$work/folder" "$work/downloads" "$work/profile"
-cp examples/notice.txt "$work/folder/2024年安全生产重点工作.txt"
-cp fixtures/table_merged_cells_word.docx "$work/folder/东湖区责任分解表.docx"
+folder="$work/folder"
+mkdir -p "$folder/对比" "$work/downloads" "$work/profile"
+cp examples/notice.txt "$folder/2024年安全生产重点工作.txt"
+cp fixtures/table_merged_cells_word.docx "$folder/东湖区责任分解表.docx"
+cp fixtures/table_merged_cells_excel.xlsx "$folder/东湖区责任分解表.xlsx"
+cp fixtures/diff/2023.txt "$folder/对比/平安市2023年安全生产重点工作.txt"
+cp fixtures/diff/2024.txt "$folder/对比/平安市2024年安全生产重点工作.txt"
+# A unit directory that lists the units of the notice and of the workbook but not the one the
+# test types in, and one unit neither names (offered all the same).
+printf '%s:\n' 县安委办 县委组织部 县应急管理局 县发改局 县工信局 县住建局 县交通运输局 县公安局 \
+    县市场监管局 县商务局 各乡镇人民政府 县数据资源管理局 \
+    区应急管理局 区市场监管局 区消防救援大队 区公安分局 各街道办事处 区人武部 > "$work/units.yaml"
 
-"$DUTYCTL" serve "$work/folder" --port 0 > "$work/serve.out" 2> "$work/serve.err" &
+"$DUTYCTL" serve "$folder" --port 0 --units "$work/units.yaml" > "$work/serve.out" 2> "$work/serve.err" &
 server_pid=$!
 for _ in $(seq 100); do [ -s "$work/serve.out" ] && break; sleep 0.1; done
 url=$(head -n 1 "$work/serve.out")
 [ -n "$url" ] || { echo "browser-test: dutyctl serve did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
 
-driver_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-chromedriver --port="$driver_port" > "$work/driver.log" 2>&1 &
-driver_pid=$!
-
-python3 scripts/browser_test.py --url "$url" --driver "http://127.0.0.1:$driver_port" \
-    --folder "$work/folder" --downloads "$work/downloads" --profile "$work/profile" \
-    --screenshots docs
+python3 scripts/browser_test.py --url "$url" --folder "$folder" --downloads "$work/downloads" \
+    --profile "$work/profile" --screenshots docs --dutyctl "$DUTYCTL" --log "$work/driver.log"

@@ -50,6 +50,10 @@ pub struct ServeArgs {
     /// Open the page in the browser.
     #[arg(long)]
     pub open: bool,
+    /// Unit directory (units.yaml, as for `check --units`): its names are offered when a unit
+    /// is added, and units it does not list are marked.
+    #[arg(long)]
+    pub units: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

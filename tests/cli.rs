@@ -2893,10 +2893,132 @@ fn diff_of_a_long_register_with_an_edited_copy_reports_the_edits() {
     assert_eq!(change_lines(&diff), ["changed 1000 text", "removed 1500"]);
 }
 
-// ---- dutyctl serve: the review page's HTTP API ----
+// ---------------------------------------------------------------------------------------------
+// Web pages (issue 12): a notice saved from a government website gives the register of the text
+// a clerk would copy from it; pages without an article give no tasks, never a crash.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn web_pages_give_the_register_of_their_text_twin() {
+    for name in [
+        "outline_web_page",
+        "outline_web_page_gbk",
+        "table_web_spans",
+        "outline_word_export",
+    ] {
+        let page = fixtures().join(format!("{name}.html"));
+        let from_page = content_of(&import_stdout(&page));
+        let from_text = content_of(&import_stdout(
+            &fixtures().join(format!("{name}_copied.txt")),
+        ));
+        assert_eq!(from_page, from_text, "{name}.html differs from its text");
+        assert!(
+            !from_page["tasks"].as_sequence().unwrap().is_empty(),
+            "{name}: no tasks"
+        );
+    }
+    let table = register(&import_stdout(&fixtures().join("table_web_spans.html")));
+    assert_eq!(
+        table["tasks"][1]["title"], "健全责任体系",
+        "a cell spanning rows applies to each"
+    );
+    assert_eq!(
+        table["tasks"][2]["lead"].as_sequence().map(Vec::len),
+        Some(0)
+    );
+    assert_eq!(table["tasks"][3]["support"][1], "区消防救援大队");
+    assert_eq!(
+        table["tasks"][0]["source"]["line"], 21,
+        "the source line of its first cell"
+    );
+}
+
+#[test]
+fn a_web_page_names_its_attachments_and_leaves_out_the_site() {
+    let output = dutyctl()
+        .arg("import")
+        .arg(fixtures().join("table_web_spans.html"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(
+            "table_web_spans.html:63: attachment 临江区2024年安全生产重点工作任务分解表.xlsx"
+        ),
+        "{stderr}"
+    );
+    let yaml = import_stdout(&fixtures().join("outline_web_page.html"));
+    for chrome in [
+        "首页",
+        "打印本页",
+        "相关文章",
+        "浏览次数",
+        "主办单位",
+        "不是正文",
+    ] {
+        assert!(!yaml.contains(chrome), "{chrome} is site chrome");
+    }
+}
+
+#[test]
+fn pages_without_a_notice_import_with_no_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, page) in [
+        (
+            "404.html",
+            "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><hr><center>nginx</center></body></html>",
+        ),
+        (
+            "login.html",
+            "<html><head><meta charset=utf-8><title>用户登录_某某县人民政府</title></head><body><form><input name=u><input type=password><button>登录</button></form></body></html>",
+        ),
+        ("empty.html", "<html><body></body></html>"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, page).unwrap();
+        let output = dutyctl().arg("import").arg(&path).output().unwrap();
+        assert!(output.status.success(), "{name}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("no tasks recognised"),
+            "{name}"
+        );
+        let yaml = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            register(&yaml)["tasks"].as_sequence().map(Vec::len),
+            Some(0)
+        );
+    }
+}
+
+#[test]
+fn a_large_page_imports_in_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph =
+        "<p>（一）开展隐患排查。全面排查重点行业领域。（县应急管理局牵头，县住建局配合）</p>\n";
+    let time = |copies: usize| {
+        let path = dir.path().join(format!("big{copies}.html"));
+        let page = format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8></head><body><div id=zoom><p>一、重点任务</p>\n{}</div></body></html>",
+            paragraph.repeat(copies)
+        );
+        std::fs::write(&path, page).unwrap();
+        let start = std::time::Instant::now();
+        dutyctl().arg("import").arg(&path).assert().success();
+        start.elapsed()
+    };
+    let small = time(2_000);
+    let large = time(8_000);
+    assert!(
+        large < small * 12,
+        "four times the page took {large:?} against {small:?}"
+    );
+}
+
+// ---- dutyctl serve: the review page's HTTP API (issue 15) ----
 //
 // Each test starts `dutyctl serve DIR --port 0` and reads the address it prints; requests are
-// plain HTTP/1.1 over a TcpStream, so what is tested is what a browser would be sent.
+// plain HTTP/1.1 over a TcpStream, so what is tested is what a browser would be sent. The page
+// itself is tested in a real browser by scripts/browser-test.sh.
 
 mod serve {
     use super::fixtures;
@@ -2919,10 +3041,15 @@ mod serve {
     }
 
     fn serve(dir: &Path) -> Served {
+        serve_with(dir, &[])
+    }
+
+    fn serve_with(dir: &Path, options: &[&std::ffi::OsStr]) -> Served {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("dutyctl"))
             .arg("serve")
             .arg(dir)
             .args(["--port", "0"])
+            .args(options)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -3059,6 +3186,26 @@ mod serve {
         files
     }
 
+    /// Every key the page can highlight: lines, and a sheet's rows and cells.
+    fn source_keys(opened: &serde_json::Value) -> Vec<String> {
+        let source = &opened["source"];
+        let mut keys: Vec<String> = source["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["key"].as_str().unwrap().to_string())
+            .collect();
+        for sheet in source["sheets"].as_array().unwrap() {
+            for row in sheet["rows"].as_array().unwrap() {
+                keys.push(row["key"].as_str().unwrap().to_string());
+                for cell in row["cells"].as_array().unwrap() {
+                    keys.push(cell["key"].as_str().unwrap().to_string());
+                }
+            }
+        }
+        keys
+    }
+
     fn source_key(source: &serde_json::Value) -> String {
         if let Some(line) = source["line"].as_u64() {
             format!("line:{line}")
@@ -3076,15 +3223,18 @@ mod serve {
     }
 
     #[test]
-    fn an_upload_of_each_format_gives_its_golden_register_and_its_source_lines() {
+    fn an_upload_of_each_format_gives_its_golden_register_and_its_source() {
         let dir = tempfile::tempdir().unwrap();
         let served = serve(dir.path());
-        for fixture in [
-            "outline_key_value_lines.txt",
-            "table_merged_cells_word.docx",
-            "table_merged_cells_excel.xlsx",
-            "table_merged_cells_gbk.csv",
-            "leader_division_gb18030.txt",
+        for (fixture, sheet) in [
+            ("outline_key_value_lines.txt", false),
+            ("leader_division_gb18030.txt", false),
+            ("table_merged_cells_word.docx", false),
+            ("table_merged_cells_excel.xlsx", true),
+            ("table_merged_cells_gbk.csv", true),
+            ("table_web_spans.html", false),
+            ("outline_web_page_gbk.html", false),
+            ("duty_list.yaml", false),
         ] {
             let bytes = std::fs::read(fixtures().join(fixture)).unwrap();
             let reply = request(
@@ -3106,23 +3256,72 @@ mod serve {
                 golden_tasks(fixture),
                 "{fixture}"
             );
+            let sheets = opened["source"]["sheets"].as_array().unwrap();
+            let lines = opened["source"]["lines"].as_array().unwrap();
+            if fixture.ends_with(".yaml") {
+                // A register read back has no text of its own to show.
+                assert!(sheets.is_empty() && lines.is_empty(), "{fixture}");
+                continue;
+            }
             assert_eq!(opened["register"]["document"]["source"], fixture);
-            // Every task's source is a line the page can show and highlight.
-            let keys: Vec<&str> = opened["source_lines"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|l| l["key"].as_str().unwrap())
-                .collect();
+            // A sheet is shown as its grid, a text document as its lines.
+            assert_eq!(!sheets.is_empty(), sheet, "{fixture}: sheets");
+            assert_eq!(lines.is_empty(), sheet, "{fixture}: lines");
+            // Every task's source is a line, or a row and cell, that the page can highlight.
+            let keys = source_keys(&opened);
             for task in opened["register"]["tasks"].as_array().unwrap() {
                 let key = source_key(&task["source"]);
-                assert!(
-                    keys.contains(&key.as_str()),
-                    "{fixture}: {key} not in {keys:?}"
-                );
+                assert!(keys.contains(&key), "{fixture}: {key} not in {keys:?}");
+                if let (Some(sheet), Some(cell)) = (
+                    task["source"]["sheet"].as_str(),
+                    task["source"]["cell"].as_str(),
+                ) {
+                    let cell = format!("sheet:{sheet}:cell:{cell}");
+                    assert!(keys.contains(&cell), "{fixture}: {cell}");
+                }
             }
         }
         assert!(snapshot(dir.path()).is_empty(), "an upload writes nothing");
+    }
+
+    #[test]
+    fn a_workbook_is_shown_as_its_grid_with_merged_cells_spanning() {
+        let dir = tempfile::tempdir().unwrap();
+        let served = serve(dir.path());
+        let bytes = std::fs::read(fixtures().join("table_merged_cells_excel.xlsx")).unwrap();
+        let opened = request(&served, "POST", "/api/import?name=a.xlsx", &[], &bytes).json();
+        let sheet = &opened["source"]["sheets"][0];
+        assert_eq!(sheet["name"], "分解表");
+        assert_eq!(
+            sheet["columns"],
+            serde_json::json!(["A", "B", "C", "D", "E"])
+        );
+        // The title merged across the table, and a 牵头单位 merged down over two tasks.
+        let title = &sheet["rows"][0]["cells"][0];
+        assert_eq!(
+            (title["col_span"].as_u64(), title["row_span"].as_u64()),
+            (Some(5), Some(1))
+        );
+        let merged_down: Vec<&serde_json::Value> = sheet["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["cells"].as_array().unwrap())
+            .filter(|c| c["row_span"].as_u64() > Some(1))
+            .collect();
+        assert_eq!(merged_down.len(), 1, "{merged_down:?}");
+        assert_eq!(merged_down[0]["text"], "区应急管理局");
+        assert_eq!(merged_down[0]["key"], "sheet:分解表:cell:C4");
+        // The row below has no cell in that column: the span covers it.
+        let below = &sheet["rows"][4];
+        assert_eq!(below["key"], "sheet:分解表:row:5");
+        let columns: Vec<u64> = below["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["column"].as_u64().unwrap())
+            .collect();
+        assert_eq!(columns, [0, 1, 3, 4]);
     }
 
     #[test]
@@ -3145,6 +3344,8 @@ mod serve {
         register["tasks"][0]["lead"] = serde_json::json!(["市新设协调办公室"]);
         register["tasks"][0]["deadline"] = serde_json::json!("2025年6月底前");
         register["tasks"][0]["due"] = serde_json::Value::Null;
+        register["tasks"][0]["checked"] = serde_json::json!(true);
+        register["tasks"][1]["checked"] = serde_json::json!(false);
         let body = serde_json::to_vec(&register).unwrap();
         let saved = request(
             &served,
@@ -3160,6 +3361,10 @@ mod serve {
             String::from_utf8_lossy(&saved.body)
         );
         assert_eq!(saved.json()["saved"], "通知.yaml");
+        // A checked task is saved as such; one not checked carries no key, as before.
+        let yaml = std::fs::read_to_string(dir.path().join("通知.yaml")).unwrap();
+        assert_eq!(yaml.matches("checked: true").count(), 1, "{yaml}");
+        assert!(!yaml.contains("checked: false"));
         // What was saved is a register `check` accepts, with the due date worked out again.
         super::dutyctl()
             .arg("check")
@@ -3178,7 +3383,9 @@ mod serve {
         let task = &reopened["register"]["tasks"][0];
         assert_eq!(task["lead"], serde_json::json!(["市新设协调办公室"]));
         assert_eq!(task["due"], "2025-06-30");
-        assert!(!reopened["source_lines"].as_array().unwrap().is_empty());
+        assert_eq!(task["checked"], true, "the check reopens");
+        assert!(reopened["register"]["tasks"][1].get("checked").is_none());
+        assert!(!reopened["source"]["lines"].as_array().unwrap().is_empty());
 
         let body = serde_json::to_vec(&reopened["register"]).unwrap();
         let download = request(
@@ -3223,6 +3430,9 @@ mod serve {
     fn hostile_and_broken_requests_get_a_clear_error_and_change_nothing() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::copy(fixtures().join("duty_list.txt"), dir.path().join("a.txt")).unwrap();
+        // A Word document cut short, as a failed download leaves it.
+        let docx = std::fs::read(fixtures().join("table_merged_cells_word.docx")).unwrap();
+        std::fs::write(dir.path().join("broken.docx"), &docx[..docx.len() / 2]).unwrap();
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret.txt"), "一、总体要求").unwrap();
         let served = serve(dir.path());
@@ -3286,6 +3496,30 @@ mod serve {
                 "refused: outside the served folder",
             ),
             (
+                "a document outside the folder, the path encoded",
+                request(
+                    &served,
+                    "GET",
+                    &format!("/api/document?path={}", escape.replace('/', "%2F")),
+                    &[],
+                    b"",
+                ),
+                403,
+                "refused: outside the served folder",
+            ),
+            (
+                "an absolute path",
+                request(
+                    &served,
+                    "GET",
+                    "/api/document?path=%2Fetc%2Fpasswd",
+                    &[],
+                    b"",
+                ),
+                403,
+                "/etc/passwd: refused: outside the served folder",
+            ),
+            (
                 "a save outside the folder",
                 request(
                     &served,
@@ -3308,6 +3542,48 @@ mod serve {
                 ),
                 422,
                 "broken.xlsx: ",
+            ),
+            (
+                "a corrupt document of the folder",
+                request(&served, "GET", "/api/document?path=broken.docx", &[], b""),
+                422,
+                "broken.docx: ",
+            ),
+            (
+                "a save beside a corrupt document",
+                request(
+                    &served,
+                    "PUT",
+                    "/api/register?path=broken.docx",
+                    &[],
+                    b"{\"dutyctl\": 1",
+                ),
+                422,
+                "broken.docx: not a register: ",
+            ),
+            (
+                "an oversized save, its length declared",
+                request(
+                    &served,
+                    "PUT",
+                    "/api/register?path=a.txt",
+                    &["Content-Length: 67108865"],
+                    b"",
+                ),
+                413,
+                "a.txt: refused: larger than the 64 MB dutyctl reads",
+            ),
+            (
+                "a comparison of things that are no registers",
+                request(
+                    &served,
+                    "POST",
+                    "/api/compare?name=a.txt",
+                    &[],
+                    br#"{"old": {"dutyctl": 1}, "new": []}"#,
+                ),
+                422,
+                "a.txt: not two registers: old",
             ),
             (
                 "a save that is no register",
@@ -3342,140 +3618,186 @@ mod serve {
     }
 
     #[test]
-    fn the_page_and_its_assets_are_served_from_the_binary() {
+    fn the_page_is_served_from_the_binary_in_one_response() {
         let dir = tempfile::tempdir().unwrap();
+        // A folder `x<` holding `script>.txt` is listed as `x</script>.txt`.
+        std::fs::create_dir(dir.path().join("x<")).unwrap();
+        std::fs::write(dir.path().join("x</script>.txt"), "一、总体要求").unwrap();
         let served = serve(dir.path());
         let page = request(&served, "GET", "/", &[], b"");
         assert_eq!(page.status, 200);
         let html = String::from_utf8(page.body).unwrap();
         assert!(html.contains("责任分解表核对"));
-        // No CDN: the page works offline.
-        assert!(!html.contains("https://"));
-        for asset in ["/app.js", "/app.css"] {
-            let reply = request(&served, "GET", asset, &[], b"");
-            assert_eq!(reply.status, 200, "{asset}");
-            assert!(!String::from_utf8(reply.body).unwrap().contains("https://"));
-        }
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Web pages (issue 12): a notice saved from a government website gives the register of the text
-// a clerk would copy from it; pages without an article give no tasks, never a crash.
-// ---------------------------------------------------------------------------------------------
-
-#[test]
-fn web_pages_give_the_register_of_their_text_twin() {
-    for name in [
-        "outline_web_page",
-        "outline_web_page_gbk",
-        "table_web_spans",
-        "outline_word_export",
-    ] {
-        let page = fixtures().join(format!("{name}.html"));
-        let from_page = content_of(&import_stdout(&page));
-        let from_text = content_of(&import_stdout(
-            &fixtures().join(format!("{name}_copied.txt")),
-        ));
-        assert_eq!(from_page, from_text, "{name}.html differs from its text");
+        // No CDN, no further request for style or script: the page works offline.
         assert!(
-            !from_page["tasks"].as_sequence().unwrap().is_empty(),
-            "{name}: no tasks"
+            !html.contains("https://") && !html.contains("src=\"/"),
+            "{html}"
         );
+        assert!(html.contains("<style>") && html.contains("function renderTasks"));
+        // The folder's list is inside, a file name that reads as markup escaped.
+        let start = html
+            .find(r#"<script id="boot" type="application/json">"#)
+            .unwrap();
+        let json = &html[start..];
+        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+        let boot: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(boot["listing"]["documents"][0]["path"], "x</script>.txt");
+        assert_eq!(boot["units"]["directory"], false);
     }
-    let table = register(&import_stdout(&fixtures().join("table_web_spans.html")));
-    assert_eq!(
-        table["tasks"][1]["title"], "健全责任体系",
-        "a cell spanning rows applies to each"
-    );
-    assert_eq!(
-        table["tasks"][2]["lead"].as_sequence().map(Vec::len),
-        Some(0)
-    );
-    assert_eq!(table["tasks"][3]["support"][1], "区消防救援大队");
-    assert_eq!(
-        table["tasks"][0]["source"]["line"], 21,
-        "the source line of its first cell"
-    );
-}
 
-#[test]
-fn a_web_page_names_its_attachments_and_leaves_out_the_site() {
-    let output = dutyctl()
-        .arg("import")
-        .arg(fixtures().join("table_web_spans.html"))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains(
-            "table_web_spans.html:63: attachment 临江区2024年安全生产重点工作任务分解表.xlsx"
-        ),
-        "{stderr}"
-    );
-    let yaml = import_stdout(&fixtures().join("outline_web_page.html"));
-    for chrome in [
-        "首页",
-        "打印本页",
-        "相关文章",
-        "浏览次数",
-        "主办单位",
-        "不是正文",
-    ] {
-        assert!(!yaml.contains(chrome), "{chrome} is site chrome");
-    }
-}
-
-#[test]
-fn pages_without_a_notice_import_with_no_tasks() {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, page) in [
-        (
-            "404.html",
-            "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1><hr><center>nginx</center></body></html>",
-        ),
-        (
-            "login.html",
-            "<html><head><meta charset=utf-8><title>用户登录_某某县人民政府</title></head><body><form><input name=u><input type=password><button>登录</button></form></body></html>",
-        ),
-        ("empty.html", "<html><body></body></html>"),
-    ] {
-        let path = dir.path().join(name);
-        std::fs::write(&path, page).unwrap();
-        let output = dutyctl().arg("import").arg(&path).output().unwrap();
-        assert!(output.status.success(), "{name}");
-        assert!(
-            String::from_utf8_lossy(&output.stderr).contains("no tasks recognised"),
-            "{name}"
-        );
-        let yaml = String::from_utf8(output.stdout).unwrap();
+    #[test]
+    fn last_years_notice_is_compared_as_diff_compares_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let served = serve(dir.path());
+        let read = |name: &str| {
+            let bytes = std::fs::read(fixtures().join("diff").join(name)).unwrap();
+            request(
+                &served,
+                "POST",
+                &format!("/api/import?name={name}"),
+                &[],
+                &bytes,
+            )
+            .json()["register"]
+                .clone()
+        };
+        let pair = serde_json::json!({"old": read("2023.txt"), "new": read("2024.txt")});
+        let body = serde_json::to_vec(&pair).unwrap();
+        let reply = request(&served, "POST", "/api/compare", &[], &body);
         assert_eq!(
-            register(&yaml)["tasks"].as_sequence().map(Vec::len),
-            Some(0)
+            reply.status,
+            200,
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        let comparison = reply.json();
+        // The same figures as `dutyctl diff --format json` of the two notices.
+        let cli = super::dutyctl()
+            .arg("diff")
+            .arg(fixtures().join("diff/2023.txt"))
+            .arg(fixtures().join("diff/2024.txt"))
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let diff: serde_json::Value = serde_json::from_slice(&cli.stdout).unwrap();
+        assert_eq!(comparison["summary"], diff["summary"]);
+        assert_eq!(comparison["units"], diff["units"]);
+        let groups: Vec<(String, usize)> = comparison["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| {
+                (
+                    g["group"].as_str().unwrap().to_string(),
+                    g["changes"].as_array().unwrap().len(),
+                )
+            })
+            .collect();
+        let expected = [
+            ("added", 3),
+            ("removed", 2),
+            ("changed", 3),
+            ("renumbered", 2),
+            ("split", 1),
+            ("merged", 1),
+        ];
+        assert_eq!(
+            groups,
+            expected.map(|(g, n)| (g.to_string(), n)),
+            "a task only renumbered or moved is grouped apart from the changed"
+        );
+        // A reworded task carries its wording compared character by character.
+        let changed = &comparison["groups"][2]["changes"];
+        let spans: Vec<&serde_json::Value> = changed
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["spans"].as_array().unwrap())
+            .filter(|s| !s.is_null())
+            .flat_map(|s| s.as_array().unwrap())
+            .collect();
+        assert!(spans.iter().any(|s| s["inserted"].is_string()), "{spans:?}");
+
+        // The change table, as `diff -o changes.xlsx` writes it.
+        let reply = request(
+            &served,
+            "POST",
+            "/api/compare?format=xlsx&name=2024.txt",
+            &[],
+            &body,
+        );
+        assert_eq!(reply.status, 200);
+        assert!(
+            reply
+                .header("content-disposition")
+                .unwrap()
+                .contains("filename*=UTF-8''2024-%E5%AF%B9%E6%AF%94.xlsx")
+        );
+        use calamine::Reader;
+        let mut workbook: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(reply.body)).unwrap();
+        let first = workbook.sheet_names()[0].clone();
+        let sheet = workbook.worksheet_range(&first).unwrap();
+        let text: String = sheet.rows().flatten().map(|c| c.to_string()).collect();
+        assert!(
+            text.contains("加强安全宣传教育") && text.contains("新增"),
+            "{text}"
+        );
+        assert!(
+            snapshot(dir.path()).is_empty(),
+            "a comparison writes nothing"
         );
     }
-}
 
-#[test]
-fn a_large_page_imports_in_linear_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let paragraph =
-        "<p>（一）开展隐患排查。全面排查重点行业领域。（县应急管理局牵头，县住建局配合）</p>\n";
-    let time = |copies: usize| {
-        let path = dir.path().join(format!("big{copies}.html"));
-        let page = format!(
-            "<!DOCTYPE html><html><head><meta charset=utf-8></head><body><div id=zoom><p>一、重点任务</p>\n{}</div></body></html>",
-            paragraph.repeat(copies)
+    #[test]
+    fn the_unit_directory_is_offered_and_tells_its_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let units = dir.path().join("units.yaml");
+        std::fs::write(
+            &units,
+            "县住房和城乡建设局: {aliases: [县建设局]}\n县应急管理局:\n",
+        )
+        .unwrap();
+        let served = serve_with(dir.path(), &["--units".as_ref(), units.as_os_str()]);
+        let offered = request(&served, "GET", "/api/units", &[], b"").json();
+        assert_eq!(
+            offered,
+            serde_json::json!({"directory": true, "names": ["县住房和城乡建设局", "县应急管理局"]})
         );
-        std::fs::write(&path, page).unwrap();
-        let start = std::time::Instant::now();
-        dutyctl().arg("import").arg(&path).assert().success();
-        start.elapsed()
-    };
-    let small = time(2_000);
-    let large = time(8_000);
-    assert!(
-        large < small * 12,
-        "four times the page took {large:?} against {small:?}"
-    );
+        let reply = request(
+            &served,
+            "POST",
+            "/api/units/lookup",
+            &[],
+            "[\"县住建局\", \"县建设局\", \"县应急管理局\", \"县新设协调办公室\"]".as_bytes(),
+        );
+        assert_eq!(
+            reply.json(),
+            serde_json::json!([
+                {"name": "县住建局", "canonical": "县住房和城乡建设局"},
+                {"name": "县建设局", "canonical": "县住房和城乡建设局"},
+                {"name": "县应急管理局", "canonical": "县应急管理局"},
+                {"name": "县新设协调办公室", "canonical": null},
+            ])
+        );
+        drop(served);
+
+        let served = serve(dir.path());
+        assert_eq!(
+            request(&served, "GET", "/api/units", &[], b"").json(),
+            serde_json::json!({"directory": false, "names": []})
+        );
+        drop(served);
+        // A directory that cannot be read stops the server before it starts, naming the file.
+        let broken = dir.path().join("broken.yaml");
+        std::fs::write(&broken, "- not a map\n").unwrap();
+        super::dutyctl()
+            .arg("serve")
+            .arg(dir.path())
+            .args(["--port", "0", "--units"])
+            .arg(&broken)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("broken.yaml: "));
+    }
 }

@@ -15,10 +15,15 @@ pub fn run(args: &ServeArgs) -> Result<ExitCode> {
             args.dir.display()
         );
     }
+    let units = match &args.units {
+        Some(path) => Some(super::read_units(Some(path))?),
+        None => None,
+    };
     let server = Server::bind(&ServeOptions {
         dir: args.dir.clone(),
         bind: args.bind,
         port: args.port,
+        units,
     })?;
     let address = server.local_addr();
     let url = if address.ip().is_unspecified() {

@@ -626,6 +626,7 @@ impl TaskBuilder<'_> {
             .or_else(|| leading_deadline(&node.head));
         self.tasks.push(Task {
             id: String::new(),
+            checked: false,
             seq: Some(node.label.seq.clone()).filter(|s| !s.is_empty()),
             section: section_names,
             title,

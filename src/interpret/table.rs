@@ -521,6 +521,7 @@ fn row_task(
     };
     Task {
         id: String::new(),
+        checked: false,
         seq: Some(seq).filter(|s| !s.is_empty()),
         section,
         title,

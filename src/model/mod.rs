@@ -122,6 +122,14 @@ pub struct Task {
     /// Unit names as printed where a unit directory (`--units`) gave another: canonical → printed.
     #[serde(default)]
     pub printed: BTreeMap<String, String>,
+    /// Checked against the source by a person (the review page's 已核对); written only when true,
+    /// so registers that no one reviewed are as before.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub checked: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -23,6 +23,8 @@ pub struct UnitEntry {
 pub struct UnitDirectory {
     /// Comparison key of every name and alias → canonical name.
     by_key: HashMap<String, String>,
+    /// The canonical names, sorted.
+    names: Vec<String>,
 }
 
 impl UnitDirectory {
@@ -42,7 +44,10 @@ impl UnitDirectory {
             }
         }
         // Levels and parents are validated with the rest but not yet used by any lint.
-        Ok(UnitDirectory { by_key })
+        Ok(UnitDirectory {
+            by_key,
+            names: entries.into_keys().collect(),
+        })
     }
 
     /// The canonical name of a printed name, if the directory knows it.
@@ -59,6 +64,11 @@ impl UnitDirectory {
 
     pub fn contains(&self, printed: &str) -> bool {
         self.canonical(printed).is_some()
+    }
+
+    /// The canonical names, sorted (what a unit editor offers).
+    pub fn names(&self) -> &[String] {
+        &self.names
     }
 }
 
@@ -137,6 +147,7 @@ mod tests {
         assert_eq!(dir.canonical("市场监管所"), Some("市市场监督管理局"));
         assert_eq!(dir.canonical("市数据局"), Some("市数据局"));
         assert_eq!(dir.canonical("市公安局"), None);
+        assert_eq!(dir.names(), ["市市场监督管理局", "市数据局"]);
         assert!(UnitDirectory::from_yaml("- not a map").is_err());
     }
 

@@ -10,7 +10,8 @@ use std::path::{Component, Path, PathBuf};
 /// Extensions of the documents `import` reads, listed on the page. Registers (.yaml/.json) are
 /// listed too unless they are the saved register of a notice beside them.
 const DOCUMENT_EXTENSIONS: &[&str] = &[
-    "txt", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "yaml", "yml", "json",
+    "txt", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "html", "htm", "yaml", "yml",
+    "json",
 ];
 
 /// How deep sub-folders are listed, and how many documents at most: a folder of a year's
@@ -67,18 +68,24 @@ impl Folder {
         let mut found = Vec::new();
         self.walk(&self.canonical, 0, &mut found);
         found.sort();
+        // Documents that share a name before the extension save apart (see saved_register_path).
+        let mut names: std::collections::HashMap<PathBuf, usize> = Default::default();
+        for path in found.iter().filter(|p| !is_register_name(p)) {
+            *names.entry(path.with_extension("")).or_default() += 1;
+        }
+        let save_of = |path: &Path| register_path(path, names[&path.with_extension("")] > 1);
         // A notice's saved register is opened through its notice, not listed on its own.
         let saves: std::collections::HashSet<PathBuf> = found
             .iter()
             .filter(|p| !is_register_name(p))
-            .map(|p| saved_register_path(p))
+            .map(|p| save_of(p))
             .collect();
         found
             .iter()
             .filter(|p| !saves.contains(*p))
             .map(|p| Listed {
                 path: relative_name(p.strip_prefix(&self.canonical).unwrap_or(p)),
-                saved: !is_register_name(p) && saved_register_path(p).is_file(),
+                saved: !is_register_name(p) && save_of(p).is_file(),
             })
             .collect()
     }
@@ -188,9 +195,38 @@ fn is_register_name(path: &Path) -> bool {
     has_extension(path, &["yaml", "yml", "json"])
 }
 
-/// `NAME.yaml` beside `NAME.ext`, as `import -o FOLDER` names registers (`a.b.txt` → `a.b.yaml`).
+/// `NAME.yaml` beside `NAME.ext`, as `import -o FOLDER` names registers (`a.b.txt` → `a.b.yaml`);
+/// `NAME.ext.yaml` where another document of the folder has the same name (`表.docx` and
+/// `表.xlsx`), so that their edits do not overwrite each other.
 fn saved_register_path(document: &Path) -> PathBuf {
-    document.with_extension("yaml")
+    register_path(document, has_twin(document))
+}
+
+fn register_path(document: &Path, twin: bool) -> PathBuf {
+    if twin {
+        let mut name = document.as_os_str().to_owned();
+        name.push(".yaml");
+        PathBuf::from(name)
+    } else {
+        document.with_extension("yaml")
+    }
+}
+
+/// Whether a document beside this one has the same name before its extension.
+fn has_twin(document: &Path) -> bool {
+    let (Some(dir), Some(stem)) = (document.parent(), document.file_stem()) else {
+        return false;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let path = entry.path();
+        path != document
+            && path.file_stem() == Some(stem)
+            && has_document_extension(&path)
+            && !is_register_name(&path)
+    })
 }
 
 fn io_message(error: &io::Error) -> String {
@@ -237,6 +273,32 @@ mod tests {
             [
                 ("2024/通知.txt".to_string(), true),
                 ("旧表.yaml".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn documents_of_one_name_save_apart() {
+        let (dir, folder) = folder_with(&["表.docx", "表.xlsx", "表.xlsx.yaml", "通知.txt"]);
+        let docx = dir.path().join("表.docx");
+        let saved = folder.save(&docx, b"dutyctl: 1\n").unwrap();
+        assert_eq!(saved, "表.docx.yaml");
+        assert_eq!(
+            folder.saved_register(&dir.path().join("通知.txt")),
+            None,
+            "a notice without a twin saves as NAME.yaml, not yet written"
+        );
+        let listed: Vec<(String, bool)> = folder
+            .list()
+            .into_iter()
+            .map(|l| (l.path, l.saved))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                ("表.docx".to_string(), true),
+                ("表.xlsx".to_string(), true),
+                ("通知.txt".to_string(), false)
             ]
         );
     }

@@ -6,6 +6,7 @@
 //! and every save through [`crate::cmd::output::write_safely`]. It never prints; the command says
 //! where it listens.
 
+mod compare;
 mod folder;
 mod guard;
 mod routes;
@@ -27,6 +28,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// 0 lets the system choose a free port (tests).
     pub port: u16,
+    /// The unit directory (`--units`): its names are offered, units it lacks marked.
+    pub units: Option<dutyctl::normalize::directory::UnitDirectory>,
 }
 
 /// A server bound to its address and ready to run.
@@ -51,6 +54,7 @@ impl Server {
         let state = Arc::new(routes::State {
             folder,
             hosts: HostPolicy::new(bound),
+            units: options.units.clone(),
         });
         Ok(Server { listener, state })
     }

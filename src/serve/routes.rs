@@ -1,17 +1,24 @@
 //! The page's routes: the embedded page itself and a JSON API over the library.
 //!
+//! - `GET /`: the page, its style and script inlined, with the folder's list and the unit
+//!   directory's names inside;
 //! - `GET /api/documents`: the folder's documents;
 //! - `GET /api/document?path=P`: one read (its saved register when there is one);
 //! - `POST /api/import?name=N`: an uploaded file read, nothing written;
 //! - `PUT /api/register?path=P`: an edited register saved as `NAME.yaml` beside the notice;
-//! - `POST /api/export?format=F&name=N`: a register written as xlsx, csv, md, yaml, json or docx.
+//! - `POST /api/export?format=F&name=N`: a register written as xlsx, csv, md, yaml, json or docx;
+//! - `POST /api/compare`: `{old, new}` registers compared as `dutyctl diff` compares them, grouped
+//!   for the page (`?format=xlsx&name=N`: the change table `diff -o changes.xlsx` writes);
+//! - `GET /api/units`: the unit directory's names (`--units`), and `POST /api/units/lookup`: which
+//!   of a list of names it knows, and by which name.
 //!
 //! Every error is `{"error": "NAME: message"}`, one line naming the file, with a status that
 //! says whose fault it was.
 
+use super::compare::compare;
 use super::folder::{Folder, FolderError};
 use super::guard::HostPolicy;
-use super::source::{SourceLine, position_label_and_key, source_lines};
+use super::source::{Source, cell_key, position_label_and_key, source_view};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, Request, State as Shared};
@@ -21,35 +28,55 @@ use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post, put};
 use dutyctl::error::{ReadError, Warning};
 use dutyctl::model::Register;
+use dutyctl::normalize::directory::UnitDirectory;
 use dutyctl::reader::limits::INPUT_LIMIT;
 use dutyctl::reader::{self, ReadOptions, Reading};
 use dutyctl::writer::{self, Format, WriteOptions};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 pub struct State {
     pub folder: Folder,
     pub hosts: HostPolicy,
+    /// The unit directory given with `--units`.
+    pub units: Option<UnitDirectory>,
 }
 
 const PAGE: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
+/// Where the page's first data goes.
+const BOOT: &str = "{{BOOT}}";
+
+/// The page with its style and script inlined: one request, and the page is usable after one
+/// round trip (the folder's list and the unit directory come inside it, see [`page`]).
+static PAGE_TEMPLATE: LazyLock<String> = LazyLock::new(|| {
+    PAGE.replacen(
+        r#"<link rel="stylesheet" href="/app.css">"#,
+        &format!("<style>\n{STYLE}</style>"),
+        1,
+    )
+    .replacen(
+        r#"<script src="/app.js"></script>"#,
+        &format!(
+            "<script id=\"boot\" type=\"application/json\">{BOOT}</script>\n<script>\n{SCRIPT}</script>"
+        ),
+        1,
+    )
+});
 
 pub fn router(state: Arc<State>) -> Router {
     Router::new()
-        .route("/", get(|| asset(PAGE, "text/html; charset=utf-8")))
-        .route(
-            "/app.js",
-            get(|| asset(SCRIPT, "text/javascript; charset=utf-8")),
-        )
-        .route("/app.css", get(|| asset(STYLE, "text/css; charset=utf-8")))
+        .route("/", get(page))
         .route("/api/documents", get(list_documents))
         .route("/api/document", get(open_document))
         .route("/api/import", post(import_upload))
         .route("/api/register", put(save_register))
         .route("/api/export", post(export_register))
+        .route("/api/compare", post(compare_registers))
+        .route("/api/units", get(unit_names))
+        .route("/api/units/lookup", post(look_up_units))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             refuse_foreign,
@@ -57,17 +84,34 @@ pub fn router(state: Arc<State>) -> Router {
         .with_state(state)
 }
 
-async fn asset(text: &'static str, content_type: &'static str) -> Response {
-    (
+/// What the page starts with: what `/api/documents` and `/api/units` answer.
+#[derive(Serialize)]
+struct Boot {
+    listing: Listing,
+    units: UnitNames,
+}
+
+async fn page(Shared(state): Shared<Arc<State>>) -> Result<Response, ApiError> {
+    let boot = blocking(move || {
+        Ok(Boot {
+            listing: listing(&state),
+            units: names_of(&state),
+        })
+    })
+    .await?;
+    // Inside a <script> element nothing may read as `</script>`: `<` is escaped in the JSON.
+    let json = serde_json::to_string(&boot)
+        .unwrap_or_else(|_| "null".into())
+        .replace('<', "\\u003c");
+    Ok((
         [
-            (header::CONTENT_TYPE, content_type),
-            // The page changes with the binary; a cached copy from an older dutyctl would call
-            // routes that are gone.
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            // The page changes with the folder and the binary: never a stale copy.
             (header::CACHE_CONTROL, "no-cache"),
         ],
-        text,
+        PAGE_TEMPLATE.replacen(BOOT, &json, 1),
     )
-        .into_response()
+        .into_response())
 }
 
 /// Refuses requests that do not come from this server's own page (see `guard`).
@@ -184,34 +228,45 @@ struct Listing {
     documents: Vec<super::folder::Listed>,
 }
 
-async fn list_documents(Shared(state): Shared<Arc<State>>) -> Json<Listing> {
-    Json(Listing {
-        dir: state.folder.root().display().to_string(),
-        documents: state.folder.list(),
-    })
+async fn list_documents(Shared(state): Shared<Arc<State>>) -> Result<Json<Listing>, ApiError> {
+    blocking(move || Ok(Json(listing(&state)))).await
 }
 
-/// A warning as the page lists it: the message and where it links to.
+fn listing(state: &State) -> Listing {
+    Listing {
+        dir: state.folder.root().display().to_string(),
+        documents: state.folder.list(),
+    }
+}
+
+/// A warning as the page lists it: the message and where it links to (the line or row, and
+/// in a sheet the cell).
 #[derive(Debug, Serialize)]
 struct PageWarning {
     message: String,
     label: Option<String>,
     key: Option<String>,
+    cell: Option<String>,
 }
 
 impl From<&Warning> for PageWarning {
     fn from(warning: &Warning) -> Self {
-        let (label, key) = match &warning.at {
+        let (label, key, cell) = match &warning.at {
             Some(at) => {
                 let (label, key) = position_label_and_key(at);
-                (Some(label), Some(key).filter(|k| !k.is_empty()))
+                (
+                    Some(label),
+                    Some(key).filter(|k| !k.is_empty()),
+                    Some(cell_key(at)).filter(|k| !k.is_empty()),
+                )
             }
-            None => (None, None),
+            None => (None, None, None),
         };
         PageWarning {
             message: warning.message.clone(),
             label,
             key,
+            cell,
         }
     }
 }
@@ -222,14 +277,15 @@ struct Opened {
     name: String,
     register: Register,
     warnings: Vec<PageWarning>,
-    source_lines: Vec<SourceLine>,
+    /// The text or the sheets the register's `source` positions refer to.
+    source: Source,
     /// The saved register shown instead of a fresh reading, relative to the folder.
     saved: Option<String>,
 }
 
 /// Reads one input exactly as `import` does (default options: layout and encoding detected); a
 /// reader that panics costs only this request.
-fn read_document(bytes: &[u8], name: &str) -> Result<(Reading, Vec<SourceLine>), ApiError> {
+fn read_document(bytes: &[u8], name: &str) -> Result<(Reading, Source), ApiError> {
     let options = ReadOptions::default();
     let reading = std::panic::catch_unwind(|| reader::read(bytes, name, &options))
         .unwrap_or_else(|_| {
@@ -238,13 +294,13 @@ fn read_document(bytes: &[u8], name: &str) -> Result<(Reading, Vec<SourceLine>),
             ))
         })
         .map_err(|error| ApiError::reading(name, &error))?;
-    // The lines are for display: a document that read but cannot be shown line by line is
-    // still reviewed, against an empty source.
-    let lines = std::panic::catch_unwind(|| source_lines(bytes, &options))
+    // The source is for display: a document that read but cannot be shown is still reviewed,
+    // against an empty source.
+    let source = std::panic::catch_unwind(|| source_view(bytes, &options))
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
-    Ok((reading, lines))
+    Ok((reading, source))
 }
 
 /// CPU-bound work off the thread that answers requests.
@@ -272,7 +328,7 @@ async fn open_document(
         let path = state.folder.resolve(&query.path)?;
         let name = file_name(&path);
         let bytes = read_limited(&path, &query.path)?;
-        let (mut reading, source_lines) = read_document(&bytes, &name)?;
+        let (mut reading, source) = read_document(&bytes, &name)?;
         let mut saved = None;
         if let Some(saved_path) = state.folder.saved_register(&path) {
             let saved_name = relative_to(&saved_path, &state.folder);
@@ -298,7 +354,7 @@ async fn open_document(
             name: query.path,
             register: reading.register,
             warnings: reading.warnings.iter().map(PageWarning::from).collect(),
-            source_lines,
+            source,
             saved,
         }))
     })
@@ -318,12 +374,12 @@ async fn import_upload(
     let name = upload_name(query.name.as_deref());
     let bytes = body_bytes(&headers, body, &name).await?;
     blocking(move || {
-        let (reading, source_lines) = read_document(&bytes, &name)?;
+        let (reading, source) = read_document(&bytes, &name)?;
         Ok(Json(Opened {
             name,
             register: reading.register,
             warnings: reading.warnings.iter().map(PageWarning::from).collect(),
-            source_lines,
+            source,
             saved: None,
         }))
     })
@@ -401,20 +457,139 @@ async fn export_register(
     .await
 }
 
+#[derive(Deserialize)]
+struct CompareQuery {
+    format: Option<String>,
+    name: Option<String>,
+}
+
+/// Last year's register and this one, as the page sends them to be compared.
+#[derive(Deserialize)]
+struct Pair {
+    old: Register,
+    new: Register,
+}
+
+async fn compare_registers(
+    Shared(state): Shared<Arc<State>>,
+    Query(query): Query<CompareQuery>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let name = upload_name(query.name.as_deref());
+    let bytes = body_bytes(&headers, body, &name).await?;
+    blocking(move || {
+        let pair: Pair = from_json(&bytes, &name, "not two registers")?;
+        let units = state.units.clone().unwrap_or_default();
+        match query.format.as_deref() {
+            None | Some("json") => Ok(Json(compare(&pair.old, &pair.new, &units)).into_response()),
+            Some("xlsx") => {
+                let identity = |unit: &str| units.identity(unit);
+                let found = dutyctl::diff::diff(
+                    &pair.old,
+                    &pair.new,
+                    &identity,
+                    dutyctl::diff::DEFAULT_THRESHOLD,
+                );
+                let font = WriteOptions::default().font;
+                let written =
+                    dutyctl::report::diff_xlsx::render(&found, &pair.old, &pair.new, &font)
+                        .map_err(|e| {
+                            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, format!("{name}: {e}"))
+                        })?;
+                let stem = Path::new(&name)
+                    .file_stem()
+                    .map_or("分解表".into(), |s| s.to_string_lossy().into_owned());
+                Ok((
+                    [
+                        (header::CONTENT_TYPE, content_type(Format::Xlsx).to_string()),
+                        (
+                            header::CONTENT_DISPOSITION,
+                            attachment(&format!("{stem}-对比.xlsx")),
+                        ),
+                    ],
+                    written,
+                )
+                    .into_response())
+            }
+            Some(other) => Err(ApiError::new(
+                StatusCode::BAD_REQUEST,
+                format!("{other}: the comparison is given as json or xlsx"),
+            )),
+        }
+    })
+    .await
+}
+
+#[derive(Serialize)]
+struct UnitNames {
+    /// Whether a directory was given (`--units`); without one no unit is marked unknown.
+    directory: bool,
+    names: Vec<String>,
+}
+
+async fn unit_names(Shared(state): Shared<Arc<State>>) -> Json<UnitNames> {
+    Json(names_of(&state))
+}
+
+fn names_of(state: &State) -> UnitNames {
+    UnitNames {
+        directory: state.units.is_some(),
+        names: state
+            .units
+            .as_ref()
+            .map(|units| units.names().to_vec())
+            .unwrap_or_default(),
+    }
+}
+
+/// A unit name as the directory knows it: its canonical name, or none when it is not listed.
+#[derive(Serialize)]
+struct LookedUp {
+    name: String,
+    canonical: Option<String>,
+}
+
+async fn look_up_units(
+    Shared(state): Shared<Arc<State>>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<Vec<LookedUp>>, ApiError> {
+    let bytes = body_bytes(&headers, body, "units").await?;
+    let names: Vec<String> = from_json(&bytes, "units", "not a list of unit names")?;
+    let directory = state.units.as_ref();
+    Ok(Json(
+        names
+            .into_iter()
+            .map(|name| LookedUp {
+                canonical: directory
+                    .and_then(|d| d.canonical(&name))
+                    .map(str::to_string),
+                name,
+            })
+            .collect(),
+    ))
+}
+
+/// JSON the page sent, the error naming the key that is wrong (`old.tasks[3].lead: …`).
+fn from_json<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    name: &str,
+    what: &str,
+) -> Result<T, ApiError> {
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut json).map_err(|error| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("{name}: {what}: {}: {}", error.path(), error.inner()),
+        )
+    })
+}
+
 /// A register the page sent, validated by the model itself: the error names the key that is
 /// wrong (`tasks[3].lead: invalid type …`).
 fn register_from_json(bytes: &[u8], name: &str) -> Result<Register, ApiError> {
-    let mut json = serde_json::Deserializer::from_slice(bytes);
-    let mut register: Register = serde_path_to_error::deserialize(&mut json).map_err(|error| {
-        ApiError::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            format!(
-                "{name}: not a register: {}: {}",
-                error.path(),
-                error.inner()
-            ),
-        )
-    })?;
+    let mut register: Register = from_json(bytes, name, "not a register")?;
     // The page clears a task's due date when its deadline is edited: the date is worked out
     // here, by the rule the readers use, so that the saved register passes `check`.
     for task in &mut register.tasks {
