@@ -229,6 +229,18 @@ def csv_gbk():
         f.write(("\r\n".join(lines) + "\r\n").encode("gbk"))
 
 
+def excel97_table():
+    """The Excel 97-2003 twin, converted by LibreOffice (installed from Debian's package when
+    missing): no pure-Python writer of .xls is at hand."""
+    import shutil, subprocess, tempfile
+    if not shutil.which("soffice"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "libreoffice-calc"], check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", tmp,
+                        OUT + "table_merged_cells_excel.xlsx"], check=True, capture_output=True)
+        shutil.copy(tmp + "/table_merged_cells_excel.xls", OUT + "table_merged_cells_excel97.xls")
+
+
 if __name__ == "__main__":
     with open(OUT + "table_merged_cells.txt", "w", encoding="utf-8") as f:
         f.write(text_twin())
@@ -241,3 +253,4 @@ if __name__ == "__main__":
         f.write(text_twin(*grouped))
     docx_table(*grouped, name="table_grouping_column_word.docx")
     xlsx_table(*grouped, name="table_grouping_column_excel.xlsx")
+    excel97_table()

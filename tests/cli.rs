@@ -580,6 +580,7 @@ fn office_files_give_the_register_of_their_text_twin() {
         ("table_merged_cells_word.docx", "table_merged_cells.txt"),
         ("table_merged_cells_excel.xlsx", "table_merged_cells.txt"),
         ("table_merged_cells_gbk.csv", "table_merged_cells.txt"),
+        ("table_merged_cells_excel97.xls", "table_merged_cells.txt"),
         (
             "table_grouping_column_word.docx",
             "table_grouping_column.txt",
@@ -2764,6 +2765,41 @@ fn xls_whose_fat_lies_past_its_end_is_refused_not_a_panic() {
         "cut.xls",
         import_bytes("cut.xls", &xls),
         "sector 5 lies past the end of the file",
+    );
+}
+
+/// The fixture's .xls with its first BIFF record of this type and length changed by `mutate`.
+fn xls_with_record(kind: u16, len: u16, mutate: impl Fn(&mut [u8])) -> Vec<u8> {
+    let mut xls = std::fs::read(fixtures().join("table_merged_cells_excel97.xls")).unwrap();
+    // The workbook stream lies in the file's sectors in order (LibreOffice writes it so).
+    let header = [kind.to_le_bytes(), len.to_le_bytes()].concat();
+    let at = (0..xls.len() - 4)
+        .find(|&i| xls[i..i + 4] == header[..])
+        .expect("the record");
+    mutate(&mut xls[at + 4..at + 4 + usize::from(len)]);
+    xls
+}
+
+#[test]
+fn xls_declaring_or_spanning_too_many_cells_is_refused_not_allocated() {
+    // Found by bench/fuzz.sh: calamine reserves what DIMENSIONS declares (43 TB here) and aborts.
+    let huge_dimensions = xls_with_record(0x0200, 14, |data| {
+        data[4..8].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+    });
+    assert_one_line_error(
+        "dims.xls",
+        import_bytes("dims.xls", &huge_dimensions),
+        "outside the .xls grid",
+    );
+    // One cell at the grid's far corner: a dense range of 16 million cells.
+    let far_cell = xls_with_record(0x00FD, 10, |data| {
+        data[0..2].copy_from_slice(&0xFFFFu16.to_le_bytes());
+        data[2..4].copy_from_slice(&0x00FFu16.to_le_bytes());
+    });
+    assert_one_line_error(
+        "far.xls",
+        import_bytes("far.xls", &far_cell),
+        "the sheets span more than",
     );
 }
 

@@ -136,7 +136,140 @@ pub fn check_xls(bytes: &[u8]) -> Result<(), ReadError> {
             )));
         }
     }
-    Ok(())
+    check_xls_cells(bytes)
+}
+
+/// Checks the cells an .xls's workbook stream holds before calamine reads it: calamine reserves
+/// what a sheet's DIMENSIONS record declares and builds a dense range over the box of its cells,
+/// so both must lie in the .xls grid and span at most [`CELL_LIMIT`] cells together.
+fn check_xls_cells(bytes: &[u8]) -> Result<(), ReadError> {
+    let broken = |what: String| damaged(format!("not a readable Excel 97-2003 file: {what}"));
+    let file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| broken(e.to_string()))?;
+    let Some(path) = file
+        .read_root_storage()
+        .filter(|e| e.is_stream())
+        .find(|e| {
+            ["Workbook", "Book"]
+                .iter()
+                .any(|n| e.name().eq_ignore_ascii_case(n))
+        })
+        .map(|e| e.path().to_path_buf())
+    else {
+        return Ok(()); // calamine names the missing stream itself
+    };
+    let mut file = file;
+    let mut stream = Vec::new();
+    file.open_stream(&path)
+        .map_err(|e| broken(e.to_string()))?
+        .take(INPUT_LIMIT)
+        .read_to_end(&mut stream)
+        .map_err(|e| broken(e.to_string()))?;
+    let mut scan = BiffScan::default();
+    let mut at = 0;
+    while let Some(header) = stream.get(at..at + 4) {
+        let kind = u16::from_le_bytes([header[0], header[1]]);
+        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
+        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
+        scan.record(kind, data).map_err(broken)?;
+        at += 4 + len;
+    }
+    scan.end_sheet().map_err(broken)
+}
+
+/// The cells of an .xls's sheets, one BIFF record at a time.
+#[derive(Default)]
+struct BiffScan {
+    /// The box of the current sheet's cells: first row, last row, first column, last column.
+    bounds: Option<(u32, u32, u32, u32)>,
+    cells: u64,
+}
+
+impl BiffScan {
+    /// The .xls grid: 65,536 rows of 256 columns.
+    const ROWS: u32 = 65_536;
+    const COLUMNS: u32 = 256;
+
+    fn record(&mut self, kind: u16, data: &[u8]) -> Result<(), String> {
+        let u16_at = |o: usize| {
+            data.get(o..o + 2)
+                .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        let u32_at = |o: usize| {
+            data.get(o..o + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        match kind {
+            // BOF: a new substream (the globals, then each sheet).
+            0x0809 => self.end_sheet()?,
+            // DIMENSIONS: first row, row after the last, first column, column after the last.
+            0x0200 => {
+                let (first_row, end_row, first_col, end_col) = if data.len() == 10 {
+                    (u16_at(0), u16_at(2), u16_at(4), u16_at(6))
+                } else {
+                    (u32_at(0), u32_at(4), u16_at(8), u16_at(10))
+                };
+                let (Some(first_row), Some(end_row), Some(first_col), Some(end_col)) =
+                    (first_row, end_row, first_col, end_col)
+                else {
+                    return Ok(()); // calamine refuses a short record itself
+                };
+                let first_col = if first_col > end_col { 0 } else { first_col };
+                if end_row > Self::ROWS || end_col > Self::COLUMNS || first_row > end_row {
+                    return Err(format!(
+                        "a sheet declares rows {first_row}..{end_row} and columns {first_col}..{end_col}, outside the .xls grid of {} rows and {} columns",
+                        Self::ROWS,
+                        Self::COLUMNS
+                    ));
+                }
+                let declared = u64::from(end_row - first_row) * u64::from(end_col - first_col);
+                if declared > CELL_LIMIT {
+                    return Err(format!(
+                        "a sheet declares {declared} cells, more than the {CELL_LIMIT} dutyctl reads"
+                    ));
+                }
+            }
+            // Cell records that start with their row and column.
+            0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x00FD | 0x027E | 0x0006 | 0x00D6 => {
+                if let (Some(row), Some(col)) = (u16_at(0), u16_at(2)) {
+                    self.cover(row, col);
+                }
+            }
+            // MULRK/MULBLANK: a row, its first column, …, its last column.
+            0x00BD | 0x00BE => {
+                if let (Some(row), Some(first), Some(last)) =
+                    (u16_at(0), u16_at(2), u16_at(data.len().saturating_sub(2)))
+                {
+                    self.cover(row, first);
+                    self.cover(row, last);
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn cover(&mut self, row: u32, col: u32) {
+        self.bounds = Some(match self.bounds {
+            None => (row, row, col, col),
+            Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(col), c1.max(col)),
+        });
+    }
+
+    /// Adds the finished sheet's box to the workbook's count.
+    fn end_sheet(&mut self) -> Result<(), String> {
+        if let Some((r0, r1, c0, c1)) = self.bounds.take() {
+            let spanned = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+            self.cells = self.cells.saturating_add(spanned);
+            if self.cells > CELL_LIMIT {
+                return Err(format!(
+                    "the sheets span more than {CELL_LIMIT} cells (one reaches row {}, column {})",
+                    r1 + 1,
+                    c1 + 1
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Streams one XML part through `visit`, requiring it to be well-formed: every element that
