@@ -79,8 +79,16 @@ static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A task head that opens with the unit responsible (`区安委办（区应急管理局）负责指导…`).
 static SUBJECT_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([^，。；、：\s]{2,40}?(?:局|委员会|办公室|办|委|中心|大队|支队|政府))((?:[（(][^）)]{1,20}[）)])?)(?:要)?(负责|牵头)").unwrap()
+    Regex::new(r"^([^，。；、：\s]{2}[^，。；、：\s]*?(?:局|委员会|办公室|办|委|中心|大队|支队|政府))((?:[（(][^）)]{1,20}[）)])?)(?:要)?(负责|牵头)").unwrap()
 });
+/// The longest subject unit read, its ending included (`…局`, `…委员会`).
+const SUBJECT_NAME_MAX_CHARS: usize = 43;
+
+/// Whether a clause says the first unit named leads (`排第一的为牵头单位`).
+pub fn says_first_leads(text: &str) -> bool {
+    // Every wording opens with 第一: other text never compiles the pattern.
+    text.contains("第一") && FIRST_LEADS.is_match(text)
+}
 
 /// Parses a `KEY：VALUE；KEY：VALUE` run. Returns the assignment and the byte range it occupies
 /// in `text`, so the caller can remove it from the task text.
@@ -155,7 +163,7 @@ pub fn parse_phrase(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<Assignment> {
-    if KEY_VALUE.is_match(phrase) {
+    if phrase.contains(['：', ':']) && KEY_VALUE.is_match(phrase) {
         return key_values(phrase, units).map(|(a, _)| a);
     }
     if !CLAUSE_VERBS.iter().any(|(verb, _)| phrase.contains(verb)) && !phrase.contains("会同") {
@@ -171,8 +179,9 @@ pub fn parse_phrase(
         if clause.is_empty() || clause.contains("不再列出") {
             continue;
         }
-        if FIRST_LEADS.is_match(clause) || clause == CARRIED_FORWARD {
-            first_leads |= FIRST_LEADS.is_match(clause);
+        let says_first_leads = says_first_leads(clause);
+        if says_first_leads || clause == CARRIED_FORWARD {
+            first_leads |= says_first_leads;
             forward |= clause.contains(CARRIED_FORWARD);
             continue;
         }
@@ -267,7 +276,16 @@ fn strip_verb(clause: &str) -> (&str, Option<ClauseRole>) {
 
 /// The unit a task head opens with (`市安委办负责…`), and where the head continues.
 pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
+    if !head.contains("负责") && !head.contains("牵头") {
+        return None;
+    }
     let caps = SUBJECT_UNIT.captures(head)?;
+    // The name is 2 to 40 characters before its ending (a bounded repetition of a wide class
+    // costs a millisecond to compile; a length check costs nothing).
+    let before_ending = caps[1].chars().count();
+    if before_ending > SUBJECT_NAME_MAX_CHARS {
+        return None;
+    }
     let name = format!("{}{}", &caps[1], &caps[2]);
     if !is_gov_body(&caps[1]) {
         return None;

@@ -19,11 +19,18 @@ static ANYWHERE: LazyLock<Regex> =
 
 /// The limit that opens a task's text, if any.
 pub fn leading_deadline(text: &str) -> Option<String> {
+    // Every limit opens with its year's digits: other text never compiles the pattern.
+    if !text.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
     LEADING.captures(text).map(|c| c[1].to_string())
 }
 
 /// The first dated limit inside a piece of text (for sub-items).
 pub fn deadline_in(text: &str) -> Option<String> {
+    if !text.contains('年') {
+        return None;
+    }
     ANYWHERE.find(text).map(|m| m.as_str().to_string())
 }
 

@@ -1,22 +1,13 @@
 //! Document metadata: title, 文号, 发文机关, 成文日期, 备注.
 
 use super::Line;
-use super::numbering::{chinese_value, parse_label};
+use super::numbering::{Cursor, chinese_value, is_doc_number, parse_label};
 use crate::normalize::half_width_digits;
 use crate::normalize::is_space;
 use crate::vocab::{ISSUER_ENDINGS, TITLE_ENDINGS};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\p{Han}{1,12}\s*[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号$",
-    )
-    .unwrap()
-});
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日").unwrap()
-});
 static NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:备\s*注|注|说明)\s*[：:]").unwrap());
 const SENTENCE_PUNCT: &[char] = &['，', '。', '；', '：', ',', ';', ':', '！', '？'];
@@ -37,7 +28,7 @@ pub fn read_metadata(lines: &[Line]) -> Metadata {
         doc_number: lines
             .iter()
             .map(|l| l.text.trim_matches(is_space))
-            .find(|t| DOC_NUMBER.is_match(t))
+            .find(|t| is_doc_number(t))
             .map(str::to_string),
         issuer: date_index.and_then(|i| issuer_above(lines, i)),
         date,
@@ -46,6 +37,9 @@ pub fn read_metadata(lines: &[Line]) -> Metadata {
 
 /// A 备注 line's text, if the line is one.
 pub fn note(line: &str) -> Option<&str> {
+    if !line.starts_with(['备', '注', '说']) {
+        return None;
+    }
     NOTE.find(line).map(|m| line[m.end()..].trim())
 }
 
@@ -113,8 +107,8 @@ fn is_title_like(text: &str) -> bool {
     let len = text.chars().count();
     (4..=80).contains(&len)
         && !text.contains(SENTENCE_PUNCT)
-        && !DOC_NUMBER.is_match(text)
-        && !DATE.is_match(&half_width_digits(text))
+        && !is_doc_number(text)
+        && (!text.contains('年') || find_printed_date(&half_width_digits(text)).is_none())
         && !text.ends_with("文件")
 }
 
@@ -130,52 +124,115 @@ fn ends_like_title(text: &str) -> bool {
 
 /// The first line that is only a date (成文日期), or failing that a date at the end of a line.
 fn find_date(lines: &[Line]) -> Option<(usize, String)> {
-    let standalone = lines.iter().enumerate().find_map(|(i, l)| {
-        let text = half_width_digits(&l.text);
-        let m = DATE.find(&text)?;
-        (m.start() == 0 && text[m.end()..].trim_matches(is_space).is_empty())
-            .then(|| (i, iso_date(m.as_str())))
-    });
+    // A date holds 年: other lines are neither copied nor searched.
+    let dated = |l: &&Line| l.text.contains('年');
+    let standalone = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| dated(l))
+        .find_map(|(i, l)| {
+            let text = half_width_digits(&l.text);
+            let m = find_printed_date(&text)?;
+            (m.start == 0 && text[m.end..].trim_matches(is_space).is_empty()).then(|| (i, m.iso()))
+        });
     standalone
         .or_else(|| {
-            lines.iter().enumerate().find_map(|(i, l)| {
-                let text = half_width_digits(&l.text);
-                let m = DATE.find(&text)?;
-                let rest = text[m.end()..].trim_matches(is_space);
-                (rest == "印发" && !text[..m.start()].contains(SENTENCE_PUNCT))
-                    .then(|| (i, iso_date(m.as_str())))
-            })
+            lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| dated(l))
+                .find_map(|(i, l)| {
+                    let text = half_width_digits(&l.text);
+                    let m = find_printed_date(&text)?;
+                    let rest = text[m.end..].trim_matches(is_space);
+                    (rest == "印发" && !text[..m.start].contains(SENTENCE_PUNCT))
+                        .then(|| (i, m.iso()))
+                })
         })
         .and_then(|(i, d)| d.map(|d| (i, d)))
 }
 
-fn iso_date(printed: &str) -> Option<String> {
-    let caps = DATE.captures(printed)?;
-    let number = |s: &str| -> Option<u32> {
-        s.parse().ok().or_else(|| {
-            if s.chars().count() == 4 {
-                // 二〇二二 is read digit by digit.
-                s.chars()
-                    .map(|c| chinese_value(&c.to_string()).map(|d| char::from_digit(d, 10)))
-                    .collect::<Option<Option<String>>>()??
-                    .parse()
-                    .ok()
+/// A date printed in text (`2024年3月1日`, `二〇二二年十二月五日`): where it stands and its parts.
+#[derive(Debug, PartialEq, Eq)]
+struct PrintedDate<'a> {
+    start: usize,
+    end: usize,
+    year: &'a str,
+    month: &'a str,
+    day: &'a str,
+}
+
+impl PrintedDate<'_> {
+    fn iso(&self) -> Option<String> {
+        let number = |s: &str| -> Option<u32> {
+            s.parse().ok().or_else(|| {
+                if s.chars().count() == 4 {
+                    // 二〇二二 is read digit by digit.
+                    s.chars()
+                        .map(|c| chinese_value(&c.to_string()).map(|d| char::from_digit(d, 10)))
+                        .collect::<Option<Option<String>>>()??
+                        .parse()
+                        .ok()
+                } else {
+                    chinese_value(s)
+                }
+            })
+        };
+        let (year, month, day) = (number(self.year)?, number(self.month)?, number(self.day)?);
+        ((1..=12).contains(&month) && (1..=31).contains(&day))
+            .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    }
+}
+
+/// The first date printed in `text` (ASCII digits or Chinese numerals; white space allowed
+/// around 年 月 日), read by hand: the grammar is a few fixed steps, and a regular expression for
+/// it cost more to compile than every line of a notice costs to search.
+fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
+    const YEAR_DIGITS: &str = "〇零一二三四五六七八九";
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let date_at = |start: usize| -> Option<PrintedDate<'_>> {
+        let mut cursor = Cursor::new(&text[start..]);
+        let ascii = |c: char| c.is_ascii_digit();
+        let year = if text[start..].starts_with(ascii) {
+            cursor.run(ascii, 4)?
+        } else {
+            cursor.run(|c| YEAR_DIGITS.contains(c), 4)?
+        };
+        (year.chars().count() == 4).then_some(())?;
+        /// 年 (or 月), then the month's (or day's) number.
+        fn part<'a>(cursor: &mut Cursor<'a>, word: char, numerals: usize) -> Option<&'a str> {
+            let ascii = |c: char| c.is_ascii_digit();
+            cursor.spaces();
+            cursor.one(|c| c == word)?;
+            cursor.spaces();
+            if cursor.rest().starts_with(ascii) {
+                cursor.run(ascii, 2)
             } else {
-                chinese_value(s)
+                cursor.run(|c| NUMERALS.contains(c), numerals)
             }
+        }
+        let month = part(&mut cursor, '年', 2)?;
+        let day = part(&mut cursor, '月', 3)?;
+        cursor.spaces();
+        cursor.one(|c| c == '日')?;
+        Some(PrintedDate {
+            start,
+            end: start + cursor.at,
+            year,
+            month,
+            day,
         })
     };
-    let (year, month, day) = (number(&caps[1])?, number(&caps[2])?, number(&caps[3])?);
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    text.char_indices()
+        .filter(|(_, c)| c.is_ascii_digit() || YEAR_DIGITS.contains(*c))
+        .find_map(|(i, _)| date_at(i))
 }
 
 /// The issuing body signs on the line above the date, or on the date line itself before it.
 fn issuer_above(lines: &[Line], date_index: usize) -> Option<String> {
     let date_line = half_width_digits(&lines[date_index].text);
-    let before_date = DATE
-        .find(&date_line)
-        .map(|m| date_line[..m.start()].trim_matches(is_space))
+    let before_date = find_printed_date(&date_line)
+        .map(|m| date_line[..m.start].trim_matches(is_space))
         .unwrap_or("");
     if looks_like_issuer(before_date) {
         return Some(before_date.to_string());
@@ -264,6 +321,61 @@ mod tests {
         );
         assert_eq!(m.issuer.as_deref(), Some("某区管委会"));
         assert_eq!(m.date.as_deref(), Some("2022-05-06"));
+    }
+
+    #[test]
+    fn the_hand_written_date_reader_finds_what_the_regular_expression_found() {
+        let oracle = regex::Regex::new(r"([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日").unwrap();
+        // Dates made of the grammar's parts, each part now and then replaced by a wrong one.
+        let parts: [&[&str]; 7] = [
+            &["", "于", "12", "〇"],
+            &["2019", "二〇二二", "201", "20190", "〇〇一"],
+            &["年", " 年 ", "月"],
+            &["3", "12", "123", "十", "十二", "三十一", ""],
+            &["月", " 月", "日"],
+            &["1", "31", "十", "三十一", "一二三四", ""],
+            &["日", " 日印发", "号", ""],
+        ];
+        let mut state = 0x9e37_79b9_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let text: String = parts
+                .iter()
+                .map(|choices| choices[(next() % choices.len() as u64) as usize])
+                .collect();
+            let expected = oracle.captures(&text).map(|c| {
+                (
+                    c.get(0).unwrap().range(),
+                    c[1].to_string(),
+                    c[2].to_string(),
+                    c[3].to_string(),
+                )
+            });
+            let got = find_printed_date(&text).map(|d| {
+                (
+                    d.start..d.end,
+                    d.year.to_string(),
+                    d.month.to_string(),
+                    d.day.to_string(),
+                )
+            });
+            assert_eq!(got, expected, "{text:?}");
+            found += usize::from(expected.is_some());
+        }
+        assert!(found > 100, "the samples hold dates: {found}");
+        for text in [
+            "成文于2024年 3 月 1日印发",
+            "二〇二二年十二月三十一日",
+            "12024年1月2日",
+        ] {
+            assert!(find_printed_date(text).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -289,7 +289,7 @@ static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that is only a date (the 成文日期 under a signature).
 pub fn is_signature_date(text: &str) -> bool {
-    DATE_ONLY.is_match(text)
+    text.ends_with(['日', '发']) && DATE_ONLY.is_match(text)
 }
 
 /// Closing matter that belongs to no task: 抄送/附件 lines, a date line, the issuer above it.

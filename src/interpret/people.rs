@@ -145,8 +145,22 @@ static MEMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[\p{Han}\s]{0,6}[:：]\s*)?(\p{Han}{2,4})(?:\s{2,}|\u{3000}+)(\S*(?:长|书记|主任|委员|常委|主席|部长|局长)\S*)$").unwrap()
 });
 
+/// Two white-space characters in a row, or an ideographic space.
+fn has_wide_gap(line: &str) -> bool {
+    let mut previous_space = false;
+    line.chars().any(|c| {
+        let gap = c == '\u{3000}' || (previous_space && c.is_whitespace());
+        previous_space = c.is_whitespace();
+        gap
+    })
+}
+
 /// A member of a leading group listed on its own line.
 pub fn member_line(line: &str) -> Option<Person> {
+    // Name and post are set apart by white space: other lines never compile the pattern.
+    if !has_wide_gap(line) {
+        return None;
+    }
     let caps = MEMBER_LINE.captures(line)?;
     let name = &caps[1];
     if !starts_with_surname(name) {

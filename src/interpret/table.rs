@@ -13,11 +13,8 @@ use crate::error::Warning;
 use crate::model::{SourceRef, Task};
 use crate::normalize::persons::split_persons;
 use crate::normalize::units::{DocumentWords, UnitContext, join_cell_lines, take_marked_leads};
-use crate::vocab::{Column, FIRST_LEADS_PATTERN, SECTION_SEPARATOR};
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::vocab::{Column, SECTION_SEPARATOR};
 
-static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     /// The cell's lines (paragraphs), as printed.
@@ -399,7 +396,7 @@ pub fn build_table(
     task_rows.extend(pending.take());
 
     // The rule may stand in a 备注 row or anywhere around the table (a 说明 line above it).
-    let first_leads = FIRST_LEADS.is_match(document.text);
+    let first_leads = super::assign::says_first_leads(document.text);
     let has_lead_column = columns.contains(&Some(Column::Lead));
     for (section, row) in task_rows {
         let mut task = row_task(

@@ -3,17 +3,46 @@
 use crate::document::Position;
 use crate::error::Warning;
 use crate::normalize::{is_han, is_space};
-use regex::Regex;
-use std::sync::LazyLock;
 
 /// Placeholders Word-to-text converters leave where an image, field or bookmark stood.
-static DEBRIS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:image|bookmark|IMAGE|Image)\s*[:：][^\]\n]{0,80}\]").unwrap()
-});
-/// Page numbers printed as their own line: －２－, - 2 -, —3—, 第 2 页.
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[－\-—–]\s*[0-9０-９]{1,4}\s*[－\-—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?)$").unwrap()
-});
+/// Word's placeholders left in exported text: `[image: …]`, `[bookmark: _Toc12]`. The text
+/// after the colon is short and ends at the bracket.
+const DEBRIS_WORDS: &[&str] = &["image", "bookmark", "IMAGE", "Image"];
+const DEBRIS_TEXT_MAX_CHARS: usize = 80;
+
+/// The byte ranges of every placeholder in `line`, left to right.
+fn debris(line: &str) -> Vec<std::ops::Range<usize>> {
+    use crate::document::numbering::Cursor;
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(open) = line[from..].find('[').map(|i| from + i) {
+        let mut cursor = Cursor::new(&line[open + 1..]);
+        let end = DEBRIS_WORDS
+            .iter()
+            .find(|w| cursor.rest().starts_with(*w))
+            .and_then(|w| {
+                cursor.at += w.len();
+                cursor
+                    .spaces_then(|c| matches!(c, ':' | '：'))
+                    .then_some(())?;
+                let close = cursor
+                    .rest()
+                    .char_indices()
+                    .take(DEBRIS_TEXT_MAX_CHARS + 1)
+                    .find(|(_, c)| matches!(c, ']' | '\n'))
+                    .filter(|(_, c)| *c == ']')?;
+                Some(open + 1 + cursor.at + close.0 + 1)
+            });
+        match end {
+            Some(end) => {
+                found.push(open..end);
+                from = end;
+            }
+            None => from = open + 1,
+        }
+    }
+    found
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -49,28 +78,29 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
     let leading: String = raw.chars().take_while(|c| is_space(*c)).collect();
     let cell_start = leading.contains('\t');
     let trimmed_start = raw.trim_start_matches(is_space);
-    let lost_label = DEBRIS
-        .find(trimmed_start)
-        .is_some_and(|m| m.start() == 0 && trimmed_start[m.end()..].starts_with(['.', '．', '、']));
+    // Debris is bracketed: a line without `[` (nearly every line) never compiles the pattern.
+    let lost_label = debris(trimmed_start)
+        .first()
+        .is_some_and(|m| m.start == 0 && trimmed_start[m.end..].starts_with(['.', '．', '、']));
     let mut text = String::with_capacity(raw.len());
     let mut last = 0;
-    for m in DEBRIS.find_iter(raw) {
-        let before = raw[..m.start()].chars().next_back();
-        let after = raw[m.end()..].chars().next();
+    for m in debris(raw) {
+        let before = raw[..m.start].chars().next_back();
+        let after = raw[m.end..].chars().next();
         if before.is_some_and(is_han) && after.is_some_and(is_han) {
             warnings.push(Warning::at(
                 Position::Line {
                     line: no,
-                    column: raw[..m.start()].chars().count() + 1,
+                    column: raw[..m.start].chars().count() + 1,
                 },
                 format!(
                     "removed `{}` from inside a word; a character may be lost there",
-                    m.as_str()
+                    &raw[m.clone()]
                 ),
             ));
         }
-        text.push_str(&raw[last..m.start()]);
-        last = m.end();
+        text.push_str(&raw[last..m.start]);
+        last = m.end;
     }
     text.push_str(&raw[last..]);
     let cells = delimited_row(&text);
@@ -78,7 +108,7 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
     if lost_label {
         text = text.trim_start_matches(['.', '．', '、']).to_string();
     }
-    if PAGE_NUMBER.is_match(&text) {
+    if is_page_number(&text) {
         text.clear();
     }
     let cell_start = cell_start && cells.is_none();
@@ -89,6 +119,36 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
         text,
         cells,
     }
+}
+
+/// A page number printed as its own line: －２－, - 2 -, —3—, 第 2 页, 第2页共9页.
+fn is_page_number(text: &str) -> bool {
+    use crate::document::numbering::{Cursor, is_arabic_digit};
+    let dash = |c: char| matches!(c, '－' | '-' | '—' | '–');
+    let mut cursor = Cursor::new(text);
+    let number = |cursor: &mut Cursor<'_>| {
+        cursor.spaces();
+        let digits = cursor.run(is_arabic_digit, 4);
+        cursor.spaces();
+        digits.is_some()
+    };
+    let page = if cursor.one(dash).is_some() {
+        number(&mut cursor) && cursor.one(dash).is_some()
+    } else if cursor.one(|c| c == '第').is_some() {
+        number(&mut cursor) && cursor.one(|c| c == '页').is_some() && {
+            let before_total = cursor;
+            let total = cursor.spaces_then(|c| c == '共')
+                && number(&mut cursor)
+                && cursor.one(|c| c == '页').is_some();
+            if !total {
+                cursor = before_total;
+            }
+            true
+        }
+    } else {
+        false
+    };
+    page && cursor.rest().is_empty()
 }
 
 /// The cells of a row given on one line: tab-separated (a tab after the first character, so a
@@ -122,6 +182,74 @@ fn delimited_row(raw: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn placeholders_are_found_as_the_regular_expression_found_them() {
+        let oracle =
+            Regex::new(r"\[(?:image|bookmark|IMAGE|Image)\s*[:：][^\]\n]{0,80}\]").unwrap();
+        let parts: [&[&str]; 6] = [
+            &["", "文字", "[", "[[", "a]"],
+            &["[image", "[bookmark", "[IMAGE", "[Image", "[img", "image"],
+            &["", " ", "　"],
+            &[":", "：", ""],
+            &[
+                "",
+                " _Toc1",
+                "\n",
+                "x".repeat(80).leak(),
+                "y".repeat(81).leak(),
+                "[image:a]",
+            ],
+            &["]", "]]", "", "]文字[image:b]"],
+        ];
+        let mut state = 0x2545_f491_u64;
+        let mut hits = 0;
+        for _ in 0..5_000 {
+            let text: String = parts
+                .iter()
+                .map(|choices| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    choices[(state % choices.len() as u64) as usize]
+                })
+                .collect();
+            let expected: Vec<_> = oracle.find_iter(&text).map(|m| m.range()).collect();
+            assert_eq!(debris(&text), expected, "{text:?}");
+            hits += expected.len();
+        }
+        assert!(hits > 100, "{hits}");
+    }
+
+    #[test]
+    fn page_numbers_are_read_as_the_regular_expression_read_them() {
+        let oracle = Regex::new(r"^(?:[－\-—–]\s*[0-9０-９]{1,4}\s*[－\-—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*共\s*[0-9０-９]{1,4}\s*页)?)$").unwrap();
+        let parts: [&[&str]; 6] = [
+            &["－", "-", "—", "第", "（"],
+            &["", " ", "　"],
+            &["2", "１２", "12345", ""],
+            &["", " "],
+            &["－", "-", "页", "页 共 9 页", "页共", "页共9", "条"],
+            &["", "页", " ", "x"],
+        ];
+        let mut state = 0x2545_f491_u64;
+        let mut pages = 0;
+        for _ in 0..5_000 {
+            let text: String = parts
+                .iter()
+                .map(|choices| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    choices[(state % choices.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(is_page_number(&text), oracle.is_match(&text), "{text:?}");
+            pages += usize::from(oracle.is_match(&text));
+        }
+        assert!(pages > 100, "{pages}");
+    }
 
     #[test]
     fn debris_page_numbers_crlf_and_padding_go() {

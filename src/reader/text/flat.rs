@@ -15,7 +15,7 @@
 //! Lines of ordinary length, and long lines without that shape, pass unchanged.
 
 use super::clean::Line;
-use crate::document::numbering::{LabelKind, parse_label};
+use crate::document::numbering::{LabelKind, is_doc_number, parse_label};
 use crate::normalize::is_han;
 
 /// A line at least this long (in characters) may be flattened text.
@@ -207,26 +207,6 @@ fn starts_with_heading_sentence(rest: &str) -> bool {
         && !sentence.contains(['，', ',', '；', '：', '（', '）', '、'])
 }
 
-/// `岚综管综〔2015〕278号`: an issuer's short name, the year in brackets, the number and 号.
-fn is_doc_number(text: &str) -> bool {
-    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let Some(rest) = text.strip_suffix('号') else {
-        return false;
-    };
-    let number = rest.trim_end_matches(is_digit);
-    let digits = rest.len() - number.len();
-    let Some(rest) = number.strip_suffix(['〕', ']', '］', '】']) else {
-        return false;
-    };
-    let year = rest.trim_end_matches(is_digit);
-    let Some(name) = year.strip_suffix(['〔', '[', '［', '【']) else {
-        return false;
-    };
-    let year_digits = rest[year.len()..].chars().count();
-    let name_chars = name.chars().count();
-    digits > 0 && year_digits == 4 && (1..=12).contains(&name_chars) && name.chars().all(is_han)
-}
-
 /// Where a signature date (`2021年3月29日`) that ends `text` starts, when it stands after an
 /// issuer's name or a space rather than inside a sentence.
 fn signature_date_start(text: &str) -> Option<usize> {
@@ -350,15 +330,6 @@ mod tests {
             p.iter().any(|x| x.contains("根据国发〔2015〕17号文件精神")),
             "a 文号 inside a sentence stays: {p:?}"
         );
-    }
-
-    #[test]
-    fn doc_numbers() {
-        assert!(is_doc_number("岚综管综〔2015〕278号"));
-        assert!(is_doc_number("某政办［２０２４］７号"));
-        assert!(!is_doc_number("根据国务院有关文件和某政办〔2024〕7号"));
-        assert!(!is_doc_number("某政办〔24〕7号"));
-        assert!(!is_doc_number("第7号"));
     }
 
     #[test]
