@@ -1208,7 +1208,7 @@ fn diff_of_a_register_with_itself_is_empty() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "11 unchanged, 0 changed, 0 added, 0 removed, 0 split, 0 merged",
+            "未变 11，变更 0，新增 0，删除 0，拆分 0，合并 0",
         ));
 }
 
@@ -1314,7 +1314,7 @@ fn diff_formats_for_people_and_programs() {
         !text.contains('\x1b'),
         "no colour when stdout is not a terminal"
     );
-    assert!(text.contains("deadline: 2023年12月底前 → 2024年6月底前"));
+    assert!(text.contains("完成时限：2023年12月底前 → 2024年6月底前"));
     assert!(
         text.contains("{+严格+}"),
         "a character-level diff of the text"
@@ -2161,7 +2161,7 @@ fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
     )
     .unwrap();
     assert!(
-        text.contains("  市应急管理局: lead: +（八） +（十一） +（十二）\n"),
+        text.contains("  市应急管理局  牵头单位：+（八）+（十一）+（十二）\n"),
         "{text}"
     );
     let same = String::from_utf8(
@@ -2175,7 +2175,7 @@ fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
     )
     .unwrap();
     assert!(
-        same.starts_with("11 unchanged"),
+        same.starts_with("未变 11，"),
         "no blank line first: {same:?}"
     );
 }

@@ -26,9 +26,11 @@ fn column_widths(columns: &[Column]) -> Vec<u32> {
         .map(|c| match c {
             Column::Seq => 5,
             Column::Task => 34,
+            Column::Role => 5,
             Column::Lead | Column::Support => 14,
             Column::Persons | Column::Leaders => 10,
             Column::Deadline => 10,
+            Column::Done | Column::Problems | Column::NextSteps => 16,
         })
         .collect();
     let total: u32 = weights.iter().sum();
@@ -107,7 +109,8 @@ fn document_xml(
     font: &str,
     title_font: &str,
 ) -> String {
-    let columns = view::columns(register);
+    let columns = view::columns(register, options);
+    let unit = options.unit.as_deref();
     let widths = column_widths(&columns);
     let body = run_properties(font, BODY_HALF_POINTS, false);
     let bold = run_properties(font, BODY_HALF_POINTS, true);
@@ -115,7 +118,7 @@ fn document_xml(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>"#,
     );
     xml.push_str(&paragraphs(
-        &[view::table_title(register)],
+        &[view::title(register, options)],
         &run_properties(title_font, TITLE_HALF_POINTS, false),
         "center",
     ));
@@ -154,7 +157,7 @@ fn document_xml(
             )),
             Row::Task { task, item } => {
                 for (column, width) in columns.iter().zip(&widths) {
-                    let align = if matches!(column, Column::Seq | Column::Deadline) {
+                    let align = if matches!(column, Column::Seq | Column::Role | Column::Deadline) {
                         "center"
                     } else {
                         "left"
@@ -162,7 +165,7 @@ fn document_xml(
                     xml.push_str(&cell(
                         *width,
                         1,
-                        &paragraphs(&column.values(task, item), &body, align),
+                        &paragraphs(&column.values(task, item, unit), &body, align),
                     ));
                 }
             }

@@ -7,10 +7,11 @@ use crate::model::Register;
 use std::fmt::Write;
 
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
-    let columns = view::columns(register);
+    let columns = view::columns(register, options);
+    let unit = options.unit.as_deref();
     let mut out = String::new();
     let document = &register.document;
-    let _ = writeln!(out, "# {}\n", escape_inline(&view::table_title(register)));
+    let _ = writeln!(out, "# {}\n", escape_inline(&view::title(register, options)));
     let facts: Vec<String> = [
         ("文号", &document.doc_number),
         ("发文机关", &document.issuer),
@@ -44,7 +45,7 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
                 }
                 let cells: Vec<String> = columns
                     .iter()
-                    .map(|c| escape_cell(&c.values(task, item).join("\n")))
+                    .map(|c| escape_cell(&c.values(task, item, unit).join("\n")))
                     .collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
             }
