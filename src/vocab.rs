@@ -599,6 +599,17 @@ pub const GENERIC_GROUP_NOUNS: &[&str] = &["部门", "单位", "成员单位", "
 /// How a name of several bodies begins (各乡镇人民政府, 各县区): a summary counts it as one
 /// entry, but no single office receives its table.
 pub const COLLECTIVE_PREFIXES: &[&str] = &["各", "全体", "所有"];
+/// Words that make a name one of several bodies wherever they stand (市安委会各成员单位).
+pub const COLLECTIVE_WORDS: &[&str] = &["各"];
+/// How a name of several bodies ends (市道安委成员单位, 市消安委相关成员单位).
+pub const COLLECTIVE_ENDINGS: &[&str] = &[
+    "成员单位",
+    "有关部门",
+    "相关部门",
+    "有关单位",
+    "相关单位",
+    "职责的部门",
+];
 
 /// What the diff reports call the parts of a task that are not table columns (those are called
 /// by their `PRINTED_HEADERS`), and their words for kinds of change.

@@ -112,12 +112,15 @@ pub fn write_shares(
     for (path, bytes) in rendered {
         super::write_output(input, Some(path), format, &bytes)?;
     }
-    for (group, tasks) in groups {
+    if !groups.is_empty() {
+        let listed: Vec<String> = groups
+            .iter()
+            .map(|(group, tasks)| format!("{group} ({tasks})"))
+            .collect();
         report.push_str(&format!(
-            "dutyctl: note: {}: no file for {}, which names several bodies rather than one office ({tasks} task{})\n",
+            "dutyctl: note: {}: no file for names of several bodies rather than one office (tasks naming them): {}\n",
             super::printable_line(&name),
-            super::printable_line(&group),
-            if tasks == 1 { "" } else { "s" }
+            super::printable_line(&listed.join(", "))
         ));
     }
     if shares.is_empty() {

@@ -5,7 +5,9 @@
 
 use crate::model::{Register, Task};
 use crate::normalize::directory::unit_key;
-use crate::vocab::{COLLECTIVE_PREFIXES, GENERIC_GROUP_NOUNS, GENERIC_UNITS};
+use crate::vocab::{
+    COLLECTIVE_ENDINGS, COLLECTIVE_PREFIXES, COLLECTIVE_WORDS, GENERIC_GROUP_NOUNS, GENERIC_UNITS,
+};
 
 /// A task as a load refers to it: its position in the register (1-based, counted through every
 /// section, so that it never restarts the way printed numbers do) and the task.
@@ -61,7 +63,10 @@ pub fn is_generic_group(name: &str) -> bool {
 /// Whether a name stands for several bodies rather than one office that could be sent its own
 /// table: a group that names no one (各相关部门) or a set of bodies (各乡镇人民政府, 全体成员单位).
 pub fn is_collective(name: &str) -> bool {
-    is_generic_group(name) || COLLECTIVE_PREFIXES.iter().any(|p| name.starts_with(p))
+    is_generic_group(name)
+        || COLLECTIVE_PREFIXES.iter().any(|p| name.starts_with(p))
+        || COLLECTIVE_WORDS.iter().any(|w| name.contains(w))
+        || COLLECTIVE_ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
 /// One unit's share of a register: the tasks it leads or supports, in document order, with the
@@ -264,7 +269,12 @@ mod tests {
                 ("有关部门".to_string(), 1)
             ]
         );
-        assert!(is_collective("全体成员单位") && !is_collective("市应急局"));
+        for collective in ["全体成员单位", "市道安委成员单位", "市安委会各负有监管职责的部门"] {
+            assert!(is_collective(collective), "{collective}");
+        }
+        for one in ["市应急局", "市安委办", "自建房安全专项整治工作领导小组"] {
+            assert!(!is_collective(one), "{one}");
+        }
     }
 
     #[test]

@@ -171,15 +171,24 @@ fn table_sheet(
         sheet.write_string_with_format(1, col as u16, column.header(), &styles.header)?;
         sheet.set_column_width(col as u16, widths[col])?;
     }
+    let header_height = sheet::row_height_of(
+        columns.iter().map(|c| c.header()).zip(widths.iter().copied()),
+        BODY_SIZE,
+    );
+    sheet.set_row_height(1, header_height)?;
     let total_width: f64 = widths.iter().sum();
     let title_lines = sheet::wrapped_lines(&title, total_width, TITLE_SIZE);
-    sheet.set_row_height(0, TITLE_ROW_HEIGHT.max(row_height(title_lines, TITLE_SIZE)))?;
+    let title_height = TITLE_ROW_HEIGHT.max(row_height(title_lines, TITLE_SIZE));
+    sheet.set_row_height(0, title_height)?;
     let mut r = 2u32;
+    let mut heights: Vec<(f64, bool)> = Vec::with_capacity(rows.len());
     for (row, values) in rows.iter().zip(&cells) {
         match row {
             Row::Section { text, .. } => {
                 sheet.merge_range(r, 0, r, last_col, text, &styles.section)?;
-                sheet.set_row_height(r, row_height(wrapped_lines(text, total_width), BODY_SIZE))?;
+                let height = row_height(wrapped_lines(text, total_width), BODY_SIZE);
+                sheet.set_row_height(r, height)?;
+                heights.push((height, true));
             }
             Row::Task { .. } => {
                 let mut lines = least_lines;
@@ -198,11 +207,16 @@ fn table_sheet(
                             .sum::<usize>(),
                     );
                 }
-                sheet.set_row_height(r, row_height(lines, BODY_SIZE))?;
+                let height = row_height(lines, BODY_SIZE);
+                sheet.set_row_height(r, height)?;
+                heights.push((height, false));
             }
         }
         r += 1;
     }
+    let repeated = title_height + header_height;
+    let breaks = sheet::breaks_before_headings(2, &heights, repeated, sheet::page_height(&widths));
+    sheet.set_page_breaks(&breaks)?;
     sheet.set_freeze_panes(2, 0)?;
     if r > 2 {
         sheet.autofilter(1, 0, r - 1, last_col)?;
@@ -227,15 +241,16 @@ fn column_widths(columns: &[Column], cells: &[Vec<Vec<String>>]) -> Vec<f64> {
         .map(|(i, column)| {
             let (min, max) = match column {
                 Column::Seq => (6.0, 10.0),
-                Column::Task if progress => (30.0, 44.0),
+                Column::Task if progress => (30.0, 40.0),
                 Column::Task => (30.0, 60.0),
                 Column::Role => (7.0, 8.0),
                 Column::Lead | Column::Support if progress => (12.0, 20.0),
                 Column::Lead | Column::Support => (12.0, 28.0),
+                Column::Persons if progress => (10.0, 20.0),
                 Column::Persons => (10.0, 26.0),
                 Column::Leaders => (10.0, 16.0),
                 Column::Deadline => (10.0, 18.0),
-                Column::Done | Column::Problems | Column::NextSteps => (24.0, 40.0),
+                Column::Done | Column::Problems | Column::NextSteps => (20.0, 36.0),
             };
             let header = view::display_width(column.header()) as f64 * WIDTH_SCALE + 2.0;
             let widest = cells
