@@ -20,8 +20,14 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
         super::split::check_folder(dir)?;
         let format = args.format.unwrap_or(Format::Xlsx);
         let mut report = String::new();
-        let written =
-            super::split::write_shares(&args.file, &reading.register, dir, format, &options, &mut report);
+        let written = super::split::write_shares(
+            &args.file,
+            &reading.register,
+            dir,
+            format,
+            &options,
+            &mut report,
+        );
         eprint!("{report}");
         written?;
         return Ok(super::exit(super::SUCCESS));

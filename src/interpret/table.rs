@@ -253,8 +253,7 @@ fn push_section(sections: &mut Vec<Section>, heading: String) {
 /// Column of each header cell, when the row is a header (at least two known column names).
 /// A header names columns: short cells, no bare number among them.
 pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
-    let mut columns: Vec<Option<Column>> =
-        row.cells.iter().map(|c| column_of(&c.text())).collect();
+    let mut columns: Vec<Option<Column>> = row.cells.iter().map(|c| column_of(&c.text())).collect();
     // 存在问题 is progress beside 完成情况; elsewhere it is what a task rectifies.
     if columns.contains(&Some(Column::Done)) {
         for (column, cell) in columns.iter_mut().zip(&row.cells) {
@@ -599,14 +598,15 @@ mod tests {
         assert_eq!(progress.problems, None);
         assert_eq!(progress.next_steps.as_deref(), Some("年底前复查。"));
         assert_eq!(t.tasks[1].progress, None, "nothing written");
-        assert_eq!(t.tasks[0].text, "完成排查。", "the role is not kept with the text");
+        assert_eq!(
+            t.tasks[0].text, "完成排查。",
+            "the role is not kept with the text"
+        );
     }
 
     #[test]
     fn problems_without_a_done_column_stay_with_the_task() {
-        let t = table(
-            "序号\t存在问题\t整改措施\t责任单位\n1\t台账不全。\t补齐台账。\t县应急局\n",
-        );
+        let t = table("序号\t存在问题\t整改措施\t责任单位\n1\t台账不全。\t补齐台账。\t县应急局\n");
         assert_eq!(t.tasks[0].progress, None);
         assert!(t.tasks[0].text.contains("台账不全"), "{}", t.tasks[0].text);
     }

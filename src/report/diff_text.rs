@@ -106,7 +106,14 @@ pub fn render(diff: &Diff, color: bool) -> String {
         out.push('\n');
     }
     let s = &diff.summary;
-    let counts = [s.unchanged, s.changed, s.added, s.removed, s.split, s.merged];
+    let counts = [
+        s.unchanged,
+        s.changed,
+        s.added,
+        s.removed,
+        s.split,
+        s.merged,
+    ];
     let summary: Vec<String> = DIFF_SUMMARY_WORDS
         .iter()
         .zip(counts)

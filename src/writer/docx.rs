@@ -315,9 +315,16 @@ mod tests {
         assert_eq!(widths.iter().sum::<u32>(), text_width);
         let points = |i: usize| f64::from(widths[i]) / 20.0 - CELL_PADDING_POINTS;
         let size = f64::from(size) / 2.0;
-        assert!(points(4) >= 5.0 * size && points(6) >= 4.0 * size, "names stay whole");
+        assert!(
+            points(4) >= 5.0 * size && points(6) >= 4.0 * size,
+            "names stay whole"
+        );
         assert!(points(8) >= 5.0 * size, "room to write progress");
-        let (_, roomy) = column_widths(&[Column::Seq, Column::Task, Column::Done], &[1.0, 8.0, 0.0]);
-        assert!(roomy[2] >= 12 * 28 * 10, "an empty progress column asks for its widest");
+        let (_, roomy) =
+            column_widths(&[Column::Seq, Column::Task, Column::Done], &[1.0, 8.0, 0.0]);
+        assert!(
+            roomy[2] >= 12 * 28 * 10,
+            "an empty progress column asks for its widest"
+        );
     }
 }

@@ -11,7 +11,11 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
     let unit = options.unit.as_deref();
     let mut out = String::new();
     let document = &register.document;
-    let _ = writeln!(out, "# {}\n", escape_inline(&view::title(register, options)));
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        escape_inline(&view::title(register, options))
+    );
     let facts: Vec<String> = [
         ("文号", &document.doc_number),
         ("发文机关", &document.issuer),

@@ -99,7 +99,12 @@ const LIBREOFFICE_BODY_POINTS: f64 = 504.0;
 /// keeps the footer in the bottom margin; LibreOffice scales a little further and gives the
 /// body more of the page.
 pub fn page_height(widths: &[f64]) -> f64 {
-    let points: f64 = widths.iter().copied().map(column_points).sum::<f64>().max(1.0);
+    let points: f64 = widths
+        .iter()
+        .copied()
+        .map(column_points)
+        .sum::<f64>()
+        .max(1.0);
     let printable_width = (PAGE_WIDTH_INCHES - 2.0 * SIDE_MARGIN_INCHES) * 72.0;
     let excel_scale = ((printable_width / points * 100.0).floor() / 100.0).min(1.0);
     let libreoffice_scale = (printable_width / (points * LIBREOFFICE_WIDTH_FACTOR)).min(1.0);
@@ -207,7 +212,9 @@ mod tests {
         let page = 481.7;
         let task = (100.0, false);
         let heading = (20.0, true);
-        let rows = [task, task, task, heading, heading, task, task, task, task, task];
+        let rows = [
+            task, task, task, heading, heading, task, task, task, task, task,
+        ];
         assert_eq!(
             breaks_before_headings(2, &rows, 60.0, page),
             [5, 10],

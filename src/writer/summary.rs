@@ -91,7 +91,11 @@ pub fn unit_shares(register: &Register) -> (Vec<UnitShare>, Vec<(String, usize)>
                 dutyctl: register.dutyctl,
                 document: register.document.clone(),
                 people: register.people.clone(),
-                tasks: load.in_order.iter().map(|(at, _)| at.task.clone()).collect(),
+                tasks: load
+                    .in_order
+                    .iter()
+                    .map(|(at, _)| at.task.clone())
+                    .collect(),
             },
         })
         .collect();
@@ -269,10 +273,15 @@ mod tests {
                 ("有关部门".to_string(), 1)
             ]
         );
-        for collective in ["全体成员单位", "市道安委成员单位", "市安委会各负有监管职责的部门"] {
+        for collective in [
+            "全体成员单位",
+            "市道安委成员单位",
+            "市安委会各负有监管职责的部门",
+        ] {
             assert!(is_collective(collective), "{collective}");
         }
-        for one in ["市应急局", "市安委办", "自建房安全专项整治工作领导小组"] {
+        for one in ["市应急局", "市安委办", "自建房安全专项整治工作领导小组"]
+        {
             assert!(!is_collective(one), "{one}");
         }
     }

@@ -73,7 +73,11 @@ impl Column {
     /// is the unit whose table this is, for the 角色 column.
     pub fn values(self, task: &Task, item: Option<&Item>, unit: Option<&str>) -> Vec<String> {
         let progress = |part: fn(&Progress) -> &Option<String>| {
-            task.progress.as_ref().and_then(|p| part(p).clone()).into_iter().collect()
+            task.progress
+                .as_ref()
+                .and_then(|p| part(p).clone())
+                .into_iter()
+                .collect()
         };
         match self {
             Column::Seq => match item {
@@ -88,7 +92,10 @@ impl Column {
                 Some(item) => vec![format!("{}：{}{}", task.title, item.label, item.text)],
                 None => vec![task.text.clone()],
             },
-            Column::Role => unit.map(|u| role(task, u).to_string()).into_iter().collect(),
+            Column::Role => unit
+                .map(|u| role(task, u).to_string())
+                .into_iter()
+                .collect(),
             Column::Lead => task.lead.clone(),
             Column::Support => task.support.clone(),
             Column::Persons => task.persons.clone(),
@@ -120,8 +127,7 @@ pub fn role(task: &Task, unit: &str) -> &'static str {
 /// columns when asked for or once some task has progress (so that it reads back); any other
 /// where some task has a value.
 pub fn columns(register: &Register, options: &WriteOptions) -> Vec<Column> {
-    let progress =
-        options.progress_columns || register.tasks.iter().any(|t| t.progress.is_some());
+    let progress = options.progress_columns || register.tasks.iter().any(|t| t.progress.is_some());
     Column::ALL
         .into_iter()
         .filter(|c| match c {
@@ -202,7 +208,6 @@ pub struct LeaderRow {
     pub backup: String,
 }
 
-
 /// Every leader in the order the register names them (its people first, then anyone only named
 /// as a task's leader), with the work and units of the tasks they lead.
 pub fn leader_rows(register: &Register) -> Vec<LeaderRow> {
@@ -266,7 +271,6 @@ pub fn duties_by_post(register: &Register) -> Vec<(String, Vec<&Task>)> {
     }
     posts
 }
-
 
 /// The table's title: a document that is already a table keeps its own; a notice that issues
 /// a document (关于印发《X》的通知) is titled after it (X责任分解表); any other notice is named
@@ -369,7 +373,15 @@ mod tests {
         let headers: Vec<&str> = columns(&r, &asked).iter().map(|c| c.header()).collect();
         assert_eq!(
             headers,
-            ["序号", "重点工作任务", "角色", "牵头单位", "完成情况", "存在问题", "下步计划"]
+            [
+                "序号",
+                "重点工作任务",
+                "角色",
+                "牵头单位",
+                "完成情况",
+                "存在问题",
+                "下步计划"
+            ]
         );
         assert_eq!(
             Column::Role.values(&r.tasks[0], None, Some("县应急局")),
@@ -383,10 +395,7 @@ mod tests {
         r.tasks[0].progress = crate::model::Progress::of("", "缺人手", "");
         let written = columns(&r, &WriteOptions::default());
         assert!(written.contains(&Column::Problems), "{written:?}");
-        assert_eq!(
-            Column::Problems.values(&r.tasks[0], None, None),
-            ["缺人手"]
-        );
+        assert_eq!(Column::Problems.values(&r.tasks[0], None, None), ["缺人手"]);
         assert!(Column::Done.values(&r.tasks[0], None, None).is_empty());
     }
 

@@ -172,7 +172,10 @@ fn table_sheet(
         sheet.set_column_width(col as u16, widths[col])?;
     }
     let header_height = sheet::row_height_of(
-        columns.iter().map(|c| c.header()).zip(widths.iter().copied()),
+        columns
+            .iter()
+            .map(|c| c.header())
+            .zip(widths.iter().copied()),
         BODY_SIZE,
     );
     sheet.set_row_height(1, header_height)?;
@@ -194,7 +197,8 @@ fn table_sheet(
                 let mut lines = least_lines;
                 for (col, (column, values)) in columns.iter().zip(values).enumerate() {
                     let text = values.join("\n");
-                    let format = if matches!(column, Column::Seq | Column::Role | Column::Deadline) {
+                    let format = if matches!(column, Column::Seq | Column::Role | Column::Deadline)
+                    {
                         &styles.centered
                     } else {
                         &styles.cell
