@@ -586,6 +586,8 @@ pub const LEADER_TABLE_NOUN: &str = "领导分工表";
 pub const DUTY_TABLE_NOUN: &str = "职责清单";
 /// Words that end the name of a table or list: a document so named is already the table.
 pub const TABLE_NOUNS: &[&str] = &["表", "清单"];
+/// The word before what a notice is about (…关于印发《X》的通知).
+pub const NOTICE_SUBJECT_MARKER: &str = "关于";
 /// Verbs after 关于 by which a notice issues the document it carries (关于印发《…》的通知).
 pub const ISSUING_VERBS: &[&str] = &["印发", "转发", "调整", "修订", "公布", "下达"];
 /// Verbs that issue what follows them even without 《》 (关于印发2024年工作要点的通知);
@@ -593,6 +595,8 @@ pub const ISSUING_VERBS: &[&str] = &["印发", "转发", "调整", "修订", "�
 pub const ISSUING_WITHOUT_BRACKETS: &[&str] = &["印发", "转发", "下达"];
 /// How a notice's title ends.
 pub const NOTICE_ENDINGS: &[&str] = &["的通知", "的意见", "的决定", "的函", "的批复"];
+/// Words before a group's noun that make it everyone's (各成员单位, 其他责任单位).
+pub const GROUP_QUANTIFIERS: &[&str] = &["各", "其他"];
 /// Words that, after 各 or 其他, still name no one in particular (各成员单位, 其他责任单位);
 /// `GENERIC_UNITS` has the ones a reader already drops.
 pub const GENERIC_GROUP_NOUNS: &[&str] = &["部门", "单位", "成员单位", "责任单位", "职能部门"];
@@ -610,6 +614,11 @@ pub const COLLECTIVE_ENDINGS: &[&str] = &[
     "相关单位",
     "职责的部门",
 ];
+
+/// How a note under a table is labelled (备注：…).
+pub const NOTE_LABEL: &str = "备注";
+/// What the Markdown writer calls the document's 文号, issuer and date.
+pub const DOCUMENT_FACT_LABELS: [&str; 3] = ["文号", "发文机关", "成文日期"];
 
 /// What the diff reports call the parts of a task that are not table columns (those are called
 /// by their `PRINTED_HEADERS`), and their words for kinds of change.

@@ -12,7 +12,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     let units = super::read_units(args.input.units.as_deref())?;
     let mut reading = super::read_input(&args.file, &options, args.input.convert)?;
     canonicalize(&mut reading.register, &units);
-    let options = args.table.write_options(args.encoding);
+    let table = args.table.write_options(args.encoding);
     if args.table.split_by_unit {
         let Some(dir) = args.output.as_deref() else {
             bail!("--split-by-unit writes a folder of files: give -o FOLDER/");
@@ -25,7 +25,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
             &reading.register,
             dir,
             format,
-            &options,
+            &table,
             &mut report,
         );
         eprint!("{report}");
@@ -34,7 +34,7 @@ pub fn run(args: &ExportArgs) -> Result<ExitCode> {
     }
     let target = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     let format = super::output_format(args.format, target, Format::Yaml);
-    let bytes = writer::write(&reading.register, format, &options)
+    let bytes = writer::write(&reading.register, format, &table)
         .with_context(|| args.file.display().to_string())?;
     // The BOM is for Excel opening a file; in a pipe it would be the first "character" of the
     // header that the next program sees.

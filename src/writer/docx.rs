@@ -7,6 +7,7 @@
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
 use crate::model::Register;
+use crate::vocab::NOTE_LABEL;
 use quick_xml::escape::escape;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -261,7 +262,11 @@ fn document_xml(
     }
     xml.push_str("</w:tbl>");
     for note in &register.document.notes {
-        xml.push_str(&paragraphs(&[format!("备注：{note}")], &body, "left"));
+        xml.push_str(&paragraphs(
+            &[format!("{NOTE_LABEL}：{note}")],
+            &body,
+            "left",
+        ));
     }
     let _ = write!(
         xml,

@@ -4,6 +4,7 @@
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
 use crate::model::Register;
+use crate::vocab::{DOCUMENT_FACT_LABELS, NOTE_LABEL};
 use std::fmt::Write;
 
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
@@ -16,14 +17,11 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         "# {}\n",
         escape_inline(&view::title(register, options))
     );
-    let facts: Vec<String> = [
-        ("文号", &document.doc_number),
-        ("发文机关", &document.issuer),
-        ("成文日期", &document.date),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}：{v}")))
-    .collect();
+    let facts: Vec<String> = DOCUMENT_FACT_LABELS
+        .into_iter()
+        .zip([&document.doc_number, &document.issuer, &document.date])
+        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}：{v}")))
+        .collect();
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
     }
@@ -59,7 +57,7 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         out.push('\n');
     }
     for note in &document.notes {
-        let _ = writeln!(out, "> 备注：{}\n", escape_inline(note));
+        let _ = writeln!(out, "> {NOTE_LABEL}：{}\n", escape_inline(note));
     }
     Ok(out.into_bytes())
 }

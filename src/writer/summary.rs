@@ -7,6 +7,7 @@ use crate::model::{Register, Task};
 use crate::normalize::directory::unit_key;
 use crate::vocab::{
     COLLECTIVE_ENDINGS, COLLECTIVE_PREFIXES, COLLECTIVE_WORDS, GENERIC_GROUP_NOUNS, GENERIC_UNITS,
+    GROUP_QUANTIFIERS,
 };
 
 /// A task as a load refers to it: its position in the register (1-based, counted through every
@@ -51,9 +52,9 @@ impl UnitLoad<'_> {
 /// Whether a name is a group that names no one (有关部门, 各相关部门, 各成员单位), which a
 /// summary cannot hold to account; 各乡镇人民政府 names a set of bodies and is kept.
 pub fn is_generic_group(name: &str) -> bool {
-    let bare = name
-        .strip_prefix('各')
-        .or_else(|| name.strip_prefix("其他"))
+    let bare = GROUP_QUANTIFIERS
+        .iter()
+        .find_map(|q| name.strip_prefix(q))
         .unwrap_or(name);
     GENERIC_UNITS.contains(&name)
         || GENERIC_UNITS.contains(&bare)

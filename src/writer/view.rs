@@ -6,7 +6,7 @@ use crate::model::{Item, Layout, Progress, Register, Task};
 use crate::normalize::directory::unit_key;
 use crate::vocab::{
     self, DUTY_TABLE_NOUN, ISSUING_VERBS, ISSUING_WITHOUT_BRACKETS, LEADER_TABLE_NOUN,
-    NOTICE_ENDINGS, TABLE_NOUNS, TASK_TABLE_NOUN,
+    NOTICE_ENDINGS, NOTICE_SUBJECT_MARKER, TABLE_NOUNS, TASK_TABLE_NOUN,
 };
 
 /// A printed column, in the order offices print them.
@@ -317,7 +317,7 @@ fn table_noun(layout: Layout) -> &'static str {
 
 /// The document a notice issues: `X` of `…关于印发《X》的通知` or `…关于印发X的通知`.
 fn issued_document(title: &str) -> Option<String> {
-    let (_, after) = title.split_once("关于")?;
+    let (_, after) = title.split_once(NOTICE_SUBJECT_MARKER)?;
     let body = NOTICE_ENDINGS.iter().find_map(|e| after.strip_suffix(e))?;
     let verb = ISSUING_VERBS.iter().find(|v| body.starts_with(**v))?;
     let rest = body[verb.len()..].trim();

@@ -10,7 +10,7 @@ use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
 use crate::model::{Layout, Register};
 use crate::vocab::{
-    CHECKLIST_HEADERS, CHECKLIST_TITLE_ENDING, DUTY_HEADERS, LEADER_HEADERS, ROLE_LEAD,
+    CHECKLIST_HEADERS, CHECKLIST_TITLE_ENDING, DUTY_HEADERS, LEADER_HEADERS, NOTE_LABEL, ROLE_LEAD,
     ROLE_SUPPORT, SUMMARY_CHART_TITLE, SUMMARY_HEADERS, SUMMARY_TITLE,
 };
 use rust_xlsxwriter::{
@@ -227,7 +227,7 @@ fn table_sheet(
     }
     for note in &register.document.notes {
         r += 1;
-        let text = format!("备注：{note}");
+        let text = format!("{NOTE_LABEL}：{note}");
         sheet.merge_range(r, 0, r, last_col, &text, &styles.note)?;
         sheet.set_row_height(r, row_height(wrapped_lines(&text, total_width), BODY_SIZE))?;
     }
