@@ -3690,6 +3690,21 @@ fn a_returned_table_keeps_what_the_units_wrote_for_diff_and_units() {
         md.contains("  - 完成情况：— → 已完成全面排查。 台账已建立。"),
         "{md}"
     );
+    let changes = dir.path().join("changes.xlsx");
+    dutyctl()
+        .arg("diff")
+        .arg(&original)
+        .arg(&returned)
+        .arg("-o")
+        .arg(&changes)
+        .assert()
+        .code(1);
+    let rows = &workbook(&changes)[0].1;
+    assert_eq!(rows[2][12..], ["原进展", "新进展"]);
+    assert_eq!(
+        rows[3][12..],
+        ["", "完成情况：已完成全面排查。\n台账已建立。"]
+    );
 
     let units = String::from_utf8(
         dutyctl()
