@@ -222,6 +222,14 @@ pub struct TableArgs {
     /// Title font (xlsx).
     #[arg(long, default_value = "黑体")]
     pub title_font: String,
+    /// Add empty 完成情况 | 存在问题 | 下步计划 columns for the units to fill in; importing the
+    /// returned table keeps what they wrote as each task's `progress`.
+    #[arg(long)]
+    pub progress_columns: bool,
+    /// Write one table per unit into the folder `-o DIR/`, each with only the unit's tasks and a
+    /// 角色 column (xlsx unless --format says docx, csv, md, yaml or json).
+    #[arg(long)]
+    pub split_by_unit: bool,
 }
 
 impl TableArgs {
@@ -232,6 +240,8 @@ impl TableArgs {
             font: self.font.clone(),
             title_font: self.title_font.clone(),
             csv_encoding,
+            progress_columns: self.progress_columns,
+            unit: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! document order breaking ties; a task that clearly covers two on the other side is a split or
 //! a merge. The result is data; `report` renders it.
 
-use crate::model::{Register, Task};
+use crate::model::{Progress, Register, Task};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -32,6 +32,8 @@ pub enum ChangeKind {
     Persons,
     Leaders,
     Deadline,
+    /// What the units reported (完成情况, 存在问题, 下步计划).
+    Progress,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,6 +95,11 @@ pub enum Detail {
         old: Option<String>,
         new: Option<String>,
     },
+    /// The progress reported, whole on each side (null where none was).
+    Progress {
+        old: Option<Progress>,
+        new: Option<Progress>,
+    },
 }
 
 impl Detail {
@@ -107,6 +114,7 @@ impl Detail {
             Detail::Persons { .. } => ChangeKind::Persons,
             Detail::Leaders { .. } => ChangeKind::Leaders,
             Detail::Deadline { .. } => ChangeKind::Deadline,
+            Detail::Progress { .. } => ChangeKind::Progress,
         }
     }
 }
@@ -148,7 +156,12 @@ impl Change {
     }
 }
 
-/// What a unit gained and lost, by the printed numbers (or ids) of the tasks.
+/// Joins the numbers of the tasks a split or merge puts in the place of one (`（五）、（六）`),
+/// which a unit gained or lost together.
+pub const TASK_GROUP_SEPARATOR: &str = "、";
+
+/// What a unit gained and lost, by the printed numbers (or ids) of the tasks; the tasks of a
+/// split or merge are one entry, their numbers joined by `TASK_GROUP_SEPARATOR`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct UnitChange {
     pub unit: String,
@@ -880,6 +893,12 @@ fn details(a: &Task, b: &Task, identity: &dyn Fn(&str) -> String) -> Vec<Detail>
             new: b.deadline.clone(),
         });
     }
+    if a.progress != b.progress {
+        out.push(Detail::Progress {
+            old: a.progress.clone(),
+            new: b.progress.clone(),
+        });
+    }
     out
 }
 
@@ -898,7 +917,7 @@ impl UnitLedger {
                 .iter()
                 .map(|t| t.seq.clone().unwrap_or_else(|| t.id.clone()))
                 .collect::<Vec<_>>()
-                .join("+")
+                .join(TASK_GROUP_SEPARATOR)
         };
         let (old_label, new_label) = (label(old), label(new));
         for lead in [true, false] {

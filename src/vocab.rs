@@ -17,6 +17,15 @@ pub enum Column {
     Leaders,
     Deadline,
     Notes,
+    /// 完成情况, in a table returned with its progress filled in.
+    Done,
+    /// 存在问题: progress only beside a 完成情况 column (elsewhere it is the problem a task
+    /// rectifies, 存在问题｜整改措施｜责任单位, and kept with the task's text).
+    Problems,
+    /// 下步计划.
+    NextSteps,
+    /// 角色 (牵头/配合) in one unit's table: derived from the unit columns, not read.
+    Role,
 }
 
 /// Header names, matched after removing spaces. Earlier rows win, so specific names come first.
@@ -55,6 +64,19 @@ pub const COLUMN_HEADERS: &[(&str, Column)] = &[
     ("时限要求", Column::Deadline),
     ("时限", Column::Deadline),
     ("备注", Column::Notes),
+    ("完成情况", Column::Done),
+    ("进展情况", Column::Done),
+    ("工作进展", Column::Done),
+    ("推进情况", Column::Done),
+    ("落实情况", Column::Done),
+    ("下步计划", Column::NextSteps),
+    ("下一步计划", Column::NextSteps),
+    ("下步工作计划", Column::NextSteps),
+    ("下一步工作计划", Column::NextSteps),
+    ("下步打算", Column::NextSteps),
+    ("下一步打算", Column::NextSteps),
+    ("角色", Column::Role),
+    ("本单位角色", Column::Role),
     ("重点工作任务", Column::Task),
     ("主要工作任务", Column::Task),
     ("工作任务", Column::Task),
@@ -71,14 +93,29 @@ pub const COLUMN_HEADERS: &[(&str, Column)] = &[
     ("事项", Column::Task),
 ];
 
-/// The column a header cell names: the whole name, or a short name that contains one
-/// (牵头单位（部门） and 完成时限（2023年） name the same columns as without the bracket).
-pub fn header_column(header: &str) -> Option<Column> {
+/// Headers of the 存在问题 column of progress, which name it only in a header that also has a
+/// 完成情况 column (`Column::Done`); see `Column::Problems`.
+pub const PROBLEMS_HEADERS: &[&str] = &["存在问题", "存在困难", "困难问题", "问题困难"];
+
+/// A header cell's name as the lists hold it: without spaces, and without a bracket after it.
+fn header_name(header: &str) -> String {
     let name: String = header
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
         .collect();
-    let name = name.split(['（', '(']).next().unwrap_or("");
+    name.split(['（', '(']).next().unwrap_or("").to_string()
+}
+
+/// Whether a header cell names the 存在问题 of progress (where a 完成情况 column stands beside it).
+pub fn is_problems_header(header: &str) -> bool {
+    PROBLEMS_HEADERS.contains(&header_name(header).as_str())
+}
+
+/// The column a header cell names: the whole name, or a short name that contains one
+/// (牵头单位（部门） and 完成时限（2023年） name the same columns as without the bracket).
+pub fn header_column(header: &str) -> Option<Column> {
+    let name = header_name(header);
+    let name = name.as_str();
     // Headers are short; a long cell that mentions 工作任务 is a task, not a header.
     let short = name.chars().count() <= 12;
     COLUMN_HEADERS
@@ -504,6 +541,108 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 /// 应急管理局 ≈ 应急局 once 应急 is expanded).
 pub const UNIT_KEY_DROPPED: &[&str] = &["和", "管理"];
 
+// ---- What the writers print --------------------------------------------------------------
+
+/// The header the writers print for each column they write. Each is a name the readers know
+/// (`COLUMN_HEADERS`), so that a table dutyctl writes reads back; a test holds them to it.
+pub const PRINTED_HEADERS: &[(Column, &str)] = &[
+    (Column::Seq, "序号"),
+    (Column::Task, "重点工作任务"),
+    (Column::Role, "角色"),
+    (Column::Lead, "牵头单位"),
+    (Column::Support, "配合单位"),
+    (Column::Persons, "责任人"),
+    (Column::Leaders, "责任领导"),
+    (Column::Deadline, "完成时限"),
+    (Column::Done, "完成情况"),
+    (Column::Problems, "存在问题"),
+    (Column::NextSteps, "下步计划"),
+    (Column::Section, "章节"),
+    (Column::Id, "ID"),
+];
+
+/// The header printed for a column (`PRINTED_HEADERS`); empty for a column no writer prints.
+pub fn printed_header(column: Column) -> &'static str {
+    PRINTED_HEADERS
+        .iter()
+        .find(|(c, _)| *c == column)
+        .map_or("", |(_, h)| h)
+}
+
+/// A unit's part in a task, as one unit's table (角色) and checklist print it.
+pub const ROLE_LEAD: &str = "牵头";
+pub const ROLE_SUPPORT: &str = "配合";
+
+/// The headers of the 领导分工 table.
+pub const LEADER_HEADERS: [&str; 5] = ["领导", "职务", "分管工作", "分管单位", "AB角"];
+/// The headers of the 职责清单 table.
+pub const DUTY_HEADERS: [&str; 2] = ["岗位", "职责"];
+/// The title and headers of the per-unit summary (按单位汇总).
+pub const SUMMARY_TITLE: &str = "各单位任务汇总";
+pub const SUMMARY_HEADERS: [&str; 6] = [
+    "单位",
+    "牵头任务数",
+    "配合任务数",
+    "合计",
+    "牵头任务",
+    "配合任务",
+];
+/// The chart beside the summary.
+pub const SUMMARY_CHART_TITLE: &str = "任务最多的单位";
+/// A unit's checklist sheet: its title after the unit's name, and its headers.
+pub const CHECKLIST_TITLE_ENDING: &str = "任务清单";
+pub const CHECKLIST_HEADERS: [&str; 4] = ["序号", "重点工作任务", "角色", "完成时限"];
+/// What a table of each layout is called: a task table, a 领导分工 or a 职责清单.
+pub const TASK_TABLE_NOUN: &str = "责任分解表";
+pub const LEADER_TABLE_NOUN: &str = "领导分工表";
+pub const DUTY_TABLE_NOUN: &str = "职责清单";
+/// Words that end the name of a table or list: a document so named is already the table.
+pub const TABLE_NOUNS: &[&str] = &["表", "清单"];
+/// The word before what a notice is about (…关于印发《X》的通知).
+pub const NOTICE_SUBJECT_MARKER: &str = "关于";
+/// Verbs after 关于 by which a notice issues the document it carries (关于印发《…》的通知).
+pub const ISSUING_VERBS: &[&str] = &["印发", "转发", "调整", "修订", "公布", "下达"];
+/// Verbs that issue what follows them even without 《》 (关于印发2024年工作要点的通知);
+/// 关于调整镇领导分工的通知 adjusts something rather than issuing a document.
+pub const ISSUING_WITHOUT_BRACKETS: &[&str] = &["印发", "转发", "下达"];
+/// How a notice's title ends.
+pub const NOTICE_ENDINGS: &[&str] = &["的通知", "的意见", "的决定", "的函", "的批复"];
+/// Words before a group's noun that make it everyone's (各成员单位, 其他责任单位).
+pub const GROUP_QUANTIFIERS: &[&str] = &["各", "其他"];
+/// Words that, after 各 or 其他, still name no one in particular (各成员单位, 其他责任单位);
+/// `GENERIC_UNITS` has the ones a reader already drops.
+pub const GENERIC_GROUP_NOUNS: &[&str] = &["部门", "单位", "成员单位", "责任单位", "职能部门"];
+/// How a name of several bodies begins (各乡镇人民政府, 各县区): a summary counts it as one
+/// entry, but no single office receives its table.
+pub const COLLECTIVE_PREFIXES: &[&str] = &["各", "全体", "所有"];
+/// Words that make a name one of several bodies wherever they stand (市安委会各成员单位).
+pub const COLLECTIVE_WORDS: &[&str] = &["各"];
+/// How a name of several bodies ends (市道安委成员单位, 市消安委相关成员单位).
+pub const COLLECTIVE_ENDINGS: &[&str] = &[
+    "成员单位",
+    "有关部门",
+    "相关部门",
+    "有关单位",
+    "相关单位",
+    "职责的部门",
+];
+
+/// How a note under a table is labelled (备注：…).
+pub const NOTE_LABEL: &str = "备注";
+/// What the Markdown writer calls the document's 文号, issuer and date.
+pub const DOCUMENT_FACT_LABELS: [&str; 3] = ["文号", "发文机关", "成文日期"];
+
+/// What the diff reports call the parts of a task that are not table columns (those are called
+/// by their `PRINTED_HEADERS`), and their words for kinds of change.
+pub const DIFF_TITLE_LABEL: &str = "标题";
+pub const DIFF_TEXT_LABEL: &str = "内容";
+pub const DIFF_WAS_LABEL: &str = "原";
+pub const DIFF_SPLIT_INTO: &str = "拆分为";
+pub const DIFF_MERGED_FROM: &str = "合并自";
+pub const DIFF_BY_UNIT: &str = "按单位";
+/// The kinds of change in the order the summaries count them: 未变, 变更, 新增, 删除, 拆分, 合并.
+pub const DIFF_SUMMARY_WORDS: [&str; 6] = ["未变", "变更", "新增", "删除", "拆分", "合并"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,8 +654,23 @@ mod tests {
         assert_eq!(header_column("牵头部门（单位）"), Some(Column::Lead));
         assert_eq!(header_column("时间节点"), Some(Column::Deadline));
         assert_eq!(header_column("主管部门"), Some(Column::Units));
-        assert_eq!(header_column("存在问题"), None);
+        assert_eq!(header_column("存在问题"), None, "only beside 完成情况");
+        assert!(is_problems_header("存在问题"));
+        assert_eq!(header_column("完成情况"), Some(Column::Done));
+        assert_eq!(header_column("下一步工作计划"), Some(Column::NextSteps));
+        assert_eq!(header_column("角色"), Some(Column::Role));
         assert_eq!(header_column("各部门"), None, "a group printed as data");
         assert_eq!(header_column("区应急局"), None);
+    }
+
+    #[test]
+    fn every_printed_header_reads_back_as_its_column() {
+        for (column, header) in PRINTED_HEADERS {
+            let read = match column {
+                Column::Problems => is_problems_header(header).then_some(Column::Problems),
+                _ => header_column(header),
+            };
+            assert_eq!(read, Some(*column), "{header}");
+        }
     }
 }

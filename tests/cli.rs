@@ -1209,7 +1209,7 @@ fn diff_of_a_register_with_itself_is_empty() {
         .assert()
         .code(0)
         .stdout(predicate::str::contains(
-            "11 unchanged, 0 changed, 0 added, 0 removed, 0 split, 0 merged",
+            "未变 11，变更 0，新增 0，删除 0，拆分 0，合并 0",
         ));
 }
 
@@ -1315,7 +1315,7 @@ fn diff_formats_for_people_and_programs() {
         !text.contains('\x1b'),
         "no colour when stdout is not a terminal"
     );
-    assert!(text.contains("deadline: 2023年12月底前 → 2024年6月底前"));
+    assert!(text.contains("完成时限：2023年12月底前 → 2024年6月底前"));
     assert!(
         text.contains("{+严格+}"),
         "a character-level diff of the text"
@@ -2162,7 +2162,7 @@ fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
     )
     .unwrap();
     assert!(
-        text.contains("  市应急管理局: lead: +（八） +（十一） +（十二）\n"),
+        text.contains("  市应急管理局  牵头单位：+（八）+（十一）+（十二）\n"),
         "{text}"
     );
     let same = String::from_utf8(
@@ -2176,7 +2176,7 @@ fn csv_on_stdout_has_no_bom_and_diff_text_signs_every_task_number() {
     )
     .unwrap();
     assert!(
-        same.starts_with("11 unchanged"),
+        same.starts_with("未变 11，"),
         "no blank line first: {same:?}"
     );
 }
@@ -3835,5 +3835,559 @@ mod serve {
             .assert()
             .code(2)
             .stderr(predicates::str::contains("broken.yaml: "));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables sent out and returned (issue 14, the rest): progress columns the units fill in and that
+// read back as each task's progress, one file per unit, the diff text in the report's Chinese.
+// ---------------------------------------------------------------------------------------------
+
+/// A register of `input` with progress on some of its tasks, as a returned table would give it:
+/// written parts (several lines, one part alone) and tasks left empty.
+fn register_with_progress(input: &Path, dir: &Path) -> PathBuf {
+    let mut value = register(&import_stdout(input));
+    let tasks = value["tasks"].as_sequence_mut().expect("tasks");
+    assert!(tasks.len() >= 2, "{} has too few tasks", input.display());
+    let parts: [(&str, Option<&str>, Option<&str>); 2] = [
+        (
+            "已排查企业12家。\n整改隐患3处。",
+            None,
+            Some("年底前复查一次。"),
+        ),
+        ("", Some("人手不足，进度滞后。"), None),
+    ];
+    for (task, (done, problems, next)) in tasks.iter_mut().zip(parts) {
+        let mut progress = serde_yaml::Mapping::new();
+        let part = |v: Option<&str>| v.map_or(serde_yaml::Value::Null, |v| v.into());
+        progress.insert("done".into(), part(Some(done).filter(|d| !d.is_empty())));
+        progress.insert("problems".into(), part(problems));
+        progress.insert("next_steps".into(), part(next));
+        task.as_mapping_mut()
+            .expect("a task")
+            .insert("progress".into(), progress.into());
+    }
+    let name = input.file_stem().unwrap().to_string_lossy();
+    let path = dir.join(format!("{name}.progress.yaml"));
+    std::fs::write(&path, serde_yaml::to_string(&value).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn progress_reads_back_from_every_table_dutyctl_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    for fixture in [
+        "table_first_leads.txt",
+        "table_merged_cells.txt",
+        "table_grouping_column.txt",
+        "outline_trailing_assignments.txt",
+        "outline_items_closed_by_assignment.txt",
+    ] {
+        let original = register_with_progress(&fixtures().join(fixture), dir.path());
+        let expected = content_of(&import_stdout(&original));
+        assert_eq!(
+            expected["tasks"][0]["progress"]["done"], "已排查企业12家。\n整改隐患3处。",
+            "{fixture}: the register holds the progress"
+        );
+        for format in ["xlsx", "csv", "docx"] {
+            let out = dir.path().join(format!("back.{format}"));
+            export(&original, &out, &[]);
+            let back = content_of(&import_stdout(&out));
+            assert_eq!(
+                back["tasks"], expected["tasks"],
+                "{fixture} through {format}"
+            );
+            if format == "xlsx" {
+                assert_eq!(
+                    back, expected,
+                    "{fixture}: a workbook keeps the document too"
+                );
+            }
+        }
+        // Columns left empty give no progress: the register reads back as it was.
+        let plain = content_of(&import_stdout(&fixtures().join(fixture)));
+        let out = dir.path().join("empty.xlsx");
+        export(&fixtures().join(fixture), &out, &["--progress-columns"]);
+        assert_eq!(content_of(&import_stdout(&out)), plain, "{fixture}");
+        assert!(!import_stdout(&out).contains("progress"));
+    }
+}
+
+#[test]
+fn progress_columns_are_empty_columns_after_the_table_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixtures().join("table_first_leads.txt");
+    let xlsx = dir.path().join("t.xlsx");
+    export(&input, &xlsx, &["--progress-columns"]);
+    let sheets = workbook(&xlsx);
+    let rows = &sheets[0].1;
+    assert_eq!(
+        rows[1][7..],
+        ["完成情况", "存在问题", "下步计划"],
+        "{:?}",
+        rows[1]
+    );
+    assert!(
+        rows[3][7..].iter().all(String::is_empty),
+        "left for the units"
+    );
+    // Room to write in: a task row of one line is still three lines tall.
+    let sheet_xml = zipped_text(&xlsx, "xl/worksheets/sheet1.xml");
+    let height = |row: usize| -> f64 {
+        let at = sheet_xml.find(&format!("<row r=\"{row}\"")).unwrap();
+        let tail = &sheet_xml[at..];
+        let start = tail.find(" ht=\"").unwrap() + 5;
+        tail[start..start + tail[start..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    assert!(height(8) >= 3.0 * 16.0, "{}", height(8));
+    let md = dir.path().join("t.md");
+    export(&input, &md, &["--progress-columns"]);
+    let md = std::fs::read_to_string(md).unwrap();
+    assert!(
+        md.contains("| 完成时限 | 完成情况 | 存在问题 | 下步计划 |"),
+        "{md}"
+    );
+    let csv = dir.path().join("t.csv");
+    export(&input, &csv, &["--progress-columns"]);
+    let csv = std::fs::read_to_string(csv).unwrap();
+    assert!(
+        csv.contains(",完成时限,完成情况,存在问题,下步计划,章节,ID\r\n"),
+        "{csv}"
+    );
+    let docx = dir.path().join("t.docx");
+    export(&input, &docx, &["--progress-columns"]);
+    let document = zipped_text(&docx, "word/document.xml");
+    assert!(document.contains(">下步计划<") && document.contains(r#"<w:gridSpan w:val="10"/>"#));
+}
+
+/// A CSV as a unit returns it: the 完成情况 of the first task filled in, as a spreadsheet saves it.
+fn filled_csv(written: &Path, done: &str) -> Vec<u8> {
+    let bytes = std::fs::read(written).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = headers.iter().position(|h| h == "完成情况").unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&headers).unwrap();
+    for (i, record) in reader.records().enumerate() {
+        let mut fields: Vec<String> = record.unwrap().iter().map(String::from).collect();
+        if i == 0 {
+            fields[column] = done.to_string();
+        }
+        writer.write_record(&fields).unwrap();
+    }
+    writer.into_inner().unwrap()
+}
+
+#[test]
+fn a_returned_table_keeps_what_the_units_wrote_for_diff_and_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("2024.yaml");
+    import_to(fixtures().join("table_first_leads.txt"), &original);
+    let sent = dir.path().join("sent.csv");
+    export(&original, &sent, &["--progress-columns"]);
+    let returned = dir.path().join("returned.csv");
+    std::fs::write(
+        &returned,
+        filled_csv(&sent, "已完成全面排查。\n台账已建立。"),
+    )
+    .unwrap();
+    let register = register(&import_stdout(&returned));
+    assert_eq!(
+        register["tasks"][0]["progress"],
+        serde_yaml::from_str::<serde_yaml::Value>(
+            "{done: \"已完成全面排查。\\n台账已建立。\", problems: null, next_steps: null}"
+        )
+        .unwrap()
+    );
+    assert!(register["tasks"][1].get("progress").is_none());
+
+    let diff = dutyctl()
+        .arg("diff")
+        .arg(&original)
+        .arg(&returned)
+        .output()
+        .unwrap();
+    assert_eq!(diff.status.code(), Some(1));
+    let text = String::from_utf8(diff.stdout).unwrap();
+    assert_eq!(
+        text,
+        "~ 1 开展重大事故隐患专项排查整治\n    完成情况：— → 已完成全面排查。⏎台账已建立。\n\n未变 2，变更 1，新增 0，删除 0，拆分 0，合并 0\n"
+    );
+    let (code, json) = diff_json(&original, &returned, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(json["changes"][0]["details"][0]["field"], "progress");
+    assert_eq!(
+        json["changes"][0]["details"][0]["old"],
+        serde_json::Value::Null
+    );
+    for (fail_on, code) in [("removed,lead", 0), ("progress", 1)] {
+        dutyctl()
+            .arg("diff")
+            .arg(&original)
+            .arg(&returned)
+            .args(["--fail-on", fail_on])
+            .assert()
+            .code(code);
+    }
+    let md = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&original)
+            .arg(&returned)
+            .args(["--format", "md"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        md.contains("  - 完成情况：— → 已完成全面排查。 台账已建立。"),
+        "{md}"
+    );
+    let changes = dir.path().join("changes.xlsx");
+    dutyctl()
+        .arg("diff")
+        .arg(&original)
+        .arg(&returned)
+        .arg("-o")
+        .arg(&changes)
+        .assert()
+        .code(1);
+    let rows = &workbook(&changes)[0].1;
+    assert_eq!(rows[2][12..], ["原进展", "新进展"]);
+    assert_eq!(
+        rows[3][12..],
+        ["", "完成情况：已完成全面排查。\n台账已建立。"]
+    );
+
+    let units = String::from_utf8(
+        dutyctl()
+            .arg("units")
+            .arg(&returned)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        units.starts_with("unit\tlead\tsupport\treported\n"),
+        "{units}"
+    );
+    assert!(units.contains("\n县安委办\t1\t0\t1/1\n"), "{units}");
+    assert!(units.contains("\n县应急管理局\t1\t0\t0/1\n"), "{units}");
+    let before = String::from_utf8(
+        dutyctl()
+            .arg("units")
+            .arg(&original)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(
+        before.starts_with("unit\tlead\tsupport\n"),
+        "no column to count before anyone reported: {before}"
+    );
+}
+
+/// The units a register names as lead or support, each with its tasks' titles, without the
+/// names of several bodies (各…).
+fn units_of(register: &serde_yaml::Value) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut units: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for task in register["tasks"].as_sequence().unwrap() {
+        let title = task["title"].as_str().unwrap().to_string();
+        for key in ["lead", "support"] {
+            for unit in task[key].as_sequence().unwrap() {
+                let unit = unit.as_str().unwrap();
+                let titles = units.entry(unit.to_string()).or_default();
+                if !unit.starts_with('各') && !titles.contains(&title) {
+                    titles.push(title.clone());
+                }
+            }
+        }
+    }
+    units.retain(|unit, _| !unit.starts_with('各'));
+    units
+}
+
+#[test]
+fn split_by_unit_writes_each_unit_its_own_tasks_with_its_role() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = fixtures().join("diff/2024.txt");
+    let whole = register(&import_stdout(&input));
+    let expected = units_of(&whole);
+    let out = dir.path().join("发各单位");
+    let run = dutyctl()
+        .arg("export")
+        .arg(&input)
+        .args(["--split-by-unit", "--progress-columns", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.contains("no file for names of several bodies rather than one office (tasks naming them): 各县区政府 (2)"),
+        "{stderr}"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut wanted: Vec<String> = expected.keys().map(|u| format!("{u}.xlsx")).collect();
+    wanted.sort();
+    assert_eq!(files, wanted);
+    for (unit, titles) in &expected {
+        let file = out.join(format!("{unit}.xlsx"));
+        let sheets = workbook(&file);
+        let names: Vec<&str> = sheets.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert_eq!(names, ["责任分解表", "_dutyctl"], "only the table is sent");
+        let rows = &sheets[0].1;
+        assert!(
+            rows[0][0].ends_with(&format!("（{unit}）")),
+            "{}",
+            rows[0][0]
+        );
+        assert_eq!(rows[1][..3], ["序号", "重点工作任务", "角色"]);
+        assert_eq!(rows[1][3], "牵头单位");
+        let back = register(&import_stdout(&file));
+        let got: Vec<&str> = back["tasks"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|t| t["title"].as_str().unwrap())
+            .collect();
+        assert_eq!(&got, titles, "{unit}");
+        // Each row's role is what the unit is in that task.
+        for (row, task) in rows[2..]
+            .iter()
+            .filter(|r| !r[2].is_empty())
+            .zip(back["tasks"].as_sequence().unwrap())
+        {
+            let leads = task["lead"]
+                .as_sequence()
+                .unwrap()
+                .iter()
+                .any(|u| u.as_str() == Some(unit.as_str()));
+            assert_eq!(
+                row[2],
+                if leads { "牵头" } else { "配合" },
+                "{unit}: {row:?}"
+            );
+        }
+        assert!(
+            back["tasks"][0]["text"]
+                .as_str()
+                .is_some_and(|t| !t.contains("角色"))
+        );
+    }
+    let lead_of_eight = workbook(&out.join("市应急管理局.xlsx"));
+    assert!(
+        lead_of_eight[0]
+            .1
+            .iter()
+            .any(|r| r[0] == "（八）" && r[2] == "牵头"),
+        "{:?}",
+        lead_of_eight[0].1
+    );
+
+    // The same from import, as Word documents, several notices each in a folder of its own.
+    let words = dir.path().join("word/");
+    dutyctl()
+        .arg("import")
+        .arg(fixtures().join("diff/2023.txt"))
+        .arg(&input)
+        .args(["--split-by-unit", "--format", "docx", "-o"])
+        .arg(&words)
+        .assert()
+        .success();
+    let docx = words.join("2024/市应急管理局.docx");
+    let document = zipped_text(&docx, "word/document.xml");
+    assert!(document.contains(">（市应急管理局）<") && document.contains(">角色<"));
+    let back = register(&import_stdout(&docx));
+    assert_eq!(
+        back["tasks"].as_sequence().unwrap().len(),
+        expected["市应急管理局"].len()
+    );
+    assert!(words.join("2023/市消防救援支队.docx").exists());
+}
+
+#[test]
+fn split_by_unit_names_files_safely_and_refuses_clashes_before_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("notice.txt");
+    std::fs::write(
+        &notice,
+        "一、任务\n（一）开展排查。（县ABC服务中心牵头，县abc服务中心配合）\n（二）建立台账。（县应急局牵头）\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = dutyctl()
+        .arg("export")
+        .arg(&notice)
+        .args(["--split-by-unit", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        stderr.contains("units whose names give one file name, so nothing was written: 县ABC服务中心 / 县abc服务中心"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing written, not even the folder");
+
+    std::fs::write(
+        &notice,
+        "一、任务\n（一）开展排查。（县政务服务中心牵头，县应急局配合）\n",
+    )
+    .unwrap();
+    // A link in the folder is followed, as for any output: its target is replaced.
+    std::fs::create_dir(&out).unwrap();
+    let elsewhere = dir.path().join("elsewhere.xlsx");
+    std::fs::write(&elsewhere, "old").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&elsewhere, out.join("县应急局.xlsx")).unwrap();
+    export(&notice, &out, &["--split-by-unit"]);
+    assert!(out.join("县政务服务中心.xlsx").is_file());
+    #[cfg(unix)]
+    {
+        assert!(
+            std::fs::symlink_metadata(out.join("县应急局.xlsx"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(std::fs::read(&elsewhere).unwrap().starts_with(b"PK"));
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("dutyctl-tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+
+    // A file is no folder, and neither stdout nor a name with an extension is one.
+    for target in [
+        elsewhere.as_os_str(),
+        "-".as_ref(),
+        dir.path().join("x.xlsx").as_os_str(),
+    ] {
+        let run = dutyctl()
+            .arg("export")
+            .arg(&notice)
+            .args(["--split-by-unit", "-o"])
+            .arg(target)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{target:?}");
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(
+            stderr.contains("--split-by-unit writes a folder of files")
+                && stderr.lines().count() == 1,
+            "{stderr}"
+        );
+    }
+    assert!(!dir.path().join("x.xlsx").exists());
+}
+
+#[test]
+fn diff_text_speaks_the_reports_chinese_and_signs_every_entry() {
+    let (old, new) = (
+        fixtures().join("diff/2023.txt"),
+        fixtures().join("diff/2024.txt"),
+    );
+    let text = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    for line in [
+        "    内容：强化部门监管责任。各部门{+严格+}按照",
+        "    章节：一、责任落实 → 二、专项整治",
+        "    配合单位：+市生态环境局\n",
+        "    完成时限：2023年12月底前 → 2024年6月底前\n",
+        "    牵头单位：+市应急管理局-市消防救援支队\n",
+        "    序号：（十一） → （九）\n",
+        "    拆分为：（五） 严查道路交通违法行为；（六） 推进农村公路安全防护\n",
+        "    合并自：（六） 推进燃气管道更新改造；（七） 开展燃气用户安全排查\n",
+        "\n按单位：\n",
+        "  市交通运输局  牵头单位：+（五）、（六）；配合单位：-（五）\n",
+        "\n未变 1，变更 5，新增 3，删除 2，拆分 1，合并 1\n",
+    ] {
+        assert!(text.contains(line), "{line:?} not in:\n{text}");
+    }
+    for english in [
+        "lead",
+        "support",
+        "deadline",
+        "renumbered",
+        "moved",
+        "split",
+        "merged",
+        "was:",
+        "units:",
+    ] {
+        assert!(!text.contains(english), "{english} in:\n{text}");
+    }
+    assert!(!text.contains("\n\n\n"));
+    let same = String::from_utf8(
+        dutyctl()
+            .arg("diff")
+            .arg(&old)
+            .arg(&old)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(same, "未变 11，变更 0，新增 0，删除 0，拆分 0，合并 0\n");
+}
+
+#[test]
+fn no_printed_page_of_a_long_table_ends_on_a_heading() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = dir.path().join("notice.txt");
+    let mut text = String::new();
+    let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    // One task a part, of lengths that leave some part's heading where a page is full.
+    for (i, numeral) in numerals.iter().enumerate() {
+        text.push_str(&format!("{numeral}、第{}部分\n", i + 1));
+        text.push_str(&format!(
+            "（一）推进第{}项工作。{}（县应急局牵头，县公安局配合）\n",
+            i + 1,
+            "全面排查隐患，建立整改台账，逐项销号管理。".repeat(5 + (i * 7) % 11)
+        ));
+    }
+    std::fs::write(&notice, text).unwrap();
+    for extra in [&[][..], &["--progress-columns"][..]] {
+        let out = dir.path().join("long.xlsx");
+        export(&notice, &out, extra);
+        let sheet = zipped_text(&out, "xl/worksheets/sheet1.xml");
+        let breaks: Vec<usize> = sheet
+            .split("<brk id=\"")
+            .skip(1)
+            .map(|b| b[..b.find('"').unwrap()].parse().unwrap())
+            .collect();
+        assert!(
+            !breaks.is_empty(),
+            "this table would leave headings at a page's foot"
+        );
+        let rows = &workbook(&out)[0].1;
+        for at in &breaks {
+            // A break before zero-based row `at`: the page ends on row `at - 1`, a task's.
+            let last = &rows[at - 1];
+            assert!(!last[1].is_empty(), "page ends on a heading: {last:?}");
+        }
     }
 }

@@ -15,6 +15,9 @@ enum Destination {
     Stdout,
     File(PathBuf),
     Folder(PathBuf),
+    /// `--split-by-unit`: one file per unit in this folder (in a sub-folder per input when there
+    /// are several).
+    Units(PathBuf),
 }
 
 pub fn run(args: &ImportArgs) -> Result<ExitCode> {
@@ -64,6 +67,16 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
 }
 
 fn destination(args: &ImportArgs) -> Result<Destination> {
+    if args.table.split_by_unit {
+        let Some(dir) = &args.output else {
+            bail!("--split-by-unit writes a folder of files: give -o FOLDER/");
+        };
+        super::split::check_folder(dir)?;
+        if args.files.len() > 1 {
+            refuse_collisions(dir, args)?;
+        }
+        return Ok(Destination::Units(dir.clone()));
+    }
     match (&args.output, args.files.len()) {
         (None, 1) => Ok(Destination::Stdout),
         (Some(path), 1) if path.as_os_str() == "-" => Ok(Destination::Stdout),
@@ -152,7 +165,18 @@ fn import_one(
             reading.warnings.len()
         );
     }
+    let options = args.table.write_options(CsvEncoding::Utf8);
     let target = match destination {
+        Destination::Units(dir) => {
+            let dir = if args.files.len() > 1 {
+                dir.join(file.file_stem().unwrap_or(file.as_os_str()))
+            } else {
+                dir.clone()
+            };
+            let format = args.format.unwrap_or(Format::Xlsx);
+            let register = &reading.register;
+            return super::split::write_shares(file, register, &dir, format, &options, report);
+        }
         Destination::Stdout => None,
         Destination::File(path) => Some(path.clone()),
         Destination::Folder(dir) => Some(batch_target(
@@ -162,7 +186,6 @@ fn import_one(
         )),
     };
     let format = super::output_format(args.format, target.as_deref(), Format::Yaml);
-    let options = args.table.write_options(CsvEncoding::Utf8);
     let bytes = writer::write(&reading.register, format, &options)
         .with_context(|| file.display().to_string())?;
     super::write_output(file, target.as_deref(), format, &bytes)

@@ -8,6 +8,7 @@ pub mod import;
 pub(crate) mod output;
 pub mod schema;
 pub mod serve;
+pub(crate) mod split;
 pub mod units;
 
 use anyhow::{Context, Result, bail};

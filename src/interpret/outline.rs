@@ -639,6 +639,7 @@ impl TaskBuilder<'_> {
             deadline,
             items,
             printed: Default::default(),
+            progress: None,
             source: source_ref(&node.at),
         });
     }

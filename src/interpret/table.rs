@@ -10,7 +10,7 @@ use super::sentence_title;
 use super::source_ref;
 use crate::document::{Cell as DocCell, Position, Table};
 use crate::error::Warning;
-use crate::model::{SourceRef, Task};
+use crate::model::{Progress, SourceRef, Task};
 use crate::normalize::persons::split_persons;
 use crate::normalize::units::{DocumentWords, UnitContext, join_cell_lines, take_marked_leads};
 use crate::vocab::{Column, SECTION_SEPARATOR};
@@ -250,7 +250,15 @@ fn push_section(sections: &mut Vec<Section>, heading: String) {
 /// Column of each header cell, when the row is a header (at least two known column names).
 /// A header names columns: short cells, no bare number among them.
 pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
-    let columns: Vec<Option<Column>> = row.cells.iter().map(|c| column_of(&c.text())).collect();
+    let mut columns: Vec<Option<Column>> = row.cells.iter().map(|c| column_of(&c.text())).collect();
+    // 存在问题 is progress beside 完成情况; elsewhere it is what a task rectifies.
+    if columns.contains(&Some(Column::Done)) {
+        for (column, cell) in columns.iter_mut().zip(&row.cells) {
+            if column.is_none() && crate::vocab::is_problems_header(&cell.text()) {
+                *column = Some(Column::Problems);
+            }
+        }
+    }
     let known = columns.iter().filter(|c| c.is_some()).count();
     let header_like = row.cells.iter().all(|c| {
         let text = c.text();
@@ -516,6 +524,12 @@ fn row_task(
             .map(|s| s.trim().to_string())
             .collect()
     };
+    let written = |column: Column| cell(column).join("\n");
+    let progress = Progress::of(
+        &written(Column::Done),
+        &written(Column::Problems),
+        &written(Column::NextSteps),
+    );
     Task {
         id: String::new(),
         checked: false,
@@ -524,6 +538,7 @@ fn row_task(
         title,
         items: inline_items(&text),
         printed: Default::default(),
+        progress,
         text,
         lead,
         support,
@@ -569,6 +584,29 @@ mod tests {
         assert_eq!(task.persons, ["刘忠来", "杨斌"]);
         assert_eq!(task.section, ["一、目标任务"]);
         assert_eq!(task.title, "减少事故");
+    }
+
+    #[test]
+    fn progress_columns_are_read_and_a_role_column_is_left_out() {
+        let t = table(
+            "序号\t工作任务\t角色\t牵头单位\t完成情况\t存在问题\t下步计划\n1\t完成排查。\t牵头\t县应急局\t已排查12家。\t\t年底前复查。\n2\t建立台账。\t配合\t县应急局\t\t\t\n",
+        );
+        let progress = t.tasks[0].progress.as_ref().expect("progress of task 1");
+        assert_eq!(progress.done.as_deref(), Some("已排查12家。"));
+        assert_eq!(progress.problems, None);
+        assert_eq!(progress.next_steps.as_deref(), Some("年底前复查。"));
+        assert_eq!(t.tasks[1].progress, None, "nothing written");
+        assert_eq!(
+            t.tasks[0].text, "完成排查。",
+            "the role is not kept with the text"
+        );
+    }
+
+    #[test]
+    fn problems_without_a_done_column_stay_with_the_task() {
+        let t = table("序号\t存在问题\t整改措施\t责任单位\n1\t台账不全。\t补齐台账。\t县应急局\n");
+        assert_eq!(t.tasks[0].progress, None);
+        assert!(t.tasks[0].text.contains("台账不全"), "{}", t.tasks[0].text);
     }
 
     #[test]

@@ -126,10 +126,43 @@ pub struct Task {
     /// so registers that no one reviewed are as before.
     #[serde(default, skip_serializing_if = "is_false")]
     pub checked: bool,
+    /// What the units wrote in the 完成情况 | 存在问题 | 下步计划 columns of a table written with
+    /// `--progress-columns` and returned to be imported; absent (the key left out) until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
 }
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+/// A task's progress as the units report it, each part as written (lines kept), null where the
+/// cell was left empty. A register holds it only where some part was written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    /// 完成情况: what has been done.
+    #[serde(default)]
+    pub done: Option<String>,
+    /// 存在问题: what stands in the way.
+    #[serde(default)]
+    pub problems: Option<String>,
+    /// 下步计划: what comes next.
+    #[serde(default)]
+    pub next_steps: Option<String>,
+}
+
+impl Progress {
+    /// The progress of these three cells, or None where all are empty (whitespace only).
+    pub fn of(done: &str, problems: &str, next_steps: &str) -> Option<Progress> {
+        let part = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+        let progress = Progress {
+            done: part(done),
+            problems: part(problems),
+            next_steps: part(next_steps),
+        };
+        (progress != Progress::default()).then_some(progress)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

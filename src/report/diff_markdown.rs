@@ -1,6 +1,6 @@
 //! A diff as Markdown for a pull-request comment: the summary table first, details folded.
 
-use super::{Span, task_label, text_changes};
+use super::{Span, field_label, progress_changes, task_label, text_changes};
 use crate::diff::{Change, Detail, Diff};
 use std::fmt::Write;
 
@@ -77,8 +77,8 @@ fn item(change: &Change) -> String {
     match change {
         Change::Changed { new, details, .. } => {
             let mut line = format!("- **{}**", escape(&task_label(new)));
-            for detail in details {
-                let _ = write!(line, "\n  - {}", detail_text(detail));
+            for text in details.iter().flat_map(detail_lines) {
+                let _ = write!(line, "\n  - {text}");
             }
             line
         }
@@ -103,28 +103,39 @@ fn item(change: &Change) -> String {
     }
 }
 
-fn detail_text(detail: &Detail) -> String {
-    let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+/// The lines of one detail: one, or for progress one per part that changed.
+fn detail_lines(detail: &Detail) -> Vec<String> {
+    let or_none = |v: &Option<String>| v.as_deref().map_or_else(|| "—".into(), escape);
     let names = |label: &str, added: &[String], removed: &[String]| {
         let mut parts: Vec<String> = added.iter().map(|u| format!("＋{}", escape(u))).collect();
         parts.extend(removed.iter().map(|u| format!("－{}", escape(u))));
         format!("{label}：{}", parts.join(" "))
     };
-    match detail {
-        Detail::Renumbered { old, new } => format!("序号：{} → {}", or_none(old), or_none(new)),
+    let label = field_label(detail);
+    let line = match detail {
+        Detail::Renumbered { old, new } | Detail::Deadline { old, new } => {
+            format!("{label}：{} → {}", or_none(old), or_none(new))
+        }
         Detail::Moved { old, new } => format!(
-            "章节：{} → {}",
+            "{label}：{} → {}",
             escape(&old.join(" / ")),
             escape(&new.join(" / "))
         ),
-        Detail::Title { old, new } => format!("标题：{}", inline(old, new)),
-        Detail::Text { old, new } => format!("内容：{}", inline(old, new)),
-        Detail::Lead { added, removed } => names("牵头单位", added, removed),
-        Detail::Support { added, removed } => names("配合单位", added, removed),
-        Detail::Persons { added, removed } => names("责任人", added, removed),
-        Detail::Leaders { added, removed } => names("责任领导", added, removed),
-        Detail::Deadline { old, new } => format!("完成时限：{} → {}", or_none(old), or_none(new)),
-    }
+        Detail::Title { old, new } | Detail::Text { old, new } => {
+            format!("{label}：{}", inline(old, new))
+        }
+        Detail::Lead { added, removed }
+        | Detail::Support { added, removed }
+        | Detail::Persons { added, removed }
+        | Detail::Leaders { added, removed } => names(label, added, removed),
+        Detail::Progress { old, new } => {
+            return progress_changes(old, new)
+                .into_iter()
+                .map(|(label, old, new)| format!("{label}：{} → {}", or_none(&old), or_none(&new)))
+                .collect();
+        }
+    };
+    vec![line]
 }
 
 fn inline(old: &str, new: &str) -> String {

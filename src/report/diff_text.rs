@@ -1,7 +1,12 @@
-//! A diff for the terminal: one line per change, details indented, coloured when asked.
+//! A diff for the terminal: one line per change, details indented under the names the
+//! 责任分解表 and the Markdown report give them (牵头单位, 完成时限 …), coloured when asked.
 
-use super::{Span, task_label, text_changes};
+use super::{Span, field_label, progress_changes, task_label, text_changes};
 use crate::diff::{Change, Detail, Diff};
+use crate::vocab::{
+    Column, DIFF_BY_UNIT, DIFF_MERGED_FROM, DIFF_SPLIT_INTO, DIFF_SUMMARY_WORDS, DIFF_WAS_LABEL,
+    printed_header,
+};
 use std::fmt::Write;
 
 struct Paint {
@@ -40,10 +45,12 @@ pub fn render(diff: &Diff, color: bool) -> String {
             } => {
                 let _ = writeln!(out, "{} {}", paint.changed("~"), task_label(new));
                 if old.title != new.title {
-                    let _ = writeln!(out, "    was: {}", task_label(old));
+                    let _ = writeln!(out, "    {DIFF_WAS_LABEL}：{}", task_label(old));
                 }
                 for detail in details {
-                    let _ = writeln!(out, "    {}", detail_line(detail, &paint));
+                    for line in detail_lines(detail, &paint) {
+                        let _ = writeln!(out, "    {line}");
+                    }
                 }
             }
             Change::Added { new } => {
@@ -53,83 +60,121 @@ pub fn render(diff: &Diff, color: bool) -> String {
                 let _ = writeln!(out, "{} {}", paint.removed("-"), task_label(old));
             }
             Change::Split { old, new } => {
-                let parts: Vec<String> = new.iter().map(task_label).collect();
                 let _ = writeln!(
                     out,
-                    "{} {}\n    split into: {}",
+                    "{} {}\n    {DIFF_SPLIT_INTO}：{}",
                     paint.moved("<"),
                     task_label(old),
-                    parts.join("; ")
+                    labels(new)
                 );
             }
             Change::Merged { old, new } => {
-                let parts: Vec<String> = old.iter().map(task_label).collect();
                 let _ = writeln!(
                     out,
-                    "{} {}\n    merged from: {}",
+                    "{} {}\n    {DIFF_MERGED_FROM}：{}",
                     paint.moved(">"),
                     task_label(new),
-                    parts.join("; ")
+                    labels(old)
                 );
             }
         }
     }
     if !diff.units.is_empty() {
-        let _ = writeln!(out, "\nunits:");
+        let _ = writeln!(out, "\n{DIFF_BY_UNIT}：");
         for unit in &diff.units {
-            let mut parts = Vec::new();
-            // Every task number carries its own sign, as in the details: lead: +（五） +（六）.
-            for (label, gained, lost) in [
-                ("lead", &unit.lead_gained, &unit.lead_lost),
-                ("support", &unit.support_gained, &unit.support_lost),
-            ] {
-                let mut signed: Vec<String> = gained
-                    .iter()
-                    .map(|seq| paint.added(&format!("+{seq}")))
-                    .collect();
-                signed.extend(lost.iter().map(|seq| paint.removed(&format!("-{seq}"))));
-                if !signed.is_empty() {
-                    parts.push(format!("{label}: {}", signed.join(" ")));
-                }
-            }
-            let _ = writeln!(out, "  {}: {}", unit.unit, parts.join("; "));
+            let parts: Vec<String> = [
+                (
+                    printed_header(Column::Lead),
+                    &unit.lead_gained,
+                    &unit.lead_lost,
+                ),
+                (
+                    printed_header(Column::Support),
+                    &unit.support_gained,
+                    &unit.support_lost,
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, gained, lost)| !gained.is_empty() || !lost.is_empty())
+            .map(|(label, gained, lost)| signed(label, gained, lost, &paint))
+            .collect();
+            let _ = writeln!(out, "  {}  {}", unit.unit, parts.join(PART_SEPARATOR));
         }
     }
+    // A blank line sets the summary apart from the changes, and is left out where there are none.
     if !out.is_empty() {
         out.push('\n');
     }
     let s = &diff.summary;
-    let _ = writeln!(
-        out,
-        "{} unchanged, {} changed, {} added, {} removed, {} split, {} merged",
-        s.unchanged, s.changed, s.added, s.removed, s.split, s.merged
-    );
+    let counts = [
+        s.unchanged,
+        s.changed,
+        s.added,
+        s.removed,
+        s.split,
+        s.merged,
+    ];
+    let summary: Vec<String> = DIFF_SUMMARY_WORDS
+        .iter()
+        .zip(counts)
+        .map(|(word, n)| format!("{word} {n}"))
+        .collect();
+    let _ = writeln!(out, "{}", summary.join("，"));
     out
 }
 
-fn detail_line(detail: &Detail, paint: &Paint) -> String {
-    let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
-    let names = |label: &str, added: &[String], removed: &[String]| {
-        let mut parts: Vec<String> = added
-            .iter()
-            .map(|u| paint.added(&format!("+{u}")))
-            .collect();
-        parts.extend(removed.iter().map(|u| paint.removed(&format!("-{u}"))));
-        format!("{label}: {}", parts.join(" "))
+/// Separates the parts of one line: a unit's lead and support changes.
+const PART_SEPARATOR: &str = "；";
+
+/// `（五） 严查…；（六） 推进…`
+fn labels(tasks: &[crate::diff::TaskRef]) -> String {
+    tasks
+        .iter()
+        .map(task_label)
+        .collect::<Vec<_>>()
+        .join(PART_SEPARATOR)
+}
+
+/// `牵头单位：+市应急管理局-市消防救援支队`: each entry carries its sign, and the sign is what
+/// separates them, for units in a task's details and task numbers in a unit's line alike.
+fn signed(label: &str, added: &[String], removed: &[String], paint: &Paint) -> String {
+    let mut entries: Vec<String> = added
+        .iter()
+        .map(|u| paint.added(&format!("+{u}")))
+        .collect();
+    entries.extend(removed.iter().map(|u| paint.removed(&format!("-{u}"))));
+    format!("{label}：{}", entries.concat())
+}
+
+/// The lines of one detail: one, or for progress one per part that changed.
+fn detail_lines(detail: &Detail, paint: &Paint) -> Vec<String> {
+    let or_none = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "—".to_string(), |v| v.replace('\n', "⏎"))
     };
-    match detail {
-        Detail::Renumbered { old, new } => {
-            format!("renumbered: {} → {}", or_none(old), or_none(new))
+    let label = field_label(detail);
+    let line = match detail {
+        Detail::Renumbered { old, new } | Detail::Deadline { old, new } => {
+            format!("{label}：{} → {}", or_none(old), or_none(new))
         }
-        Detail::Moved { old, new } => format!("moved: {} → {}", old.join(" / "), new.join(" / ")),
-        Detail::Title { old, new } => format!("title: {}", inline(old, new, paint)),
-        Detail::Text { old, new } => format!("text: {}", inline(old, new, paint)),
-        Detail::Lead { added, removed } => names("lead", added, removed),
-        Detail::Support { added, removed } => names("support", added, removed),
-        Detail::Persons { added, removed } => names("persons", added, removed),
-        Detail::Leaders { added, removed } => names("leaders", added, removed),
-        Detail::Deadline { old, new } => format!("deadline: {} → {}", or_none(old), or_none(new)),
-    }
+        Detail::Moved { old, new } => {
+            format!("{label}：{} → {}", old.join(" / "), new.join(" / "))
+        }
+        Detail::Title { old, new } | Detail::Text { old, new } => {
+            format!("{label}：{}", inline(old, new, paint))
+        }
+        Detail::Lead { added, removed }
+        | Detail::Support { added, removed }
+        | Detail::Persons { added, removed }
+        | Detail::Leaders { added, removed } => signed(label, added, removed, paint),
+        Detail::Progress { old, new } => {
+            return progress_changes(old, new)
+                .into_iter()
+                .map(|(label, old, new)| format!("{label}：{} → {}", or_none(&old), or_none(&new)))
+                .collect();
+        }
+    };
+    vec![line]
 }
 
 /// `各部门[-按照-]{+严格按照+}…` without colour, red/green with it.

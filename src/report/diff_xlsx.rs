@@ -3,8 +3,9 @@
 //! side, changed cells highlighted; rows tall enough for their wrapped text, A4 landscape.
 
 use super::status;
-use crate::diff::{Change, Diff, TaskRef};
+use crate::diff::{Change, ChangeKind, Diff, TaskRef};
 use crate::model::{Register, Task};
+use crate::vocab::{Column, printed_header};
 use crate::writer::WriteError;
 use crate::writer::sheet::{print_setup, row_height, row_height_of, wrapped_lines};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook};
@@ -33,6 +34,9 @@ const OLD_NEW_COLUMNS: [(usize, usize); 5] = [(1, 3), (2, 4), (5, 6), (7, 8), (9
 const WIDTHS: [f64; 12] = [
     6.0, 9.0, 31.0, 9.0, 31.0, 12.0, 12.0, 14.0, 14.0, 10.0, 10.0, 6.0,
 ];
+/// Where some task's progress changed, its old and new value follow (原进展 | 新进展).
+const PROGRESS_HEADERS: [&str; 2] = ["原进展", "新进展"];
+const PROGRESS_WIDTH: f64 = 20.0;
 const BODY_SIZE: f64 = 10.5;
 const TITLE_SIZE: f64 = 16.0;
 /// Rows above the table: the title, the counts, the header.
@@ -65,8 +69,20 @@ pub fn render(
         .set_text_wrap()
         .set_align(FormatAlign::Left)
         .set_align(FormatAlign::VerticalCenter);
-    let last_col = (HEADERS.len() - 1) as u16;
-    let total_width: f64 = WIDTHS.iter().sum();
+    let with_progress = diff
+        .changes
+        .iter()
+        .any(|c| c.kinds().contains(&ChangeKind::Progress));
+    let mut headers: Vec<&str> = HEADERS.to_vec();
+    let mut widths: Vec<f64> = WIDTHS.to_vec();
+    let mut old_new: Vec<(usize, usize)> = OLD_NEW_COLUMNS.to_vec();
+    if with_progress {
+        headers.extend(PROGRESS_HEADERS);
+        widths.extend([PROGRESS_WIDTH; 2]);
+        old_new.push((HEADERS.len(), HEADERS.len() + 1));
+    }
+    let last_col = (headers.len() - 1) as u16;
+    let total_width: f64 = widths.iter().sum();
 
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -91,18 +107,21 @@ pub fn render(
         1,
         row_height(wrapped_lines(&about, total_width, BODY_SIZE), BODY_SIZE),
     )?;
-    for (col, (name, width)) in HEADERS.iter().zip(WIDTHS).enumerate() {
+    for (col, (name, width)) in headers.iter().zip(&widths).enumerate() {
         sheet.write_string_with_format(HEADER_ROW, col as u16, *name, &header)?;
-        sheet.set_column_width(col as u16, width)?;
+        sheet.set_column_width(col as u16, *width)?;
     }
     sheet.set_row_height(
         HEADER_ROW,
-        row_height_of(HEADERS.iter().copied().zip(WIDTHS), BODY_SIZE),
+        row_height_of(
+            headers.iter().copied().zip(widths.iter().copied()),
+            BODY_SIZE,
+        ),
     )?;
 
     for (i, change) in diff.changes.iter().enumerate() {
         let (olds, news, similarity) = sides(change, old, new);
-        let values = [
+        let mut values = vec![
             status(change).to_string(),
             join(&olds, |t| t.seq.clone().unwrap_or_default()),
             join(&olds, |t| t.text.clone()),
@@ -116,9 +135,13 @@ pub fn render(
             join(&news, |t| t.deadline.clone().unwrap_or_default()),
             similarity.map(|s| format!("{s:.2}")).unwrap_or_default(),
         ];
+        if with_progress {
+            values.push(join(&olds, progress_text));
+            values.push(join(&news, progress_text));
+        }
         let r = HEADER_ROW + 1 + i as u32;
         for (col, value) in values.iter().enumerate() {
-            let differs = OLD_NEW_COLUMNS
+            let differs = old_new
                 .iter()
                 .any(|(a, b)| (col == *a || col == *b) && values[*a] != values[*b]);
             let format = if differs {
@@ -132,7 +155,13 @@ pub fn render(
         }
         sheet.set_row_height(
             r,
-            row_height_of(values.iter().map(String::as_str).zip(WIDTHS), BODY_SIZE),
+            row_height_of(
+                values
+                    .iter()
+                    .map(String::as_str)
+                    .zip(widths.iter().copied()),
+                BODY_SIZE,
+            ),
         )?;
     }
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
@@ -179,6 +208,25 @@ fn sides(change: &Change, old: &Register, new: &Register) -> (Vec<Task>, Vec<Tas
 /// One value per task, a task to a line (a split lists each new task's value).
 fn join(tasks: &[Task], value: fn(&Task) -> String) -> String {
     tasks.iter().map(value).collect::<Vec<_>>().join("\n")
+}
+
+/// A task's progress, a part a line under its column's name (`完成情况：…`).
+fn progress_text(task: &Task) -> String {
+    let Some(progress) = &task.progress else {
+        return String::new();
+    };
+    [
+        (Column::Done, &progress.done),
+        (Column::Problems, &progress.problems),
+        (Column::NextSteps, &progress.next_steps),
+    ]
+    .into_iter()
+    .filter_map(|(column, part)| {
+        part.as_ref()
+            .map(|p| format!("{}：{p}", printed_header(column)))
+    })
+    .collect::<Vec<_>>()
+    .join("\n")
 }
 
 /// What the title calls a register: its document's title, else its file name.

@@ -5,7 +5,9 @@ pub mod diff_markdown;
 pub mod diff_text;
 pub mod diff_xlsx;
 
-use crate::diff::{Change, TaskRef};
+use crate::diff::{Change, Detail, TaskRef};
+use crate::model::Progress;
+use crate::vocab::{Column, DIFF_SUMMARY_WORDS, DIFF_TEXT_LABEL, DIFF_TITLE_LABEL, printed_header};
 
 /// `（三） 落实企业主体责任`
 pub fn task_label(task: &TaskRef) -> String {
@@ -17,13 +19,52 @@ pub fn task_label(task: &TaskRef) -> String {
 
 /// A short name for the kind of change, for summaries and the 状态 column.
 pub fn status(change: &Change) -> &'static str {
+    let [_, changed, added, removed, split, merged] = DIFF_SUMMARY_WORDS;
     match change {
-        Change::Changed { .. } => "变更",
-        Change::Added { .. } => "新增",
-        Change::Removed { .. } => "删除",
-        Change::Split { .. } => "拆分",
-        Change::Merged { .. } => "合并",
+        Change::Changed { .. } => changed,
+        Change::Added { .. } => added,
+        Change::Removed { .. } => removed,
+        Change::Split { .. } => split,
+        Change::Merged { .. } => merged,
     }
+}
+
+/// What a detail is called in the reports for people: the table's own header where the field is
+/// a column of the 责任分解表 (牵头单位, 完成时限 …), else 标题 or 内容. Progress has one line
+/// per part, each called by its column ([`progress_changes`]).
+pub fn field_label(detail: &Detail) -> &'static str {
+    match detail {
+        Detail::Renumbered { .. } => printed_header(Column::Seq),
+        Detail::Moved { .. } => printed_header(Column::Section),
+        Detail::Title { .. } => DIFF_TITLE_LABEL,
+        Detail::Text { .. } => DIFF_TEXT_LABEL,
+        Detail::Lead { .. } => printed_header(Column::Lead),
+        Detail::Support { .. } => printed_header(Column::Support),
+        Detail::Persons { .. } => printed_header(Column::Persons),
+        Detail::Leaders { .. } => printed_header(Column::Leaders),
+        Detail::Deadline { .. } => printed_header(Column::Deadline),
+        Detail::Progress { .. } => printed_header(Column::Done),
+    }
+}
+
+/// The parts of progress that differ: (the column's header, old, new).
+pub fn progress_changes(
+    old: &Option<Progress>,
+    new: &Option<Progress>,
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    let parts = |p: &Option<Progress>| -> [Option<String>; 3] {
+        match p {
+            Some(p) => [p.done.clone(), p.problems.clone(), p.next_steps.clone()],
+            None => [None, None, None],
+        }
+    };
+    let columns = [Column::Done, Column::Problems, Column::NextSteps];
+    columns
+        .into_iter()
+        .zip(parts(old).into_iter().zip(parts(new)))
+        .filter(|(_, (a, b))| a != b)
+        .map(|(column, (a, b))| (printed_header(column), a, b))
+        .collect()
 }
 
 /// One text span of a character-level comparison.

@@ -4,19 +4,17 @@
 use super::view::{self, Row};
 use super::{CsvEncoding, WriteError, WriteOptions};
 use crate::model::Register;
-use crate::vocab::SECTION_SEPARATOR;
-
-/// Headers of the two columns a flat table adds; the readers know them.
-pub const SECTION_HEADER: &str = "章节";
-pub const ID_HEADER: &str = "ID";
+use crate::vocab::{Column, SECTION_SEPARATOR, printed_header};
 
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
-    let columns = view::columns(register);
+    let columns = view::columns(register, options);
+    let unit = options.unit.as_deref();
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     let mut header: Vec<&str> = columns.iter().map(|c| c.header()).collect();
-    header.extend([SECTION_HEADER, ID_HEADER]);
+    // The two columns a flat table adds; the readers know them.
+    header.extend([printed_header(Column::Section), printed_header(Column::Id)]);
     out.write_record(&header).map_err(csv_error)?;
     for row in view::rows(register, options.expand_items) {
         let Row::Task { task, item } = row else {
@@ -24,7 +22,7 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         };
         let mut record: Vec<String> = columns
             .iter()
-            .map(|c| c.values(task, item).join("、"))
+            .map(|c| c.values(task, item, unit).join("、"))
             .collect();
         record.push(task.section.join(SECTION_SEPARATOR));
         record.push(match item {

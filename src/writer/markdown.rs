@@ -4,21 +4,24 @@
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
 use crate::model::Register;
+use crate::vocab::{DOCUMENT_FACT_LABELS, NOTE_LABEL};
 use std::fmt::Write;
 
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
-    let columns = view::columns(register);
+    let columns = view::columns(register, options);
+    let unit = options.unit.as_deref();
     let mut out = String::new();
     let document = &register.document;
-    let _ = writeln!(out, "# {}\n", escape_inline(&view::table_title(register)));
-    let facts: Vec<String> = [
-        ("文号", &document.doc_number),
-        ("发文机关", &document.issuer),
-        ("成文日期", &document.date),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}：{v}")))
-    .collect();
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        escape_inline(&view::title(register, options))
+    );
+    let facts: Vec<String> = DOCUMENT_FACT_LABELS
+        .into_iter()
+        .zip([&document.doc_number, &document.issuer, &document.date])
+        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}：{v}")))
+        .collect();
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join(" · "));
     }
@@ -44,7 +47,7 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
                 }
                 let cells: Vec<String> = columns
                     .iter()
-                    .map(|c| escape_cell(&c.values(task, item).join("\n")))
+                    .map(|c| escape_cell(&c.values(task, item, unit).join("\n")))
                     .collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
             }
@@ -54,7 +57,7 @@ pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, Wri
         out.push('\n');
     }
     for note in &document.notes {
-        let _ = writeln!(out, "> 备注：{}\n", escape_inline(note));
+        let _ = writeln!(out, "> {NOTE_LABEL}：{}\n", escape_inline(note));
     }
     Ok(out.into_bytes())
 }

@@ -77,6 +77,12 @@ pub struct WriteOptions {
     /// Title font (xlsx).
     pub title_font: String,
     pub csv_encoding: CsvEncoding,
+    /// Empty 完成情况 | 存在问题 | 下步计划 columns for the units to fill in (they are printed
+    /// anyway where a task has progress, so that it reads back).
+    pub progress_columns: bool,
+    /// The unit whose table this is (`--split-by-unit`): a 角色 column, the unit's name in the
+    /// title, and in a workbook the table alone.
+    pub unit: Option<String>,
 }
 
 impl Default for WriteOptions {
@@ -88,6 +94,8 @@ impl Default for WriteOptions {
             font: "仿宋".to_string(),
             title_font: "黑体".to_string(),
             csv_encoding: CsvEncoding::Utf8,
+            progress_columns: false,
+            unit: None,
         }
     }
 }

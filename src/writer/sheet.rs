@@ -71,6 +71,94 @@ pub fn row_height_of<'a>(cells: impl IntoIterator<Item = (&'a str, f64)>, font_s
     row_height(lines, font_size)
 }
 
+/// A4 landscape and the margins `print_setup` gives it, in inches.
+const PAGE_WIDTH_INCHES: f64 = 11.69;
+const PAGE_HEIGHT_INCHES: f64 = 8.27;
+const SIDE_MARGIN_INCHES: f64 = 0.59;
+const TOP_MARGIN_INCHES: f64 = 0.79;
+const HEADER_MARGIN_INCHES: f64 = 0.31;
+
+/// Points of a column this many Excel units wide, as it prints.
+fn column_points(width: f64) -> f64 {
+    (width * PIXELS_PER_WIDTH_UNIT + 5.0).trunc() * 0.75
+}
+
+/// LibreOffice prints an Excel column about this much wider than Excel does (measured on the
+/// pages scripts/render-xlsx.sh renders, with Carlito for Calibri: a sheet of 994 points in
+/// Excel's units printed at 71.9%, one of 889 at 80.0%), so it scales a sheet that much further
+/// down to fit it to the page's width.
+const LIBREOFFICE_WIDTH_FACTOR: f64 = 1.06;
+
+/// The height of a page's body in LibreOffice, points: it gives the footer only the room its
+/// text takes rather than the whole bottom margin (measured as above: 504 points held, 516 not).
+const LIBREOFFICE_BODY_POINTS: f64 = 504.0;
+
+/// How much of a sheet's height (in its own points, rows as set) one printed page holds in both
+/// Excel and LibreOffice, for columns of these widths fitted one page wide
+/// (`set_print_fit_to_pages(1, 0)`): Excel scales to a whole percentage, never above 100, and
+/// keeps the footer in the bottom margin; LibreOffice scales a little further and gives the
+/// body more of the page.
+pub fn page_height(widths: &[f64]) -> f64 {
+    let points: f64 = widths
+        .iter()
+        .copied()
+        .map(column_points)
+        .sum::<f64>()
+        .max(1.0);
+    let printable_width = (PAGE_WIDTH_INCHES - 2.0 * SIDE_MARGIN_INCHES) * 72.0;
+    let excel_scale = ((printable_width / points * 100.0).floor() / 100.0).min(1.0);
+    let libreoffice_scale = (printable_width / (points * LIBREOFFICE_WIDTH_FACTOR)).min(1.0);
+    let excel_body = (PAGE_HEIGHT_INCHES - 2.0 * TOP_MARGIN_INCHES) * 72.0;
+    (excel_body / excel_scale.max(0.1)).min(LIBREOFFICE_BODY_POINTS / libreoffice_scale.max(0.1))
+}
+
+/// Excel keeps at most this many manual page breaks on a sheet.
+const MAX_PAGE_BREAKS: usize = 1023;
+
+/// Share of a page's height the count below fills, for what it cannot foresee (rounding of
+/// row heights, a printer's own margins).
+const PAGE_FILL: f64 = 0.98;
+
+/// Where pages break so that none ends on heading rows: where a page would end after a run of
+/// headings, it ends before them, and they open the next page with the tasks they head.
+/// Neither Excel nor LibreOffice keeps a row with the next, so the pages are counted here as
+/// they would be, on the smaller page of the two: `rows` are `(height in points, is a
+/// heading)` from row `first` on, `repeated` the height of the rows repeated on every page,
+/// `page` what a page holds ([`page_height`]). Every break is returned once one had to move
+/// (the two applications then print the same pages), none where no page ends on a heading.
+pub fn breaks_before_headings(
+    first: u32,
+    rows: &[(f64, bool)],
+    repeated: f64,
+    page: f64,
+) -> Vec<u32> {
+    let capacity = page * PAGE_FILL - repeated;
+    let mut breaks = Vec::new();
+    let mut moved = false;
+    let (mut start, mut used, mut i) = (0, 0.0, 0);
+    while i < rows.len() && breaks.len() < MAX_PAGE_BREAKS {
+        if used + rows[i].0 > capacity && i > start {
+            let mut at = i;
+            while at > start && rows[at - 1].1 {
+                at -= 1;
+            }
+            if at == start {
+                // A page of nothing but headings: let it end where it must.
+                at = i;
+            }
+            moved |= at < i;
+            breaks.push(first + at as u32);
+            start = at;
+            used = 0.0;
+            i = at;
+            continue;
+        }
+        used += rows[i].0;
+        i += 1;
+    }
+    if moved { breaks } else { Vec::new() }
+}
+
 /// The footer of every sheet: the page number within the sheet, centred; the sheet's name.
 pub const FOOTER: &str = "&C第 &P 页&R&A";
 
@@ -88,7 +176,14 @@ pub fn print_setup(sheet: &mut Worksheet, repeat: Option<(u32, u32)>) -> Result<
     }
     sheet.set_footer(FOOTER);
     sheet.set_print_first_page_number(1);
-    sheet.set_margins(0.59, 0.59, 0.79, 0.79, 0.31, 0.31);
+    sheet.set_margins(
+        SIDE_MARGIN_INCHES,
+        SIDE_MARGIN_INCHES,
+        TOP_MARGIN_INCHES,
+        TOP_MARGIN_INCHES,
+        HEADER_MARGIN_INCHES,
+        HEADER_MARGIN_INCHES,
+    );
     sheet.set_print_center_horizontally(true);
     Ok(())
 }
@@ -109,6 +204,43 @@ mod tests {
                 < wrapped_lines(&"安".repeat(40), 30.0, 12.0),
             "Latin letters are narrower"
         );
+    }
+
+    #[test]
+    fn pages_end_before_the_headings_they_would_end_on() {
+        // A page of 481.7 points holds 98% of it: less 60 repeated, 412, four rows of 100.
+        let page = 481.7;
+        let task = (100.0, false);
+        let heading = (20.0, true);
+        let rows = [
+            task, task, task, heading, heading, task, task, task, task, task,
+        ];
+        assert_eq!(
+            breaks_before_headings(2, &rows, 60.0, page),
+            [5, 10],
+            "every break, once one moved"
+        );
+        assert!(
+            breaks_before_headings(2, &[task, task, task, task, task], 60.0, page).is_empty(),
+            "pages that end on a task keep their automatic breaks"
+        );
+        assert!(
+            breaks_before_headings(2, &[heading; 40], 60.0, page).is_empty(),
+            "nothing but headings"
+        );
+        assert!(
+            breaks_before_headings(2, &rows, 60.0, 2.0 * page).is_empty(),
+            "a page twice as tall"
+        );
+    }
+
+    #[test]
+    fn a_page_holds_what_the_smaller_of_the_two_applications_prints() {
+        // Narrow columns print at 100%: Excel's body, 6.69 inches, is the smaller.
+        assert!((page_height(&[30.0, 30.0]) - 481.68).abs() < 0.1);
+        // Six columns of 888.75 points: Excel prints at 85%, LibreOffice at 80.3%.
+        let wide = page_height(&[7.0, 60.0, 28.0, 28.0, 26.0, 16.0]);
+        assert!((wide - 481.68 / 0.85).abs() < 0.1, "{wide}");
     }
 
     #[test]

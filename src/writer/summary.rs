@@ -5,7 +5,10 @@
 
 use crate::model::{Register, Task};
 use crate::normalize::directory::unit_key;
-use crate::vocab::GENERIC_UNITS;
+use crate::vocab::{
+    COLLECTIVE_ENDINGS, COLLECTIVE_PREFIXES, COLLECTIVE_WORDS, GENERIC_GROUP_NOUNS, GENERIC_UNITS,
+    GROUP_QUANTIFIERS,
+};
 
 /// A task as a load refers to it: its position in the register (1-based, counted through every
 /// section, so that it never restarts the way printed numbers do) and the task.
@@ -46,20 +49,73 @@ impl UnitLoad<'_> {
     }
 }
 
-/// Words that, after 各 or 其他, still name no one in particular (各成员单位, 其他责任单位);
-/// `GENERIC_UNITS` has the ones a reader already drops.
-const GENERIC_GROUP_NOUNS: &[&str] = &["部门", "单位", "成员单位", "责任单位", "职能部门"];
-
 /// Whether a name is a group that names no one (有关部门, 各相关部门, 各成员单位), which a
 /// summary cannot hold to account; 各乡镇人民政府 names a set of bodies and is kept.
 pub fn is_generic_group(name: &str) -> bool {
-    let bare = name
-        .strip_prefix('各')
-        .or_else(|| name.strip_prefix("其他"))
+    let bare = GROUP_QUANTIFIERS
+        .iter()
+        .find_map(|q| name.strip_prefix(q))
         .unwrap_or(name);
     GENERIC_UNITS.contains(&name)
         || GENERIC_UNITS.contains(&bare)
         || (bare.len() < name.len() && GENERIC_GROUP_NOUNS.contains(&bare))
+}
+
+/// Whether a name stands for several bodies rather than one office that could be sent its own
+/// table: a group that names no one (各相关部门) or a set of bodies (各乡镇人民政府, 全体成员单位).
+pub fn is_collective(name: &str) -> bool {
+    is_generic_group(name)
+        || COLLECTIVE_PREFIXES.iter().any(|p| name.starts_with(p))
+        || COLLECTIVE_WORDS.iter().any(|w| name.contains(w))
+        || COLLECTIVE_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// One unit's share of a register: the tasks it leads or supports, in document order, with the
+/// document they come from — what is sent to that unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitShare {
+    /// The fullest of the names printed for the unit.
+    pub unit: String,
+    pub register: Register,
+}
+
+/// The register split by unit: a share for each unit named as lead or support (names that are
+/// one unit under the standard short forms give one share), and the collective names that get
+/// none (各乡镇人民政府, 各相关部门), each with the number of tasks naming it.
+pub fn unit_shares(register: &Register) -> (Vec<UnitShare>, Vec<(String, usize)>) {
+    let shares = unit_loads(register)
+        .into_iter()
+        .filter(|load| !is_collective(load.unit))
+        .map(|load| UnitShare {
+            unit: load.unit.to_string(),
+            register: Register {
+                dutyctl: register.dutyctl,
+                document: register.document.clone(),
+                people: register.people.clone(),
+                tasks: load
+                    .in_order
+                    .iter()
+                    .map(|(at, _)| at.task.clone())
+                    .collect(),
+            },
+        })
+        .collect();
+    let mut groups: Vec<(String, usize)> = Vec::new();
+    for task in &register.tasks {
+        let mut named: Vec<&String> = Vec::new();
+        for unit in task.lead.iter().chain(&task.support) {
+            if is_collective(unit) && !named.contains(&unit) {
+                named.push(unit);
+            }
+        }
+        for name in named {
+            match groups.iter_mut().find(|(g, _)| g == name) {
+                Some((_, count)) => *count += 1,
+                None => groups.push((name.clone(), 1)),
+            }
+        }
+    }
+    (shares, groups)
 }
 
 /// Every unit named as lead or support, busiest first (ties: more leads first, then name).
@@ -186,6 +242,49 @@ mod tests {
             reference_lines(&loads[0].leads),
             "1、2、3、4、5、6、7、8、9、10、11、12"
         );
+    }
+
+    #[test]
+    fn each_unit_gets_its_share_and_collective_names_none() {
+        let register = Register::of_tasks(vec![
+            task("排查", &["市住建局"], &["各乡镇人民政府", "市应急局"]),
+            task("整治", &["市应急局"], &["市住房和城乡建设局", "有关部门"]),
+            task("宣传", &["市委宣传部"], &["各乡镇人民政府"]),
+        ]);
+        let (shares, groups) = unit_shares(&register);
+        let share = |unit: &str| -> Vec<&str> {
+            shares
+                .iter()
+                .find(|s| s.unit == unit)
+                .unwrap_or_else(|| panic!("no share for {unit}"))
+                .register
+                .tasks
+                .iter()
+                .map(|t| t.title.as_str())
+                .collect()
+        };
+        assert_eq!(share("市住房和城乡建设局"), ["排查", "整治"]);
+        assert_eq!(share("市应急局"), ["排查", "整治"]);
+        assert_eq!(share("市委宣传部"), ["宣传"]);
+        assert_eq!(shares.len(), 3);
+        assert_eq!(
+            groups,
+            [
+                ("各乡镇人民政府".to_string(), 2),
+                ("有关部门".to_string(), 1)
+            ]
+        );
+        for collective in [
+            "全体成员单位",
+            "市道安委成员单位",
+            "市安委会各负有监管职责的部门",
+        ] {
+            assert!(is_collective(collective), "{collective}");
+        }
+        for one in ["市应急局", "市安委办", "自建房安全专项整治工作领导小组"]
+        {
+            assert!(!is_collective(one), "{one}");
+        }
     }
 
     #[test]

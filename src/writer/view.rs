@@ -1,46 +1,84 @@
 //! The register as a table, the way a 责任分解表 prints it: shared by the xlsx, CSV and Markdown
 //! writers so that they agree on columns, section rows and item expansion.
 
-use crate::model::{Item, Layout, Register, Task};
+use super::WriteOptions;
+use crate::model::{Item, Layout, Progress, Register, Task};
+use crate::normalize::directory::unit_key;
+use crate::vocab::{
+    self, DUTY_TABLE_NOUN, ISSUING_VERBS, ISSUING_WITHOUT_BRACKETS, LEADER_TABLE_NOUN,
+    NOTICE_ENDINGS, NOTICE_SUBJECT_MARKER, TABLE_NOUNS, TASK_TABLE_NOUN,
+};
 
 /// A printed column, in the order offices print them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
     Seq,
     Task,
+    /// 牵头 or 配合: the part the unit takes, in one unit's table.
+    Role,
     Lead,
     Support,
     Persons,
     Leaders,
     Deadline,
+    /// 完成情况, 存在问题, 下步计划: progress, left empty for the units to fill in.
+    Done,
+    Problems,
+    NextSteps,
 }
 
 impl Column {
-    pub const ALL: [Column; 7] = [
+    pub const ALL: [Column; 11] = [
         Column::Seq,
         Column::Task,
+        Column::Role,
         Column::Lead,
         Column::Support,
         Column::Persons,
         Column::Leaders,
         Column::Deadline,
+        Column::Done,
+        Column::Problems,
+        Column::NextSteps,
     ];
 
-    /// The header as printed; the readers know every one of these names.
-    pub fn header(self) -> &'static str {
+    /// The column the readers take this one for.
+    fn read_as(self) -> vocab::Column {
         match self {
-            Column::Seq => "序号",
-            Column::Task => "重点工作任务",
-            Column::Lead => "牵头单位",
-            Column::Support => "配合单位",
-            Column::Persons => "责任人",
-            Column::Leaders => "责任领导",
-            Column::Deadline => "完成时限",
+            Column::Seq => vocab::Column::Seq,
+            Column::Task => vocab::Column::Task,
+            Column::Role => vocab::Column::Role,
+            Column::Lead => vocab::Column::Lead,
+            Column::Support => vocab::Column::Support,
+            Column::Persons => vocab::Column::Persons,
+            Column::Leaders => vocab::Column::Leaders,
+            Column::Deadline => vocab::Column::Deadline,
+            Column::Done => vocab::Column::Done,
+            Column::Problems => vocab::Column::Problems,
+            Column::NextSteps => vocab::Column::NextSteps,
         }
     }
 
-    /// The values of this column for a task (or one of its items): one entry per line.
-    pub fn values(self, task: &Task, item: Option<&Item>) -> Vec<String> {
+    /// The header as printed; the readers know every one of these names.
+    pub fn header(self) -> &'static str {
+        vocab::printed_header(self.read_as())
+    }
+
+    /// Whether this is one of the progress columns.
+    pub fn is_progress(self) -> bool {
+        matches!(self, Column::Done | Column::Problems | Column::NextSteps)
+    }
+
+    /// The values of this column for a task (or one of its items): one entry per line. `unit`
+    /// is the unit whose table this is, for the 角色 column.
+    pub fn values(self, task: &Task, item: Option<&Item>, unit: Option<&str>) -> Vec<String> {
+        let progress = |part: fn(&Progress) -> &Option<String>| {
+            task.progress
+                .as_ref()
+                .and_then(|p| part(p).clone())
+                .into_iter()
+                .collect()
+        };
         match self {
             Column::Seq => match item {
                 Some(item) => vec![format!(
@@ -54,6 +92,10 @@ impl Column {
                 Some(item) => vec![format!("{}：{}{}", task.title, item.label, item.text)],
                 None => vec![task.text.clone()],
             },
+            Column::Role => unit
+                .map(|u| role(task, u).to_string())
+                .into_iter()
+                .collect(),
             Column::Lead => task.lead.clone(),
             Column::Support => task.support.clone(),
             Column::Persons => task.persons.clone(),
@@ -63,17 +105,39 @@ impl Column {
                 .or_else(|| task.deadline.clone())
                 .into_iter()
                 .collect(),
+            Column::Done => progress(|p| &p.done),
+            Column::Problems => progress(|p| &p.problems),
+            Column::NextSteps => progress(|p| &p.next_steps),
         }
     }
 }
 
-/// The columns worth printing: 序号 and 任务 always, the others where some task has a value.
-pub fn columns(register: &Register) -> Vec<Column> {
+/// The part a unit takes in a task: 牵头 where it is among the leads (under any of its names),
+/// else 配合.
+pub fn role(task: &Task, unit: &str) -> &'static str {
+    let key = unit_key(unit);
+    if task.lead.iter().any(|u| unit_key(u) == key) {
+        vocab::ROLE_LEAD
+    } else {
+        vocab::ROLE_SUPPORT
+    }
+}
+
+/// The columns worth printing: 序号 and 任务 always; 角色 in one unit's table; the progress
+/// columns when asked for or once some task has progress (so that it reads back); any other
+/// where some task has a value.
+pub fn columns(register: &Register, options: &WriteOptions) -> Vec<Column> {
+    let progress = options.progress_columns || register.tasks.iter().any(|t| t.progress.is_some());
     Column::ALL
         .into_iter()
-        .filter(|c| {
-            matches!(c, Column::Seq | Column::Task)
-                || register.tasks.iter().any(|t| !c.values(t, None).is_empty())
+        .filter(|c| match c {
+            Column::Seq | Column::Task => true,
+            Column::Role => options.unit.is_some(),
+            c if c.is_progress() => progress,
+            c => register
+                .tasks
+                .iter()
+                .any(|t| !c.values(t, None, None).is_empty()),
         })
         .collect()
 }
@@ -144,11 +208,6 @@ pub struct LeaderRow {
     pub backup: String,
 }
 
-/// The headers of the 领导分工 table.
-pub const LEADER_HEADERS: [&str; 5] = ["领导", "职务", "分管工作", "分管单位", "AB角"];
-/// The headers of the 职责清单 table.
-pub const DUTY_HEADERS: [&str; 2] = ["岗位", "职责"];
-
 /// Every leader in the order the register names them (its people first, then anyone only named
 /// as a task's leader), with the work and units of the tasks they lead.
 pub fn leader_rows(register: &Register) -> Vec<LeaderRow> {
@@ -213,16 +272,6 @@ pub fn duties_by_post(register: &Register) -> Vec<(String, Vec<&Task>)> {
     posts
 }
 
-/// Words that end the name of a table or list: a document so named is already the table.
-const TABLE_NOUNS: &[&str] = &["表", "清单"];
-/// Verbs after 关于 by which a notice issues the document it carries (关于印发《…》的通知).
-const ISSUING_VERBS: &[&str] = &["印发", "转发", "调整", "修订", "公布", "下达"];
-/// Verbs that issue what follows them even without 《》 (关于印发2024年工作要点的通知);
-/// 关于调整镇领导分工的通知 adjusts something rather than issuing a document.
-const ISSUING_WITHOUT_BRACKETS: &[&str] = &["印发", "转发", "下达"];
-/// How a notice's title ends.
-const NOTICE_ENDINGS: &[&str] = &["的通知", "的意见", "的决定", "的函", "的批复"];
-
 /// The table's title: a document that is already a table keeps its own; a notice that issues
 /// a document (关于印发《X》的通知) is titled after it (X责任分解表); any other notice is named
 /// in 《》 before the table's noun, never `…的通知责任分解表`.
@@ -248,18 +297,27 @@ pub fn table_title(register: &Register) -> String {
     }
 }
 
+/// The title of a table written with these options: one unit's table names the unit after it.
+pub fn title(register: &Register, options: &WriteOptions) -> String {
+    let title = table_title(register);
+    match &options.unit {
+        Some(unit) => format!("{title}（{unit}）"),
+        None => title,
+    }
+}
+
 /// What a table of this layout is called.
 fn table_noun(layout: Layout) -> &'static str {
     match layout {
-        Layout::LeaderDivision => "领导分工表",
-        Layout::DutyList => "职责清单",
-        Layout::Table | Layout::Outline => "责任分解表",
+        Layout::LeaderDivision => LEADER_TABLE_NOUN,
+        Layout::DutyList => DUTY_TABLE_NOUN,
+        Layout::Table | Layout::Outline => TASK_TABLE_NOUN,
     }
 }
 
 /// The document a notice issues: `X` of `…关于印发《X》的通知` or `…关于印发X的通知`.
 fn issued_document(title: &str) -> Option<String> {
-    let (_, after) = title.split_once("关于")?;
+    let (_, after) = title.split_once(NOTICE_SUBJECT_MARKER)?;
     let body = NOTICE_ENDINGS.iter().find_map(|e| after.strip_suffix(e))?;
     let verb = ISSUING_VERBS.iter().find(|v| body.starts_with(**v))?;
     let rest = body[verb.len()..].trim();
@@ -298,7 +356,47 @@ mod tests {
     #[test]
     fn empty_columns_are_left_out_but_seq_and_task_stay() {
         let r = register(vec![task("1", &[], &["县应急局"])]);
-        assert_eq!(columns(&r), [Column::Seq, Column::Task, Column::Lead]);
+        assert_eq!(
+            columns(&r, &WriteOptions::default()),
+            [Column::Seq, Column::Task, Column::Lead]
+        );
+    }
+
+    #[test]
+    fn progress_columns_when_asked_or_written_and_a_role_in_one_units_table() {
+        let mut r = register(vec![task("1", &[], &["县应急管理局"])]);
+        let asked = WriteOptions {
+            progress_columns: true,
+            unit: Some("县应急局".into()),
+            ..WriteOptions::default()
+        };
+        let headers: Vec<&str> = columns(&r, &asked).iter().map(|c| c.header()).collect();
+        assert_eq!(
+            headers,
+            [
+                "序号",
+                "重点工作任务",
+                "角色",
+                "牵头单位",
+                "完成情况",
+                "存在问题",
+                "下步计划"
+            ]
+        );
+        assert_eq!(
+            Column::Role.values(&r.tasks[0], None, Some("县应急局")),
+            ["牵头"],
+            "the same unit under its short name"
+        );
+        assert_eq!(
+            Column::Role.values(&r.tasks[0], None, Some("县公安局")),
+            ["配合"]
+        );
+        r.tasks[0].progress = crate::model::Progress::of("", "缺人手", "");
+        let written = columns(&r, &WriteOptions::default());
+        assert!(written.contains(&Column::Problems), "{written:?}");
+        assert_eq!(Column::Problems.values(&r.tasks[0], None, None), ["缺人手"]);
+        assert!(Column::Done.values(&r.tasks[0], None, None).is_empty());
     }
 
     #[test]

@@ -9,6 +9,10 @@ use super::summary::{UnitLoad, reference_lines, unit_loads};
 use super::view::{self, Column, Row};
 use super::{WriteError, WriteOptions};
 use crate::model::{Layout, Register};
+use crate::vocab::{
+    CHECKLIST_HEADERS, CHECKLIST_TITLE_ENDING, DUTY_HEADERS, LEADER_HEADERS, NOTE_LABEL, ROLE_LEAD,
+    ROLE_SUPPORT, SUMMARY_CHART_TITLE, SUMMARY_HEADERS, SUMMARY_TITLE,
+};
 use rust_xlsxwriter::{
     Chart, ChartType, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -49,6 +53,8 @@ const BODY_SIZE: f64 = 12.0;
 const TITLE_SIZE: f64 = 18.0;
 /// One line of the title with room above and below.
 const TITLE_ROW_HEIGHT: f64 = 36.0;
+/// Lines of room each task row keeps when the table has progress columns to fill in by hand.
+const PROGRESS_ROW_LINES: usize = 3;
 /// A 12-point CJK character is a little wider than two units of Excel's default 11-point font.
 const WIDTH_SCALE: f64 = 1.1;
 
@@ -98,6 +104,12 @@ impl Styles {
 pub fn write(register: &Register, options: &WriteOptions) -> Result<Vec<u8>, WriteError> {
     let styles = Styles::new(options);
     let mut book = Workbook::new();
+    // One unit's table is what is sent to it: the summary of every unit is not its business.
+    if options.unit.is_some() {
+        book.push_worksheet(table_sheet(register, options, &styles)?);
+        book.push_worksheet(meta_sheet(register)?);
+        return Ok(book.save_to_buffer()?);
+    }
     // The layout's own table comes first, for the clerk; the task table stays, for reading back.
     match register.document.layout {
         Layout::LeaderDivision => book.push_worksheet(leader_sheet(register, &styles)?),
@@ -129,12 +141,16 @@ fn table_sheet(
     options: &WriteOptions,
     styles: &Styles,
 ) -> Result<Worksheet, WriteError> {
-    let columns = view::columns(register);
+    let columns = view::columns(register, options);
     let rows = view::rows(register, options.expand_items);
+    let unit = options.unit.as_deref();
     let cells: Vec<Vec<Vec<String>>> = rows
         .iter()
         .map(|row| match row {
-            Row::Task { task, item } => columns.iter().map(|c| c.values(task, *item)).collect(),
+            Row::Task { task, item } => columns
+                .iter()
+                .map(|c| c.values(task, *item, unit))
+                .collect(),
             Row::Section { .. } => Vec::new(),
         })
         .collect();
@@ -143,27 +159,46 @@ fn table_sheet(
     let mut sheet = Worksheet::new();
     sheet.set_name(TABLE_SHEET)?;
     print_setup(&mut sheet, Some((0, 1)))?;
-    let title = view::table_title(register);
+    let title = view::title(register, options);
     sheet.merge_range(0, 0, 0, last_col, &title, &styles.title)?;
+    // Progress is written by hand on a printed copy too: every row leaves room for it.
+    let least_lines = if columns.iter().any(|c| c.is_progress()) {
+        PROGRESS_ROW_LINES
+    } else {
+        1
+    };
     for (col, column) in columns.iter().enumerate() {
         sheet.write_string_with_format(1, col as u16, column.header(), &styles.header)?;
         sheet.set_column_width(col as u16, widths[col])?;
     }
+    let header_height = sheet::row_height_of(
+        columns
+            .iter()
+            .map(|c| c.header())
+            .zip(widths.iter().copied()),
+        BODY_SIZE,
+    );
+    sheet.set_row_height(1, header_height)?;
     let total_width: f64 = widths.iter().sum();
     let title_lines = sheet::wrapped_lines(&title, total_width, TITLE_SIZE);
-    sheet.set_row_height(0, TITLE_ROW_HEIGHT.max(row_height(title_lines, TITLE_SIZE)))?;
+    let title_height = TITLE_ROW_HEIGHT.max(row_height(title_lines, TITLE_SIZE));
+    sheet.set_row_height(0, title_height)?;
     let mut r = 2u32;
+    let mut heights: Vec<(f64, bool)> = Vec::with_capacity(rows.len());
     for (row, values) in rows.iter().zip(&cells) {
         match row {
             Row::Section { text, .. } => {
                 sheet.merge_range(r, 0, r, last_col, text, &styles.section)?;
-                sheet.set_row_height(r, row_height(wrapped_lines(text, total_width), BODY_SIZE))?;
+                let height = row_height(wrapped_lines(text, total_width), BODY_SIZE);
+                sheet.set_row_height(r, height)?;
+                heights.push((height, true));
             }
             Row::Task { .. } => {
-                let mut lines = 1;
+                let mut lines = least_lines;
                 for (col, (column, values)) in columns.iter().zip(values).enumerate() {
                     let text = values.join("\n");
-                    let format = if matches!(column, Column::Seq | Column::Deadline) {
+                    let format = if matches!(column, Column::Seq | Column::Role | Column::Deadline)
+                    {
                         &styles.centered
                     } else {
                         &styles.cell
@@ -176,18 +211,23 @@ fn table_sheet(
                             .sum::<usize>(),
                     );
                 }
-                sheet.set_row_height(r, row_height(lines, BODY_SIZE))?;
+                let height = row_height(lines, BODY_SIZE);
+                sheet.set_row_height(r, height)?;
+                heights.push((height, false));
             }
         }
         r += 1;
     }
+    let repeated = title_height + header_height;
+    let breaks = sheet::breaks_before_headings(2, &heights, repeated, sheet::page_height(&widths));
+    sheet.set_page_breaks(&breaks)?;
     sheet.set_freeze_panes(2, 0)?;
     if r > 2 {
         sheet.autofilter(1, 0, r - 1, last_col)?;
     }
     for note in &register.document.notes {
         r += 1;
-        let text = format!("备注：{note}");
+        let text = format!("{NOTE_LABEL}：{note}");
         sheet.merge_range(r, 0, r, last_col, &text, &styles.note)?;
         sheet.set_row_height(r, row_height(wrapped_lines(&text, total_width), BODY_SIZE))?;
     }
@@ -197,17 +237,24 @@ fn table_sheet(
 /// Widths in Excel units: the widest line of each column, CJK counted twice, within bounds that
 /// keep a landscape A4 page readable.
 fn column_widths(columns: &[Column], cells: &[Vec<Vec<String>>]) -> Vec<f64> {
+    // Beside three columns to write in, the others give up some width to keep the print legible.
+    let progress = columns.iter().any(|c| c.is_progress());
     columns
         .iter()
         .enumerate()
         .map(|(i, column)| {
             let (min, max) = match column {
                 Column::Seq => (6.0, 10.0),
+                Column::Task if progress => (30.0, 40.0),
                 Column::Task => (30.0, 60.0),
+                Column::Role => (7.0, 8.0),
+                Column::Lead | Column::Support if progress => (12.0, 20.0),
                 Column::Lead | Column::Support => (12.0, 28.0),
+                Column::Persons if progress => (10.0, 20.0),
                 Column::Persons => (10.0, 26.0),
                 Column::Leaders => (10.0, 16.0),
                 Column::Deadline => (10.0, 18.0),
+                Column::Done | Column::Problems | Column::NextSteps => (20.0, 36.0),
             };
             let header = view::display_width(column.header()) as f64 * WIDTH_SCALE + 2.0;
             let widest = cells
@@ -268,7 +315,7 @@ fn leader_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, Write
     sheet.set_name(LEADER_SHEET)?;
     print_setup(&mut sheet, Some((0, 1)))?;
     title_row(&mut sheet, &view::table_title(register), &widths, styles)?;
-    header_row(&mut sheet, &view::LEADER_HEADERS, &widths, styles)?;
+    header_row(&mut sheet, &LEADER_HEADERS, &widths, styles)?;
     for (i, leader) in view::leader_rows(register).iter().enumerate() {
         let r = 2 + i as u32;
         let work = leader.work.join("\n");
@@ -304,7 +351,7 @@ fn duty_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteEr
     sheet.set_name(DUTY_SHEET)?;
     print_setup(&mut sheet, Some((0, 1)))?;
     title_row(&mut sheet, &view::table_title(register), &widths, styles)?;
-    header_row(&mut sheet, &view::DUTY_HEADERS, &widths, styles)?;
+    header_row(&mut sheet, &DUTY_HEADERS, &widths, styles)?;
     let mut r = 2u32;
     for (post, duties) in view::duties_by_post(register) {
         let first = r;
@@ -333,9 +380,6 @@ fn duty_sheet(register: &Register, styles: &Styles) -> Result<Worksheet, WriteEr
     Ok(sheet)
 }
 
-/// The title of the summary sheet.
-pub const SUMMARY_TITLE: &str = "各单位任务汇总";
-
 /// Every unit with how many tasks it leads and supports and which, busiest first, and beside the
 /// table a chart of the ten busiest, outside the print area.
 fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, WriteError> {
@@ -343,14 +387,7 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
     let mut sheet = Worksheet::new();
     sheet.set_name(SUMMARY_SHEET)?;
     print_setup(&mut sheet, Some((0, HEADER_ROW)))?;
-    let headers = [
-        "单位",
-        "牵头任务数",
-        "配合任务数",
-        "合计",
-        "牵头任务",
-        "配合任务",
-    ];
+    let headers = SUMMARY_HEADERS;
     let widths = [24.0, 7.0, 7.0, 6.0, 46.0, 46.0];
     sheet.merge_range(0, 0, 0, 5, SUMMARY_TITLE, &styles.title)?;
     sheet.set_row_height(0, TITLE_ROW_HEIGHT)?;
@@ -394,7 +431,7 @@ fn summary_sheet(loads: &[UnitLoad], styles: &Styles) -> Result<Worksheet, Write
                 .set_categories((SUMMARY_SHEET, first, 0, last, 0))
                 .set_values((SUMMARY_SHEET, first, col, last, col));
         }
-        chart.title().set_name("任务最多的单位");
+        chart.title().set_name(SUMMARY_CHART_TITLE);
         chart.y_axis().set_reverse();
         chart.set_width(640).set_height(400);
         sheet.insert_chart(HEADER_ROW + 1, 7, &chart)?;
@@ -416,9 +453,10 @@ fn unit_sheet(
     let mut sheet = Worksheet::new();
     sheet.set_name(name)?;
     print_setup(&mut sheet, Some((0, HEADER_ROW)))?;
-    sheet.merge_range(0, 0, 0, 3, &format!("{}任务清单", load.unit), &styles.title)?;
+    let title = format!("{}{CHECKLIST_TITLE_ENDING}", load.unit);
+    sheet.merge_range(0, 0, 0, 3, &title, &styles.title)?;
     sheet.set_row_height(0, TITLE_ROW_HEIGHT)?;
-    let headers = ["序号", "重点工作任务", "角色", "完成时限"];
+    let headers = CHECKLIST_HEADERS;
     let widths = [8.0, 70.0, 8.0, 18.0];
     for (col, (header, width)) in headers.iter().zip(widths).enumerate() {
         sheet.write_string_with_format(HEADER_ROW, col as u16, *header, &styles.header)?;
@@ -426,7 +464,7 @@ fn unit_sheet(
     }
     let mut r = HEADER_ROW + 1;
     for (at, leads) in &load.in_order {
-        let role = if *leads { "牵头" } else { "配合" };
+        let role = if *leads { ROLE_LEAD } else { ROLE_SUPPORT };
         let task = at.task;
         let items: Vec<Option<&crate::model::Item>> =
             if options.expand_items && !task.items.is_empty() {
@@ -439,8 +477,8 @@ fn unit_sheet(
                 Some(item) => format!("{}.{}", at.position, item.label),
                 None => at.position.to_string(),
             };
-            let text = fit_cell(&Column::Task.values(task, item).join("\n")).into_owned();
-            let deadline = Column::Deadline.values(task, item).join("\n");
+            let text = fit_cell(&Column::Task.values(task, item, None).join("\n")).into_owned();
+            let deadline = Column::Deadline.values(task, item, None).join("\n");
             let cells = [number.as_str(), text.as_str(), role, deadline.as_str()];
             for (col, value) in cells.iter().enumerate() {
                 let format = if col == 1 {
