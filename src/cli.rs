@@ -58,7 +58,9 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Documents to read (.txt in UTF-8, GBK/GB18030 or UTF-16; or registers in YAML/JSON).
+    /// Documents to read, `-` for stdin: text (.txt in UTF-8, GBK/GB18030 or UTF-16), Word
+    /// (.docx), Excel (.xlsx, .xls), OpenDocument sheets (.ods), CSV, web pages (.html), or
+    /// registers (YAML/JSON); the format is found from the content, not the name.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Output file, `-` for stdout, or a folder when several files are given.
