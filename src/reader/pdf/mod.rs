@@ -1,0 +1,506 @@
+//! PDF notices and tables with a text layer, as Word, WPS and Excel print them: the text of
+//! each page from its fonts (`font`, `cmap`) and positions (`content`), lines rebuilt into
+//! paragraphs (`layout`), bordered tables from the rules they draw (`lattice`), page headers,
+//! footers and page numbers left out, and a table continued over pages under a repeated
+//! header read as one. A scan (images, no text) and a PDF locked with a password are refused
+//! with what to do instead.
+//!
+//! The container (cross references, object streams, filters, decryption with an empty
+//! password) is lopdf's; everything about text and layout is here.
+
+mod cmap;
+mod content;
+mod font;
+mod lattice;
+mod layout;
+
+use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
+use crate::error::{ReadError, Warning};
+use crate::reader::limits::{PDF_CONTENT_LIMIT, PDF_GLYPH_LIMIT, PDF_OPERATION_LIMIT, PDF_PAGE_LIMIT};
+use content::{Budget, Glyph, PageContent, Stop};
+use lattice::Lattice;
+use layout::TextLine;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A PDF starts with `%PDF-`, or has it within its first kilobyte (after a mail or print
+/// header) and ends with `%%EOF`.
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"%PDF-") {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    head.windows(5).any(|w| w == b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+/// Reads a PDF's text layer into paragraphs and tables.
+pub fn read_pdf(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<Document, ReadError> {
+    let pages = std::panic::catch_unwind(|| read_pages(bytes))
+        .map_err(|_| ReadError::Corrupt("not a readable PDF".into()))??;
+    Ok(assemble(pages, warnings))
+}
+
+/// One page as read: its lines outside tables and its tables, with the page size.
+struct PageItems {
+    height: f64,
+    lines: Vec<TextLine>,
+    tables: Vec<PageTable>,
+    /// Characters that decode to U+FFFD or private use, of all.
+    bad_chars: usize,
+    chars: usize,
+    images: usize,
+}
+
+/// A table found on a page: its grid and each grid cell's text.
+struct PageTable {
+    lattice: Lattice,
+    texts: Vec<String>,
+}
+
+fn read_pages(bytes: &[u8]) -> Result<Vec<PageItems>, ReadError> {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(PDF_CONTENT_LIMIT),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, options)
+        .map_err(|e| ReadError::Corrupt(format!("not a readable PDF: {e}")))?;
+    if doc.trailer.get(b"Encrypt").is_ok() && doc.encryption_state.is_none() {
+        return Err(ReadError::UnreadablePdf(
+            "the PDF is locked with a password: open it with the password and print it to a new PDF without one"
+                .into(),
+        ));
+    }
+    let page_ids = doc.get_pages();
+    if page_ids.is_empty() {
+        return Err(ReadError::Corrupt("a PDF without pages".into()));
+    }
+    if page_ids.len() > PDF_PAGE_LIMIT {
+        return Err(ReadError::OverLimit(format!(
+            "the PDF has {} pages, more than the {PDF_PAGE_LIMIT} dutyctl reads",
+            page_ids.len()
+        )));
+    }
+    let mut budget = Budget {
+        operations: PDF_OPERATION_LIMIT,
+        glyphs: PDF_GLYPH_LIMIT,
+        content_bytes: PDF_CONTENT_LIMIT,
+    };
+    let mut fonts = content::Fonts::default();
+    let mut pages = Vec::with_capacity(page_ids.len());
+    for (number, id) in page_ids {
+        let page = content::read_page(&doc, id, &mut fonts, &mut budget).map_err(|Stop::OverBudget(what)| {
+            ReadError::OverLimit(format!(
+                "page {number}: the PDF's {what} are more than dutyctl reads (see the limits in the README)"
+            ))
+        })?;
+        pages.push(page_items(page));
+    }
+    let glyphs: usize = pages.iter().map(|p| p.chars).sum();
+    if glyphs == 0 {
+        let images: usize = pages.iter().map(|p| p.images).sum();
+        return Err(ReadError::UnreadablePdf(if images > 0 {
+            "the PDF has no text layer, only images (a scan): it needs OCR first, such as `ocrmypdf --language chi_sim IN.pdf OUT.pdf`".into()
+        } else {
+            "the PDF has no text".into()
+        }));
+    }
+    Ok(pages)
+}
+
+fn is_bad(c: char) -> bool {
+    c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// Splits a page's glyphs between its tables and its free text.
+fn page_items(page: PageContent) -> PageItems {
+    let mut chars = 0;
+    let mut bad_chars = 0;
+    for glyph in &page.glyphs {
+        for c in page.text_of(glyph).chars() {
+            chars += 1;
+            bad_chars += usize::from(is_bad(c));
+        }
+    }
+    let lattices = lattice::tables(&page.rules);
+    let mut free: Vec<Glyph> = Vec::new();
+    let mut in_cells: Vec<Vec<Vec<Glyph>>> = lattices.iter().map(|l| vec![Vec::new(); l.cells.len()]).collect();
+    for glyph in &page.glyphs {
+        let (x, y) = (glyph.x + glyph.width / 2.0, glyph.middle());
+        let cell = lattices
+            .iter()
+            .enumerate()
+            .find(|(_, l)| l.contains(x, y))
+            .and_then(|(t, l)| l.cell_at(x, y).map(|c| (t, c)));
+        match cell {
+            Some((t, c)) => in_cells[t][c].push(*glyph),
+            None => free.push(*glyph),
+        }
+    }
+    let tables = lattices
+        .into_iter()
+        .zip(in_cells)
+        .map(|(lattice, cells)| {
+            let texts = cell_texts(&page, &lattice, &cells);
+            PageTable { lattice, texts }
+        })
+        .filter(|t| t.texts.iter().any(|s| !s.is_empty()))
+        .collect();
+    PageItems {
+        height: page.height,
+        lines: layout::lines(&page, &free),
+        tables,
+        bad_chars,
+        chars,
+        images: page.images,
+    }
+}
+
+/// Each cell's text: its lines, joined where the cell's width broke them, a line break where
+/// a line ended with room to spare.
+fn cell_texts(page: &PageContent, lattice: &Lattice, cells: &[Vec<Glyph>]) -> Vec<String> {
+    let lines: Vec<Vec<TextLine>> = cells.iter().map(|g| layout::lines(page, g)).collect();
+    // The padding of each grid column: the smallest distance of any of its lines to a border.
+    let mut padding = vec![f64::MAX; lattice.xs.len()];
+    for (cell, lines) in lattice.cells.iter().zip(&lines) {
+        let (left, _, right, _) = lattice.bounds(cell);
+        for line in lines {
+            let gap = (line.x0 - left).min(right - line.x1);
+            padding[cell.column] = padding[cell.column].min(gap);
+        }
+    }
+    lattice
+        .cells
+        .iter()
+        .zip(&lines)
+        .map(|(cell, lines)| {
+            let (left, _, right, _) = lattice.bounds(cell);
+            let size = lines.first().map_or(10.0, |l| l.size);
+            let pad = padding[cell.column].clamp(0.5, 6.0_f64.min(0.6 * size));
+            let mut paragraphs: Vec<Vec<&str>> = Vec::new();
+            for (k, line) in lines.iter().enumerate() {
+                let joined = k > 0 && layout::continues(&lines[k - 1], line, left + pad, right - pad, None, false);
+                if !joined {
+                    paragraphs.push(Vec::new());
+                }
+                paragraphs.last_mut().expect("a paragraph").push(&line.text);
+            }
+            paragraphs.iter().map(|p| layout::join(p)).collect::<Vec<_>>().join("\n")
+        })
+        .collect()
+}
+
+/// Page numbers as printed in a header or footer: `－2－`, `- 2 -`, `2`, `第 2 页 共 9 页`,
+/// `2/9`, `Page 2 of 9`.
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:[-－—–~·一\s]*\d{1,4}[-－—–~·一\s]*|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*第\s*\d{1,4}\s*页|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$",
+    )
+    .expect("page number pattern")
+});
+
+/// The share of the page height at its top and bottom where headers and footers stand.
+const MARGIN_BAND: f64 = 0.12;
+
+/// Marks the lines that are page headers, footers or page numbers: in the top or bottom band
+/// of the page, a page number, or the same text (digits aside) on most pages.
+fn furniture(pages: &[PageItems]) -> Vec<Vec<bool>> {
+    let in_band = |page: &PageItems, line: &TextLine| {
+        line.bottom < MARGIN_BAND * page.height || line.top > (1.0 - MARGIN_BAND) * page.height
+    };
+    let shape = |text: &str| -> String {
+        text.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for page in pages {
+        let mut seen: Vec<String> = page
+            .lines
+            .iter()
+            .filter(|l| in_band(page, l))
+            .map(|l| shape(&l.text))
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for s in seen {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let repeated = |text: &str| {
+        pages.len() >= 2 && counts.get(&shape(text)).is_some_and(|n| *n >= 2 && *n * 2 >= pages.len())
+    };
+    pages
+        .iter()
+        .map(|page| {
+            // Only lines outside the body's first and last: a band line below a table or
+            // paragraph that reaches into the band is still body text.
+            page.lines
+                .iter()
+                .map(|l| in_band(page, l) && (PAGE_NUMBER.is_match(l.text.trim()) || repeated(&l.text)))
+                .collect()
+        })
+        .collect()
+}
+
+/// The body text's column and line pitch on one page: the left edge most lines start at, the
+/// right edge the longest lines reach, and the usual distance between baselines.
+struct Column {
+    left: f64,
+    right: f64,
+    pitch: f64,
+}
+
+fn column_of(lines: &[&TextLine]) -> Option<Column> {
+    if lines.is_empty() {
+        return None;
+    }
+    let mut lefts: Vec<f64> = lines.iter().map(|l| l.x0).collect();
+    let mut rights: Vec<f64> = lines.iter().map(|l| l.x1).collect();
+    lefts.sort_by(f64::total_cmp);
+    rights.sort_by(f64::total_cmp);
+    let left = lefts[lefts.len() / 10];
+    let right = rights[rights.len() - 1 - rights.len() / 10];
+    let mut pitches: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| (w[0].size - w[1].size).abs() < 0.15 * w[0].size)
+        .map(|w| w[1].baseline - w[0].baseline)
+        .filter(|d| *d > 0.0)
+        .collect();
+    pitches.sort_by(f64::total_cmp);
+    let size = lines[lines.len() / 2].size;
+    let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(1.5 * size);
+    Some(Column { left, right, pitch })
+}
+
+/// An item of a page in reading order.
+enum Item<'a> {
+    Line(&'a TextLine),
+    Table(&'a PageTable),
+}
+
+impl Item<'_> {
+    fn top(&self) -> f64 {
+        match self {
+            Item::Line(l) => l.top,
+            Item::Table(t) => t.lattice.top(),
+        }
+    }
+}
+
+/// A paragraph being gathered: its lines' texts, where it starts, and its last line.
+struct Open<'a> {
+    texts: Vec<&'a str>,
+    at: Position,
+    last: &'a TextLine,
+    page: usize,
+}
+
+/// A table being gathered over pages: its grid columns, its rows so far and its first row's
+/// texts (a header the next page repeats).
+struct OpenTable {
+    xs: Vec<f64>,
+    rows: Vec<Vec<Cell>>,
+    header: Vec<String>,
+    number: usize,
+    page: usize,
+}
+
+fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
+    let furniture = furniture(&pages);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut table: Option<OpenTable> = None;
+    let mut line_number = 0usize;
+    let mut tables = 0usize;
+    for (index, (page, dropped)) in pages.iter().zip(&furniture).enumerate() {
+        let number = index + 1;
+        let kept: Vec<&TextLine> = page
+            .lines
+            .iter()
+            .zip(dropped)
+            .filter(|(_, d)| !**d)
+            .map(|(l, _)| l)
+            .collect();
+        let column = column_of(&kept);
+        if std::env::var_os("DUTYCTL_PDF_DEBUG").is_some() {
+            for l in &kept {
+                eprintln!("p{number} {:7.1} {:7.1} {:7.1} {:5.1} {}", l.x0, l.x1, l.baseline, l.size, l.text);
+            }
+        }
+        let mut items: Vec<Item> = kept.iter().map(|l| Item::Line(l)).collect();
+        items.extend(page.tables.iter().map(Item::Table));
+        items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+        let first_line_here = line_number + 1;
+        for (k, item) in items.iter().enumerate() {
+            match item {
+                Item::Line(line) => {
+                    line_number += 1;
+                    if let Some(t) = table.take() {
+                        blocks.push(finish_table(t));
+                    }
+                    let column = column.as_ref().expect("a page with lines has a column");
+                    let joins = open.as_ref().is_some_and(|o| {
+                        let same_page = o.page == number;
+                        let pitch = same_page.then_some(column.pitch);
+                        // Across a page break only the page's first line continues.
+                        (same_page || k == 0) && layout::continues(o.last, line, column.left, column.right, pitch, true)
+                    });
+                    if joins {
+                        let o = open.as_mut().expect("an open paragraph");
+                        o.texts.push(&line.text);
+                        o.last = line;
+                        o.page = number;
+                    } else {
+                        if let Some(o) = open.take() {
+                            blocks.push(finish_paragraph(o));
+                        }
+                        open = Some(Open {
+                            texts: vec![&line.text],
+                            at: Position::PdfLine {
+                                page: number,
+                                line: line_number,
+                            },
+                            last: line,
+                            page: number,
+                        });
+                    }
+                }
+                Item::Table(found) => {
+                    if let Some(o) = open.take() {
+                        blocks.push(finish_paragraph(o));
+                    }
+                    let continued = table.as_ref().is_some_and(|t| t.page + 1 == number && k == 0 && same_columns(&t.xs, &found.lattice.xs));
+                    if !continued {
+                        if let Some(t) = table.take() {
+                            blocks.push(finish_table(t));
+                        }
+                        tables += 1;
+                        table = Some(OpenTable {
+                            xs: found.lattice.xs.clone(),
+                            rows: Vec::new(),
+                            header: Vec::new(),
+                            number: tables,
+                            page: number,
+                        });
+                    }
+                    let t = table.as_mut().expect("an open table");
+                    t.page = number;
+                    add_rows(t, found, number, continued);
+                }
+            }
+        }
+        // A table ends its page: the next page's first item may continue it. A paragraph may
+        // too, so both stay open.
+        if page.bad_chars >= 3 && page.bad_chars * 20 > page.chars {
+            warnings.push(Warning::at(
+                Position::PdfLine {
+                    page: number,
+                    line: first_line_here,
+                },
+                format!(
+                    "page {number}: {} of {} characters could not be decoded (a font without a Unicode map); its text may be wrong",
+                    page.bad_chars, page.chars
+                ),
+            ));
+        }
+        if page.chars == 0 && page.images > 0 {
+            warnings.push(Warning::general(format!(
+                "page {number} has no text layer, only images (a scanned page?): it needs OCR to be read"
+            )));
+        }
+    }
+    if let Some(o) = open.take() {
+        blocks.push(finish_paragraph(o));
+    }
+    if let Some(t) = table.take() {
+        blocks.push(finish_table(t));
+    }
+    Document {
+        blocks,
+        properties: Vec::new(),
+    }
+}
+
+fn same_columns(a: &[f64], b: &[f64]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() < 3.0)
+}
+
+fn finish_paragraph(open: Open) -> Block {
+    Block::Paragraph(Paragraph::new(layout::join(&open.texts), open.at))
+}
+
+fn finish_table(table: OpenTable) -> Block {
+    let at = table
+        .rows
+        .iter()
+        .flatten()
+        .next()
+        .map_or(Position::Unknown, |c| c.at.clone());
+    Block::Table(Table { rows: table.rows, at })
+}
+
+/// Adds a page's table rows; a continued table's first row is dropped where it repeats the
+/// header.
+fn add_rows(table: &mut OpenTable, found: &PageTable, page: usize, continued: bool) {
+    let lattice = &found.lattice;
+    let rows = lattice.ys.len() - 1;
+    let mut grid: Vec<Vec<Cell>> = vec![Vec::new(); rows];
+    let mut first_row_texts = Vec::new();
+    for (cell, text) in lattice.cells.iter().zip(&found.texts) {
+        if cell.row == 0 {
+            first_row_texts.push(text.clone());
+        }
+        grid[cell.row].push(Cell {
+            text: text.clone(),
+            row_span: cell.rows,
+            col_span: cell.columns,
+            at: Position::Unknown,
+        });
+    }
+    let skip = usize::from(continued && !table.header.is_empty() && first_row_texts == table.header);
+    if !continued {
+        table.header = first_row_texts;
+    }
+    for row in grid.into_iter().skip(skip) {
+        let number = table.rows.len() + 1;
+        let row: Vec<Cell> = row
+            .into_iter()
+            .enumerate()
+            .map(|(k, mut c)| {
+                c.at = Position::PdfCell {
+                    page,
+                    table: table.number,
+                    row: number,
+                    cell: k + 1,
+                };
+                c
+            })
+            .collect();
+        table.rows.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_as_printed_are_recognised() {
+        for text in ["－2－", "- 2 -", "— 12 —", "3", "第 2 页 共 9 页", "第2页", "2/9", "Page 2 of 9"] {
+            assert!(PAGE_NUMBER.is_match(text), "{text}");
+        }
+        for text in ["2024年", "一、总体要求", "（2）"] {
+            assert!(!PAGE_NUMBER.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn pdfs_are_recognised_by_their_header() {
+        assert!(looks_like_pdf(b"%PDF-1.7\n"));
+        assert!(looks_like_pdf(b"junk\r\n%PDF-1.4\n...\n%%EOF\n"));
+        assert!(!looks_like_pdf("说明 %PDF- 文件".as_bytes()));
+    }
+}
