@@ -7,8 +7,17 @@ its .docx/.xlsx twin. Installs Debian's libreoffice when soffice is missing. Run
 repository root:
 
     python3 scripts/make_pdf_fixtures.py
+
+With `--corpus DIR OUT`, prints the corpus instead, for grading the PDF reader against the
+formats it was printed from (nothing of it is checked in): each DIR/NAME.txt is imported by
+target/release/dutyctl to OUT/xlsx/NAME.xlsx and OUT/docx/NAME.docx, and each of those is
+printed to NAME.pdf beside it. Then, from the repository root:
+
+    ../shared/eval/score --dutyctl target/release/dutyctl --corpus OUT/xlsx --ext .pdf --present-only
+    ../shared/eval/score --dutyctl target/release/dutyctl --corpus OUT/xlsx --ext .xlsx --present-only
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -329,8 +338,50 @@ def to_pdf(office, work, source, target, export_filter="pdf"):
     shutil.move(os.path.join(work, os.path.splitext(os.path.basename(source))[0] + ".pdf"), target)
 
 
+def print_table_sheet_only(path):
+    """Hides every sheet but the first of a workbook dutyctl wrote, so LibreOffice prints what
+    Excel prints by default (the active sheet: the 责任分解表, not the per-unit summary)."""
+    with zipfile.ZipFile(path) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    workbook = members["xl/workbook.xml"].decode("utf-8")
+    first = True
+
+    def hide(match):
+        nonlocal first
+        tag = match.group(0)
+        if first:
+            first = False
+            return tag
+        return tag if 'state="' in tag else tag.replace("<sheet ", '<sheet state="hidden" ', 1)
+    members["xl/workbook.xml"] = re.sub(r"<sheet [^>]*>", hide, workbook).encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
+def print_corpus(office, corpus, out):
+    for kind in ("xlsx", "docx"):
+        os.makedirs(os.path.join(out, kind), exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        for name in sorted(os.listdir(corpus)):
+            stem, ext = os.path.splitext(name)
+            if ext != ".txt":
+                continue
+            for kind in ("xlsx", "docx"):
+                target = os.path.join(out, kind, stem + "." + kind)
+                done = subprocess.run(["target/release/dutyctl", "import", os.path.join(corpus, name), "-o", target],
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                if done.returncode == 0:
+                    if kind == "xlsx":
+                        print_table_sheet_only(target)
+                    to_pdf(office, work, target, os.path.join(out, kind, stem + ".pdf"))
+
+
 if __name__ == "__main__":
     office = soffice()
+    if sys.argv[1:2] == ["--corpus"]:
+        print_corpus(office, sys.argv[2], sys.argv[3])
+        sys.exit(0)
     os.makedirs(BAD, exist_ok=True)
     notice_docx(OUT + "pdf_notice_source.docx")
     table_docx(OUT + "pdf_table_word_source.docx")

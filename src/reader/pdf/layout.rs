@@ -245,8 +245,8 @@ mod tests {
         let l = lines(&p, &p.glyphs);
         assert!(continues(&l[0], &l[1], left, right, Some(28.0), true));
         assert!(continues(&l[1], &l[2], left, right, Some(28.0), true));
-        assert!(!continues(&l[2], &l[3], left, right, Some(28.0)), "room left");
-        assert!(!continues(&l[3], &l[4], left, right, Some(28.0)), "a heading");
+        assert!(!continues(&l[2], &l[3], left, right, Some(28.0), true), "room left");
+        assert!(!continues(&l[3], &l[4], left, right, Some(28.0), true), "a heading");
         assert!(!continues(&l[0], &l[1], left, right, Some(10.0), true), "far apart");
         assert_eq!(join(&["Word", "wrap", "，中文"]), "Word wrap，中文");
     }

@@ -484,8 +484,230 @@ fn add_rows(table: &mut OpenTable, found: &PageTable, page: usize, continued: bo
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The fonts of [`build_pdf`]'s pages: F1 a Type0 font on `UniGB-UCS2-H`, F2 one on
+    /// `GBK-EUC-H`, neither embedded nor with a ToUnicode map, F3 Helvetica.
+    const FONTS: &str = "<< /F1 3 0 R /F2 4 0 R /F3 5 0 R >>";
+
+    /// Text shown at (x, y) from the bottom left in a font of [`FONTS`].
+    pub fn show(font: u8, size: f64, x: f64, y: f64, text: &str) -> String {
+        let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02X}")).collect::<String>();
+        let string = match font {
+            1 => format!("<{}>", hex(&text.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<_>>())),
+            2 => format!("<{}>", hex(&encoding_rs::GBK.encode(text).0)),
+            _ => format!("({text})"),
+        };
+        format!("BT /F{font} {size} Tf {x} {y} Td {string} Tj ET\n")
+    }
+
+    /// A PDF of A4 pages with these content streams.
+    pub fn build_pdf(pages: &[String]) -> Vec<u8> {
+        let descendant = |n: u32| {
+            format!(
+                "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /FontDescriptor {n} 0 R >>"
+            )
+        };
+        let mut objects = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {} >>",
+                (0..pages.len()).map(|i| format!("{} 0 R", 10 + 2 * i)).collect::<Vec<_>>().join(" "),
+                pages.len()
+            ),
+            "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>".into(),
+            "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [7 0 R] >>".into(),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+            descendant(8),
+            descendant(8),
+            "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>".into(),
+            "<< >>".into(),
+        ];
+        for (i, content) in pages.iter().enumerate() {
+            objects.push(format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font {FONTS} >> /Contents {} 0 R >>",
+                11 + 2 * i
+            ));
+            objects.push(format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()));
+        }
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        out.extend(
+            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+        );
+        out
+    }
+
+    fn texts(document: &Document) -> Vec<String> {
+        document
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text.clone(),
+                Block::Table(t) => format!(
+                    "[{}]",
+                    t.rows
+                        .iter()
+                        .map(|r| r
+                            .iter()
+                            .map(|c| format!("{}{}", c.text, if c.row_span > 1 || c.col_span > 1 { format!("({}x{})", c.row_span, c.col_span) } else { String::new() }))
+                            .collect::<Vec<_>>()
+                            .join("|"))
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn chinese_text_reads_through_the_predefined_cmaps_without_a_unicode_map() {
+        let page = show(1, 16.0, 90.0, 760.0, "一、总体要求")
+            + &show(2, 16.0, 90.0, 730.0, "（一）排查企业。（区应急管理局牵头）")
+            + &show(3, 12.0, 90.0, 700.0, "GB 2312");
+        let mut warnings = Vec::new();
+        let document = read_pdf(&build_pdf(&[page]), &mut warnings).unwrap();
+        assert_eq!(texts(&document), ["一、总体要求", "（一）排查企业。（区应急管理局牵头）", "GB 2312"]);
+        assert_eq!(document.blocks[1].clone(), Block::Paragraph(Paragraph::new("（一）排查企业。（区应急管理局牵头）", Position::PdfLine { page: 1, line: 2 })));
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    /// A bordered table: rules at these x and y (from the top), the rows' cells drawn between
+    /// them, every rule full length except where `gaps` leave one out.
+    fn ruled(xs: &[f64], ys: &[f64], skip_vertical: &[(usize, usize)], skip_horizontal: &[(usize, usize)]) -> String {
+        let mut out = String::from("0.5 w\n");
+        for (r, pair) in ys.windows(2).enumerate() {
+            for (c, x) in xs.iter().enumerate() {
+                if !skip_vertical.contains(&(r, c)) {
+                    out += &format!("{x} {} m {x} {} l S\n", 842.0 - pair[0], 842.0 - pair[1]);
+                }
+            }
+        }
+        for (r, y) in ys.iter().enumerate() {
+            for (c, pair) in xs.windows(2).enumerate() {
+                if !skip_horizontal.contains(&(r, c)) {
+                    out += &format!("{} {} m {} {} l S\n", pair[0], 842.0 - y, pair[1], 842.0 - y);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_ruled_table_gives_cells_with_their_spans_and_text_joined_in_reading_order() {
+        let xs = [80.0, 120.0, 280.0, 400.0];
+        let ys = [100.0, 130.0, 160.0, 220.0, 250.0];
+        // Row 2 (一、) is one cell across; the lead cell of rows 3 and 4 is merged down.
+        let mut page = ruled(&xs, &ys, &[(1, 1), (1, 2)], &[(3, 2)]);
+        let at = |x: f64, y: f64| (x, 842.0 - y);
+        for (text, x, y, font) in [
+            ("序号", 82.0, 120.0, 1),
+            ("工作任务", 122.0, 120.0, 1),
+            ("牵头单位", 282.0, 120.0, 1),
+            ("一、隐患排查", 82.0, 150.0, 1),
+            ("1", 82.0, 180.0, 3),
+            // Wrapped by the cell width: one paragraph over two lines.
+            ("排查工贸企业，建立台", 122.0, 180.0, 1),
+            ("账。", 122.0, 198.0, 1),
+            ("区应急管理局", 282.0, 200.0, 2),
+            ("2", 82.0, 240.0, 3),
+            ("排查危化企业。", 122.0, 240.0, 2),
+        ] {
+            let (x, y) = at(x, y);
+            page += &show(font, 15.0, x, y, text);
+        }
+        let document = read_pdf(&build_pdf(&[page]), &mut Vec::new()).unwrap();
+        assert_eq!(
+            texts(&document),
+            ["[序号|工作任务|牵头单位 / 一、隐患排查(1x3) / 1|排查工贸企业，建立台账。|区应急管理局(2x1) / 2|排查危化企业。]"]
+        );
+        let Block::Table(table) = &document.blocks[0] else { panic!("a table") };
+        assert_eq!(table.rows[2][1].at, Position::PdfCell { page: 1, table: 1, row: 3, cell: 2 });
+    }
+
+    #[test]
+    fn headers_footers_and_page_numbers_are_left_out_and_a_paragraph_runs_over_the_break() {
+        let full = "为持续改善城乡人居环境巩固近年来环境整治取得的成效推动";
+        let page = |n: usize, body: &str| {
+            show(1, 10.5, 250.0, 800.0, "东湖区人民政府办公室")
+                + &show(1, 14.0, 280.0, 40.0, &format!("－{n}－"))
+                + body
+        };
+        let first = page(1, &(show(1, 16.0, 122.0, 700.0, "一、总体要求") + &show(1, 16.0, 90.0, 100.0, full)));
+        let second = page(2, &(show(1, 16.0, 90.0, 740.0, "全区环境面貌整体提升。") + &show(1, 16.0, 122.0, 712.0, "二、重点任务")));
+        let document = read_pdf(&build_pdf(&[first, second]), &mut Vec::new()).unwrap();
+        assert_eq!(texts(&document), ["一、总体要求", &format!("{full}全区环境面貌整体提升。"), "二、重点任务"]);
+    }
+
+    #[test]
+    fn a_table_continued_under_a_repeated_header_is_one_table() {
+        let xs = [80.0, 200.0, 400.0];
+        let ys = [100.0, 130.0, 160.0];
+        let page = |rows: [&str; 2]| {
+            let mut page = ruled(&xs, &ys, &[], &[]);
+            for (k, (a, b)) in [("序号", "牵头单位"), (rows[0], rows[1])].into_iter().enumerate() {
+                let y = 842.0 - (ys[k] + 20.0);
+                page += &show(1, 15.0, 82.0, y, a);
+                page += &show(1, 15.0, 202.0, y, b);
+            }
+            page
+        };
+        let document = read_pdf(&build_pdf(&[page(["1", "区城管局"]), page(["2", "区水利局"])]), &mut Vec::new()).unwrap();
+        assert_eq!(texts(&document), ["[序号|牵头单位 / 1|区城管局 / 2|区水利局]"]);
+    }
+
+    #[test]
+    fn undecodable_text_is_a_warning_naming_the_page() {
+        let page = show(1, 16.0, 90.0, 700.0, "\u{E001}\u{E002}\u{E003}\u{E004}牵头");
+        let mut warnings = Vec::new();
+        read_pdf(&build_pdf(&[page]), &mut warnings).unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("page 1: 4 of 6 characters"), "{warnings:?}");
+    }
+
+    #[test]
+    fn damaged_and_empty_pdfs_are_errors_not_panics() {
+        let good = build_pdf(&[show(1, 16.0, 90.0, 700.0, "一、总体要求")]);
+        for cut in [9, 100, good.len() / 2] {
+            let _ = read_pdf(&good[..cut], &mut Vec::new());
+        }
+        assert!(matches!(read_pdf(b"%PDF-1.4", &mut Vec::new()), Err(ReadError::Corrupt(_))));
+        assert!(matches!(
+            read_pdf(&build_pdf(&[String::new()]), &mut Vec::new()),
+            Err(ReadError::UnreadablePdf(m)) if m.contains("no text")
+        ));
+    }
+
+    #[test]
+    fn three_hundred_pages_read_in_bounded_time() {
+        let pages: Vec<String> = (1..=300)
+            .map(|n| {
+                let mut page = ruled(&[80.0, 200.0, 400.0], &[500.0, 530.0, 560.0], &[], &[])
+                    + &show(1, 15.0, 82.0, 322.0, "牵头单位")
+                    + &show(1, 15.0, 202.0, 322.0, &format!("区城管局{n}"));
+                for k in 0..20 {
+                    page += &show(1, 16.0, 90.0, 800.0 - 14.0 * k as f64, "坚持问题导向和目标导向相结合，聚焦群众反映强烈的突出问题");
+                }
+                page + &show(1, 14.0, 280.0, 40.0, &format!("－{n}－"))
+            })
+            .collect();
+        let started = std::time::Instant::now();
+        let document = read_pdf(&build_pdf(&pages), &mut Vec::new()).unwrap();
+        // Each page: its paragraph, and a table that is not continued (a paragraph stands
+        // between).
+        assert_eq!(document.blocks.len(), 600);
+        assert!(started.elapsed().as_secs() < 30, "{:?}", started.elapsed());
+    }
 
     #[test]
     fn page_numbers_as_printed_are_recognised() {
