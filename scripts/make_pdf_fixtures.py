@@ -339,21 +339,22 @@ def to_pdf(office, work, source, target, export_filter="pdf"):
 
 
 def print_table_sheet_only(path):
-    """Hides every sheet but the first of a workbook dutyctl wrote, so LibreOffice prints what
-    Excel prints by default (the active sheet: the 责任分解表, not the per-unit summary)."""
+    """Hides every sheet but the 责任分解表 of a workbook dutyctl wrote (its first sheet where it
+    has none of that name), so LibreOffice prints one sheet as Excel does by default, not the
+    per-unit summary or a 领导分工 sheet that only reads back through the hidden metadata."""
     with zipfile.ZipFile(path) as z:
         members = {name: z.read(name) for name in z.namelist()}
     workbook = members["xl/workbook.xml"].decode("utf-8")
-    first = True
-
-    def hide(match):
-        nonlocal first
-        tag = match.group(0)
-        if first:
-            first = False
-            return tag
-        return tag if 'state="' in tag else tag.replace("<sheet ", '<sheet state="hidden" ', 1)
-    members["xl/workbook.xml"] = re.sub(r"<sheet [^>]*>", hide, workbook).encode("utf-8")
+    tags = re.findall(r"<sheet [^>]*>", workbook)
+    keep = next((t for t in tags if 'name="责任分解表"' in t), tags[0] if tags else None)
+    for tag in tags:
+        if tag != keep and 'state="' not in tag:
+            workbook = workbook.replace(tag, tag.replace("<sheet ", '<sheet state="hidden" ', 1))
+    # A print area or print titles name their sheet for printing, hidden or not.
+    workbook = re.sub(r'<definedName name="_xlnm[^>]*>[^<]*</definedName>',
+                      lambda m: m.group(0) if keep and re.search(r'name="([^"]*)"', keep).group(1) + "!" in m.group(0) else "",
+                      workbook)
+    members["xl/workbook.xml"] = workbook.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():
             z.writestr(name, data)

@@ -107,6 +107,8 @@ struct State {
     line_width: f64,
     stroke_visible: bool,
     fill_visible: bool,
+    /// The clipping path's bounds (left, top, right, bottom): text outside is not on paper.
+    clip: Option<(f64, f64, f64, f64)>,
 }
 
 /// The fonts of a document, read once each.
@@ -187,6 +189,7 @@ pub fn read_page(
         line_width: 1.0,
         stroke_visible: true,
         fill_visible: true,
+        clip: None,
     };
     let mut interpreter = Interpreter {
         doc,
@@ -321,6 +324,7 @@ impl Interpreter<'_> {
                 "B" | "B*" => self.paint(true, true, false),
                 "b" | "b*" => self.paint(true, true, true),
                 "n" => self.path.clear(),
+                "W" | "W*" => self.clip(),
                 // Text.
                 "BT" => {
                     self.tm = IDENTITY;
@@ -394,6 +398,24 @@ impl Interpreter<'_> {
         Ok(())
     }
 
+    /// Narrows the clip to the current path's bounds.
+    fn clip(&mut self) {
+        let points = self.path.iter().flat_map(|(p, _)| p.iter());
+        let mut bounds: Option<(f64, f64, f64, f64)> = None;
+        for &(x, y) in points {
+            bounds = Some(match bounds {
+                None => (x, y, x, y),
+                Some((a, b, c, d)) => (a.min(x), b.min(y), c.max(x), d.max(y)),
+            });
+        }
+        if let Some((a, b, c, d)) = bounds {
+            self.state.clip = Some(match self.state.clip {
+                None => (a, b, c, d),
+                Some((e, f, g, h)) => (a.max(e), b.max(f), c.min(g), d.min(h)),
+            });
+        }
+    }
+
     fn next_line(&mut self, tx: f64, ty: f64) {
         self.tlm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.tlm);
         self.tm = self.tlm;
@@ -457,6 +479,12 @@ impl Interpreter<'_> {
             }
             // Glyphs that are only space are gaps, which layout measures itself.
             if self.page.text[*start..end].trim().is_empty() {
+                continue;
+            }
+            let (mx, my) = (x + width / 2.0, y - 0.35 * height);
+            if let Some((left, top, right, bottom)) = self.state.clip
+                && !(left - 1.0 <= mx && mx <= right + 1.0 && top - 1.0 <= my && my <= bottom + 1.0)
+            {
                 continue;
             }
             self.page.glyphs.push(Glyph {

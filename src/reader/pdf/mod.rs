@@ -126,7 +126,10 @@ fn page_items(page: PageContent) -> PageItems {
     let lattices = lattice::tables(&page.rules);
     let mut free: Vec<Glyph> = Vec::new();
     let mut in_cells: Vec<Vec<Vec<Glyph>>> = lattices.iter().map(|l| vec![Vec::new(); l.cells.len()]).collect();
-    for glyph in &page.glyphs {
+    // Text outside the page is clipped away on paper (a merged cell's text centred over rows
+    // that run onto another page).
+    let on_page = |g: &&Glyph| g.middle() >= 0.0 && g.middle() <= page.height;
+    for glyph in page.glyphs.iter().filter(on_page) {
         let (x, y) = (glyph.x + glyph.width / 2.0, glyph.middle());
         let cell = lattices
             .iter()
@@ -306,6 +309,8 @@ struct OpenTable {
     header: Vec<String>,
     number: usize,
     page: usize,
+    /// The lines above it on the page where it starts (its title, which a printer may repeat).
+    above: Vec<String>,
 }
 
 fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
@@ -334,7 +339,20 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
         items.extend(page.tables.iter().map(Item::Table));
         items.sort_by(|a, b| a.top().total_cmp(&b.top()));
         let first_line_here = line_number + 1;
-        for (k, item) in items.iter().enumerate() {
+        // Items of this page before its first table or paragraph: a title the printer repeats
+        // above a continued table (Excel's print titles) is skipped, so the table continues.
+        let mut k = 0;
+        for item in &items {
+            match item {
+                Item::Line(line)
+                    if k == 0
+                        && table.as_ref().is_some_and(|t| t.page + 1 == number && t.above.iter().any(|a| *a == line.text)) =>
+                {
+                    continue;
+                }
+                _ => k += 1,
+            }
+            let k = k - 1;
             match item {
                 Item::Line(line) => {
                     line_number += 1;
@@ -378,12 +396,14 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
                             blocks.push(finish_table(t));
                         }
                         tables += 1;
+                        let top = found.lattice.top();
                         table = Some(OpenTable {
                             xs: found.lattice.xs.clone(),
                             rows: Vec::new(),
                             header: Vec::new(),
                             number: tables,
                             page: number,
+                            above: kept.iter().filter(|l| l.bottom <= top).map(|l| l.text.clone()).collect(),
                         });
                     }
                     let t = table.as_mut().expect("an open table");
@@ -417,6 +437,16 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
     }
     if let Some(t) = table.take() {
         blocks.push(finish_table(t));
+    }
+    if std::env::var_os("DUTYCTL_PDF_DEBUG").is_some() {
+        for b in &blocks {
+            if let Block::Table(t) = b {
+                for r in t.rows.iter().take(4) {
+                    eprintln!("T {:?}", r.iter().map(|c| (c.text.chars().take(12).collect::<String>(), c.row_span, c.col_span)).collect::<Vec<_>>());
+                }
+                eprintln!("T ... {} rows", t.rows.len());
+            }
+        }
     }
     Document {
         blocks,
