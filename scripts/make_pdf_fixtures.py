@@ -339,7 +339,7 @@ def to_pdf(office, work, source, target, export_filter="pdf"):
 
 
 def print_table_sheet_only(path):
-    """Hides every sheet but the 责任分解表 of a workbook dutyctl wrote (its first sheet where it
+    """Leaves out every sheet but the 责任分解表 of a workbook dutyctl wrote (its first sheet where it
     has none of that name), so LibreOffice prints one sheet as Excel does by default, not the
     per-unit summary or a 领导分工 sheet that only reads back through the hidden metadata."""
     with zipfile.ZipFile(path) as z:
@@ -347,13 +347,17 @@ def print_table_sheet_only(path):
     workbook = members["xl/workbook.xml"].decode("utf-8")
     tags = re.findall(r"<sheet [^>]*>", workbook)
     keep = next((t for t in tags if 'name="责任分解表"' in t), tags[0] if tags else None)
+    # Left out rather than hidden: LibreOffice prints the active sheet even when hidden.
     for tag in tags:
-        if tag != keep and 'state="' not in tag:
-            workbook = workbook.replace(tag, tag.replace("<sheet ", '<sheet state="hidden" ', 1))
+        if tag != keep:
+            workbook = workbook.replace(tag, "")
+    workbook = re.sub(r' activeTab="\d+"', "", workbook)
     # A print area or print titles name their sheet for printing, hidden or not.
     workbook = re.sub(r'<definedName name="_xlnm[^>]*>[^<]*</definedName>',
                       lambda m: m.group(0) if keep and re.search(r'name="([^"]*)"', keep).group(1) + "!" in m.group(0) else "",
                       workbook)
+    # The kept sheet is now the first.
+    workbook = re.sub(r'localSheetId="\d+"', 'localSheetId="0"', workbook)
     members["xl/workbook.xml"] = workbook.encode("utf-8")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in members.items():

@@ -154,6 +154,33 @@ pub fn continues(
     room < next.first_width.max(0.5 * size) + 0.25 * size
 }
 
+/// Whether two lines of a table cell are two units named one per line (`区水利局` over
+/// `区住建局`) rather than one name the cell's width broke: the first ends as a unit's name ends
+/// (a bracketed note after it aside) and the second starts as one starts. A full line says
+/// nothing in a narrow column, where every line is full.
+pub fn names_one_per_line(line: &str, next: &str) -> bool {
+    use crate::vocab::{
+        COMPANY_SUFFIXES, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX, UNIT_LINE_ENDINGS,
+        UNIT_LINE_STARTS,
+    };
+    let line = line.trim();
+    // A bracketed note after the name (its start may stand on the line above).
+    let name = match line.strip_suffix('）') {
+        Some(inside) => inside.rfind('（').map_or(inside, |i| &inside[..i]),
+        None => line,
+    };
+    let ends = GOV_BODY_SUFFIXES
+        .iter()
+        .chain(COMPANY_SUFFIXES)
+        .chain(UNIT_LINE_ENDINGS)
+        .any(|s| name.ends_with(s));
+    let next = next.trim();
+    let starts = (LEVEL_PREFIXES.iter().any(|p| next.starts_with(p))
+        && !NOT_A_PREFIX.iter().any(|w| next.starts_with(w)))
+        || UNIT_LINE_STARTS.iter().any(|p| next.starts_with(p));
+    ends && starts
+}
+
 /// Joins the lines of one paragraph: no space between lines of Chinese, one between words.
 pub fn join(texts: &[&str]) -> String {
     let mut out = String::new();
@@ -249,5 +276,16 @@ mod tests {
         assert!(!continues(&l[3], &l[4], left, right, Some(28.0), true), "a heading");
         assert!(!continues(&l[0], &l[1], left, right, Some(10.0), true), "far apart");
         assert_eq!(join(&["Word", "wrap", "，中文"]), "Word wrap，中文");
+    }
+
+    #[test]
+    fn units_one_per_line_in_a_narrow_cell_stay_apart() {
+        assert!(names_one_per_line("区环境与国土资源局", "相关乡镇"));
+        assert!(names_one_per_line("各部门主要负责人", "各乡镇街道主要负责人"));
+        assert!(names_one_per_line("区行政审批局（审改办、行政服务中心）", "区智慧岛服务管理中心"));
+        assert!(names_one_per_line("服务中心）", "区智慧岛服务管理中心"));
+        assert!(!names_one_per_line("区应急管理局、", "区人武部"));
+        assert!(!names_one_per_line("区市场监督管理局", "执法大队"));
+        assert!(!names_one_per_line("开展专项整治，由市公安局", "市场主体配合"));
     }
 }

@@ -183,7 +183,9 @@ fn cell_texts(page: &PageContent, lattice: &Lattice, cells: &[Vec<Glyph>]) -> Ve
             let pad = padding[cell.column].clamp(0.5, 6.0_f64.min(0.6 * size));
             let mut paragraphs: Vec<Vec<&str>> = Vec::new();
             for (k, line) in lines.iter().enumerate() {
-                let joined = k > 0 && layout::continues(&lines[k - 1], line, left + pad, right - pad, None, false);
+                let joined = k > 0
+                    && layout::continues(&lines[k - 1], line, left + pad, right - pad, None, false)
+                    && !layout::names_one_per_line(&lines[k - 1].text, &line.text);
                 if !joined {
                     paragraphs.push(Vec::new());
                 }
@@ -472,6 +474,23 @@ fn finish_table(table: OpenTable) -> Block {
     Block::Table(Table { rows: table.rows, at })
 }
 
+fn row_continues(last: &[Cell], first: &[Cell]) -> bool {
+    let spans = |row: &[Cell]| row.iter().map(|c| c.col_span).collect::<Vec<_>>();
+    let ends_sentence = |text: &str| {
+        text.trim_end()
+            .ends_with(['。', '；', ';', '！', '!', '？', '?'])
+    };
+    last.len() == first.len()
+        && last.len() >= 2
+        && spans(last) == spans(first)
+        && first[0].text.trim().is_empty()
+        && !last[0].text.trim().is_empty()
+        && last
+            .iter()
+            .max_by_key(|c| c.text.chars().count())
+            .is_some_and(|c| !ends_sentence(&c.text))
+}
+
 /// Adds a page's table rows; a continued table's first row is dropped where it repeats the
 /// header.
 fn add_rows(table: &mut OpenTable, found: &PageTable, page: usize, continued: bool) {
@@ -494,7 +513,20 @@ fn add_rows(table: &mut OpenTable, found: &PageTable, page: usize, continued: bo
     if !continued {
         table.header = first_row_texts;
     }
-    for row in grid.into_iter().skip(skip) {
+    let mut grid = grid.into_iter().skip(skip).peekable();
+    // A row the page break cut: its rest opens the next page with the first cell (the 序号)
+    // empty, below a row whose longest text stops mid-sentence. Its texts continue that row's.
+    if continued
+        && let (Some(first), Some(last)) = (grid.peek(), table.rows.last_mut())
+        && row_continues(last, first)
+    {
+        for (above, below) in last.iter_mut().zip(grid.next().expect("a row")) {
+            if !below.text.is_empty() {
+                above.text = layout::join(&[&above.text, &below.text]);
+            }
+        }
+    }
+    for row in grid {
         let number = table.rows.len() + 1;
         let row: Vec<Cell> = row
             .into_iter()
