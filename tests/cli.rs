@@ -3519,7 +3519,10 @@ fn pdf_sources_name_the_page_and_the_line_or_table_cell() {
     assert_eq!(tasks[0]["source"]["table"], 1);
     assert_eq!(tasks[0]["source"]["column"], 2);
     let last = &tasks[12]["source"];
-    assert_eq!((last["page"].as_u64(), last["table"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (last["page"].as_u64(), last["table"].as_u64()),
+        (Some(2), Some(1))
+    );
     assert!(last["row"].as_u64().unwrap() > 13, "{last:?}");
     // A lead merged down over three rows applies to each.
     for task in &tasks[..3] {
@@ -3548,12 +3551,18 @@ fn scanned_locked_and_damaged_pdfs_get_one_line_errors() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let name = path.file_name().unwrap().to_string_lossy();
         assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
-        assert!(stderr.contains(&*name) && stderr.contains(expected), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&*name) && stderr.contains(expected),
+            "{name}: {stderr}"
+        );
         assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
     }
     // A file cut short is read as far as it goes or refused, never a panic.
     let output = dutyctl().arg("import").arg(&cut).output().unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("internal error"), "{stderr}");
-    assert!(matches!(output.status.code(), Some(0) | Some(2)), "{stderr}");
+    assert!(
+        matches!(output.status.code(), Some(0) | Some(2)),
+        "{stderr}"
+    );
 }

@@ -67,7 +67,8 @@ impl CMap {
                 Token::Keyword(k) if k == "beginbfchar" || k == "begincidchar" => {
                     let cid = k == "begincidchar";
                     i += 1;
-                    while let (Some(Token::Hex(src)), Some(dst)) = (tokens.get(i), tokens.get(i + 1))
+                    while let (Some(Token::Hex(src)), Some(dst)) =
+                        (tokens.get(i), tokens.get(i + 1))
                     {
                         let Some(code) = code_of(src) else {
                             i += 2;
@@ -101,8 +102,11 @@ impl CMap {
                         match tokens.get(i + 2) {
                             Some(Token::Hex(d)) if !cid && last.value >= first.value => {
                                 mappings += 1;
-                                cmap.ranges
-                                    .push((first, last.value, Target::Utf16(utf16_units(d))));
+                                cmap.ranges.push((
+                                    first,
+                                    last.value,
+                                    Target::Utf16(utf16_units(d)),
+                                ));
                                 i += 3;
                             }
                             Some(Token::Number(n)) if cid && last.value >= first.value => {
@@ -141,7 +145,8 @@ impl CMap {
                 _ => i += 1,
             }
         }
-        cmap.ranges.sort_by_key(|(first, _, _)| (first.len, first.value));
+        cmap.ranges
+            .sort_by_key(|(first, _, _)| (first.len, first.value));
         cmap
     }
 
@@ -295,7 +300,11 @@ impl Predefined {
 
 /// Text for a glyph name: `uni4E00`, `u1F600`, or the Adobe Glyph List's names.
 pub fn glyph_name_text(name: &str) -> Option<String> {
-    let hex = |digits: &str| u32::from_str_radix(digits, 16).ok().and_then(char::from_u32);
+    let hex = |digits: &str| {
+        u32::from_str_radix(digits, 16)
+            .ok()
+            .and_then(char::from_u32)
+    };
     if let Some(digits) = name.strip_prefix("uni")
         && digits.len() >= 4
         && digits.len() % 4 == 0
@@ -325,14 +334,101 @@ pub fn glyph_name_text(name: &str) -> Option<String> {
 
 /// Glyph names of ASCII 0x20..0x7E in order (letters are their own names).
 const ASCII_NAMES: [&str; 95] = [
-    "space", "exclam", "quotedbl", "numbersign", "dollar", "percent", "ampersand", "quotesingle",
-    "parenleft", "parenright", "asterisk", "plus", "comma", "hyphen", "period", "slash", "zero",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "colon", "semicolon",
-    "less", "equal", "greater", "question", "at", "A", "B", "C", "D", "E", "F", "G", "H", "I",
-    "J", "K", "L", "M", "N", "O", "P", "Q", "R", "S", "T", "U", "V", "W", "X", "Y", "Z",
-    "bracketleft", "backslash", "bracketright", "asciicircum", "underscore", "grave", "a", "b",
-    "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t",
-    "u", "v", "w", "x", "y", "z", "braceleft", "bar", "braceright", "asciitilde",
+    "space",
+    "exclam",
+    "quotedbl",
+    "numbersign",
+    "dollar",
+    "percent",
+    "ampersand",
+    "quotesingle",
+    "parenleft",
+    "parenright",
+    "asterisk",
+    "plus",
+    "comma",
+    "hyphen",
+    "period",
+    "slash",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "colon",
+    "semicolon",
+    "less",
+    "equal",
+    "greater",
+    "question",
+    "at",
+    "A",
+    "B",
+    "C",
+    "D",
+    "E",
+    "F",
+    "G",
+    "H",
+    "I",
+    "J",
+    "K",
+    "L",
+    "M",
+    "N",
+    "O",
+    "P",
+    "Q",
+    "R",
+    "S",
+    "T",
+    "U",
+    "V",
+    "W",
+    "X",
+    "Y",
+    "Z",
+    "bracketleft",
+    "backslash",
+    "bracketright",
+    "asciicircum",
+    "underscore",
+    "grave",
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+    "braceleft",
+    "bar",
+    "braceright",
+    "asciitilde",
 ];
 
 /// Other glyph names of the Adobe Glyph List that Chinese documents' Latin fonts use.
@@ -430,7 +526,10 @@ fn tokenize(bytes: &[u8]) -> Vec<Token> {
                     .filter(|c| c.is_ascii_hexdigit())
                     .map(|c| (*c as char).to_digit(16).unwrap_or(0) as u8)
                     .collect();
-                let mut hex: Vec<u8> = digits.chunks(2).map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0)).collect();
+                let mut hex: Vec<u8> = digits
+                    .chunks(2)
+                    .map(|p| (p[0] << 4) | p.get(1).copied().unwrap_or(0))
+                    .collect();
                 hex.shrink_to_fit();
                 tokens.push(Token::Hex(hex));
                 i = end + 1;
@@ -531,8 +630,20 @@ mod tests {
         );
         assert_eq!(cmap.code_length(b"A\x81"), Some(1));
         assert_eq!(cmap.code_length(b"\x81\x41"), Some(2));
-        assert_eq!(cmap.cid(Code { value: 0x8142, len: 2 }), Some(635));
-        assert_eq!(cmap.cid(Code { value: 0x41, len: 1 }), Some(34));
+        assert_eq!(
+            cmap.cid(Code {
+                value: 0x8142,
+                len: 2
+            }),
+            Some(635)
+        );
+        assert_eq!(
+            cmap.cid(Code {
+                value: 0x41,
+                len: 1
+            }),
+            Some(34)
+        );
     }
 
     #[test]
@@ -545,7 +656,10 @@ mod tests {
         assert_eq!(gbk.text(&bytes[..2]).as_deref(), Some("牵"));
         assert_eq!(gbk.code_length(&bytes[2..]), 1);
         assert_eq!(Predefined::from_name(b"GB-EUC-H"), Some(Predefined::GbEuc));
-        assert_eq!(Predefined::from_name(b"Identity-V"), Some(Predefined::Identity));
+        assert_eq!(
+            Predefined::from_name(b"Identity-V"),
+            Some(Predefined::Identity)
+        );
         assert_eq!(Predefined::from_name(b"WinAnsiEncoding"), None);
     }
 

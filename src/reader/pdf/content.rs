@@ -155,9 +155,17 @@ pub fn read_page(
     let rect = |key: &[u8]| -> Option<[f64; 4]> {
         match inherited(key)? {
             Object::Array(a) if a.len() == 4 => {
-                let v: Vec<f64> = a.iter().filter_map(|o| deref(doc, Some(o)).and_then(number)).collect();
+                let v: Vec<f64> = a
+                    .iter()
+                    .filter_map(|o| deref(doc, Some(o)).and_then(number))
+                    .collect();
                 (v.len() == 4 && v.iter().all(|n| n.is_finite())).then(|| {
-                    [v[0].min(v[2]), v[1].min(v[3]), v[0].max(v[2]), v[1].max(v[3])]
+                    [
+                        v[0].min(v[2]),
+                        v[1].min(v[3]),
+                        v[0].max(v[2]),
+                        v[1].max(v[3]),
+                    ]
                 })
             }
             _ => None,
@@ -250,7 +258,12 @@ fn visible(operands: &[Object]) -> bool {
 }
 
 impl Interpreter<'_> {
-    fn run(&mut self, content: &[u8], resources: Option<&Dictionary>, depth: usize) -> Result<(), Stop> {
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: Option<&Dictionary>,
+        depth: usize,
+    ) -> Result<(), Stop> {
         for operation in Content::decode_iter(content) {
             // A stream damaged midway is read up to the damage.
             let Ok(operation) = operation else { break };
@@ -312,7 +325,12 @@ impl Interpreter<'_> {
                     }
                 }
                 "re" => {
-                    let (x, y, w, h) = (operand(ops, 0), operand(ops, 1), operand(ops, 2), operand(ops, 3));
+                    let (x, y, w, h) = (
+                        operand(ops, 0),
+                        operand(ops, 1),
+                        operand(ops, 2),
+                        operand(ops, 3),
+                    );
                     let corners = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
                         .map(|(a, b)| apply(&self.state.ctm, a, b));
                     if self.path.len() < 100_000 {
@@ -379,7 +397,8 @@ impl Interpreter<'_> {
                                 other => {
                                     if let Some(n) = number(other).filter(|n| n.is_finite()) {
                                         let tx = -n / 1000.0 * self.state.size * self.state.scaling;
-                                        self.tm = multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
+                                        self.tm =
+                                            multiply(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], &self.tm);
                                     }
                                 }
                             }
@@ -422,7 +441,9 @@ impl Interpreter<'_> {
     }
 
     fn font(&mut self, resources: Option<&Dictionary>, name: &[u8]) -> Option<Rc<Font>> {
-        let fonts = deref(self.doc, resources?.get(b"Font").ok())?.as_dict().ok()?;
+        let fonts = deref(self.doc, resources?.get(b"Font").ok())?
+            .as_dict()
+            .ok()?;
         let entry = fonts.get(name).ok()?;
         if let Object::Reference(id) = entry {
             if let Some(font) = self.fonts.by_id.get(id) {
@@ -438,7 +459,11 @@ impl Interpreter<'_> {
     }
 
     fn show(&mut self, bytes: &[u8]) -> Result<(), Stop> {
-        let font = self.state.font.clone().unwrap_or_else(|| Rc::new(Font::fallback()));
+        let font = self
+            .state
+            .font
+            .clone()
+            .unwrap_or_else(|| Rc::new(Font::fallback()));
         let state = &self.state;
         let size = state.size;
         let scaling = state.scaling;
@@ -453,7 +478,11 @@ impl Interpreter<'_> {
             );
             let advance = (glyph.width * size
                 + state.char_spacing
-                + if glyph.word_space { state.word_spacing } else { 0.0 })
+                + if glyph.word_space {
+                    state.word_spacing
+                } else {
+                    0.0
+                })
                 * scaling;
             let (x, y) = apply(&trm, 0.0, 0.0);
             let after = multiply(&[1.0, 0.0, 0.0, 1.0, advance, 0.0], &tm);
@@ -499,7 +528,12 @@ impl Interpreter<'_> {
         Ok(())
     }
 
-    fn draw_xobject(&mut self, resources: Option<&Dictionary>, name: &[u8], depth: usize) -> Result<(), Stop> {
+    fn draw_xobject(
+        &mut self,
+        resources: Option<&Dictionary>,
+        name: &[u8],
+        depth: usize,
+    ) -> Result<(), Stop> {
         let Some(xobjects) = resources
             .and_then(|r| deref(self.doc, r.get(b"XObject").ok()))
             .and_then(|o| o.as_dict().ok())
@@ -551,9 +585,9 @@ impl Interpreter<'_> {
             return;
         }
         // The line width in page units (the CTM's scale).
-        let scale = (self.state.ctm[0].abs() + self.state.ctm[3].abs()).max(
-            self.state.ctm[1].abs() + self.state.ctm[2].abs(),
-        ) / 2.0;
+        let scale = (self.state.ctm[0].abs() + self.state.ctm[3].abs())
+            .max(self.state.ctm[1].abs() + self.state.ctm[2].abs())
+            / 2.0;
         let width = (self.state.line_width * scale).max(0.1);
         for (points, closed) in path {
             let rectangle = rectangle_of(&points);
@@ -572,7 +606,11 @@ impl Interpreter<'_> {
                 continue;
             }
             let n = points.len();
-            let segments = if closed || close { n } else { n.saturating_sub(1) };
+            let segments = if closed || close {
+                n
+            } else {
+                n.saturating_sub(1)
+            };
             for k in 0..segments {
                 let (a, b) = (points[k], points[(k + 1) % n]);
                 if (a.1 - b.1).abs() < 0.5 {
@@ -589,7 +627,12 @@ impl Interpreter<'_> {
             return;
         }
         if self.page.rules.len() < 200_000 {
-            self.page.rules.push(Rule { horizontal, at, a, b });
+            self.page.rules.push(Rule {
+                horizontal,
+                at,
+                a,
+                b,
+            });
         }
     }
 }
@@ -597,7 +640,13 @@ impl Interpreter<'_> {
 /// The bounds of a subpath that is an axis-parallel rectangle.
 fn rectangle_of(points: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
     let points = match points {
-        [first @ .., last] if points.len() == 5 && (first[0].0 - last.0).abs() < 0.5 && (first[0].1 - last.1).abs() < 0.5 => first,
+        [first @ .., last]
+            if points.len() == 5
+                && (first[0].0 - last.0).abs() < 0.5
+                && (first[0].1 - last.1).abs() < 0.5 =>
+        {
+            first
+        }
         _ => points,
     };
     if points.len() != 4 {
@@ -605,10 +654,17 @@ fn rectangle_of(points: &[(f64, f64)]) -> Option<(f64, f64, f64, f64)> {
     }
     let xs: Vec<f64> = points.iter().map(|p| p.0).collect();
     let ys: Vec<f64> = points.iter().map(|p| p.1).collect();
-    let (x0, x1) = (xs.iter().cloned().fold(f64::MAX, f64::min), xs.iter().cloned().fold(f64::MIN, f64::max));
-    let (y0, y1) = (ys.iter().cloned().fold(f64::MAX, f64::min), ys.iter().cloned().fold(f64::MIN, f64::max));
-    let on_edge = points
-        .iter()
-        .all(|p| ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5) && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5));
+    let (x0, x1) = (
+        xs.iter().cloned().fold(f64::MAX, f64::min),
+        xs.iter().cloned().fold(f64::MIN, f64::max),
+    );
+    let (y0, y1) = (
+        ys.iter().cloned().fold(f64::MAX, f64::min),
+        ys.iter().cloned().fold(f64::MIN, f64::max),
+    );
+    let on_edge = points.iter().all(|p| {
+        ((p.0 - x0).abs() < 0.5 || (p.0 - x1).abs() < 0.5)
+            && ((p.1 - y0).abs() < 0.5 || (p.1 - y1).abs() < 0.5)
+    });
     on_edge.then_some((x0, y0, x1, y1))
 }

@@ -80,12 +80,17 @@ impl Font {
                 .collect(),
             _ => Vec::new(),
         };
-        let descriptor = deref(doc, dict.get(b"FontDescriptor").ok()).and_then(|o| o.as_dict().ok());
+        let descriptor =
+            deref(doc, dict.get(b"FontDescriptor").ok()).and_then(|o| o.as_dict().ok());
         let missing = descriptor
             .and_then(|d| deref(doc, d.get(b"MissingWidth").ok()))
             .and_then(number)
             .filter(|w| *w > 0.0)
-            .unwrap_or(if scale == 0.001 { 500.0 } else { 0.5 / scale / 1000.0 });
+            .unwrap_or(if scale == 0.001 {
+                500.0
+            } else {
+                0.5 / scale / 1000.0
+            });
         Font {
             encoding: Encoding::Simple(simple_encoding(doc, dict)),
             to_unicode,
@@ -101,9 +106,7 @@ impl Font {
     /// A font for text shown without a valid font (before any `Tf`): bytes as Latin-1.
     pub fn fallback() -> Font {
         Font {
-            encoding: Encoding::Simple(Box::new(std::array::from_fn(|i| {
-                char::from_u32(i as u32)
-            }))),
+            encoding: Encoding::Simple(Box::new(std::array::from_fn(|i| char::from_u32(i as u32)))),
             to_unicode: None,
             widths: Widths::Simple {
                 first: 0,
@@ -128,7 +131,9 @@ impl Font {
             let len = usize::from(len).clamp(1, 4).min(rest.len());
             let code_bytes = &rest[..len];
             let code = Code {
-                value: code_bytes.iter().fold(0u32, |v, b| (v << 8) | u32::from(*b)),
+                value: code_bytes
+                    .iter()
+                    .fold(0u32, |v, b| (v << 8) | u32::from(*b)),
                 len: len as u8,
             };
             let start = text.len();

@@ -49,7 +49,10 @@ impl Lattice {
         let column = self.xs.partition_point(|v| *v <= x).checked_sub(1)?;
         let row = self.ys.partition_point(|v| *v <= y).checked_sub(1)?;
         self.cells.iter().position(|c| {
-            c.row <= row && row < c.row + c.rows && c.column <= column && column < c.column + c.columns
+            c.row <= row
+                && row < c.row + c.rows
+                && c.column <= column
+                && column < c.column + c.columns
         })
     }
 
@@ -187,12 +190,16 @@ fn grid(horizontal: &[Rule], vertical: &[Rule]) -> Option<Lattice> {
                 continue;
             }
             let mut width = 1;
-            while c + width < columns && !taken[r * columns + c + width] && !wall_right(r, c + width - 1) {
+            while c + width < columns
+                && !taken[r * columns + c + width]
+                && !wall_right(r, c + width - 1)
+            {
                 width += 1;
             }
             let mut height = 1;
             while r + height < rows
-                && (c..c + width).all(|k| !taken[(r + height) * columns + k] && !wall_below(r + height - 1, k))
+                && (c..c + width)
+                    .all(|k| !taken[(r + height) * columns + k] && !wall_below(r + height - 1, k))
             {
                 height += 1;
             }
@@ -256,11 +263,21 @@ mod tests {
         assert_eq!(tables.len(), 1);
         let t = &tables[0];
         assert_eq!(t.xs, [0.0, 100.0, 200.0, 300.0]);
-        let spans: Vec<(usize, usize, usize, usize)> =
-            t.cells.iter().map(|c| (c.row, c.column, c.rows, c.columns)).collect();
+        let spans: Vec<(usize, usize, usize, usize)> = t
+            .cells
+            .iter()
+            .map(|c| (c.row, c.column, c.rows, c.columns))
+            .collect();
         assert_eq!(
             spans,
-            [(0, 0, 1, 3), (1, 0, 1, 1), (1, 1, 1, 1), (1, 2, 2, 1), (2, 0, 1, 1), (2, 1, 1, 1)]
+            [
+                (0, 0, 1, 3),
+                (1, 0, 1, 1),
+                (1, 1, 1, 1),
+                (1, 2, 2, 1),
+                (2, 0, 1, 1),
+                (2, 1, 1, 1)
+            ]
         );
         assert_eq!(t.cell_at(250.0, 50.0), Some(3));
         assert_eq!(t.cell_at(50.0, 10.0), Some(0));
@@ -270,7 +287,12 @@ mod tests {
     fn lines_that_do_not_cross_make_no_table() {
         assert!(tables(&[h(0.0, 0.0, 300.0), h(5.0, 0.0, 300.0)]).is_empty());
         // A box around one paragraph is a frame, not a table.
-        let frame = [h(0.0, 0.0, 100.0), h(50.0, 0.0, 100.0), v(0.0, 0.0, 50.0), v(100.0, 0.0, 50.0)];
+        let frame = [
+            h(0.0, 0.0, 100.0),
+            h(50.0, 0.0, 100.0),
+            v(0.0, 0.0, 50.0),
+            v(100.0, 0.0, 50.0),
+        ];
         assert!(tables(&frame).is_empty());
     }
 }

@@ -150,7 +150,12 @@ pub fn continues(
     }
     // Room left for the next line's first character: the break was made on purpose. In a
     // cell, whose lines may be centred, the room on both sides.
-    let room = right - line.x1 + if indents { 0.0 } else { (line.x0 - left).max(0.0) };
+    let room = right - line.x1
+        + if indents {
+            0.0
+        } else {
+            (line.x0 - left).max(0.0)
+        };
     room < next.first_width.max(0.5 * size) + 0.25 * size
 }
 
@@ -272,20 +277,38 @@ mod tests {
         let l = lines(&p, &p.glyphs);
         assert!(continues(&l[0], &l[1], left, right, Some(28.0), true));
         assert!(continues(&l[1], &l[2], left, right, Some(28.0), true));
-        assert!(!continues(&l[2], &l[3], left, right, Some(28.0), true), "room left");
-        assert!(!continues(&l[3], &l[4], left, right, Some(28.0), true), "a heading");
-        assert!(!continues(&l[0], &l[1], left, right, Some(10.0), true), "far apart");
+        assert!(
+            !continues(&l[2], &l[3], left, right, Some(28.0), true),
+            "room left"
+        );
+        assert!(
+            !continues(&l[3], &l[4], left, right, Some(28.0), true),
+            "a heading"
+        );
+        assert!(
+            !continues(&l[0], &l[1], left, right, Some(10.0), true),
+            "far apart"
+        );
         assert_eq!(join(&["Word", "wrap", "，中文"]), "Word wrap，中文");
     }
 
     #[test]
     fn units_one_per_line_in_a_narrow_cell_stay_apart() {
         assert!(names_one_per_line("区环境与国土资源局", "相关乡镇"));
-        assert!(names_one_per_line("各部门主要负责人", "各乡镇街道主要负责人"));
-        assert!(names_one_per_line("区行政审批局（审改办、行政服务中心）", "区智慧岛服务管理中心"));
+        assert!(names_one_per_line(
+            "各部门主要负责人",
+            "各乡镇街道主要负责人"
+        ));
+        assert!(names_one_per_line(
+            "区行政审批局（审改办、行政服务中心）",
+            "区智慧岛服务管理中心"
+        ));
         assert!(names_one_per_line("服务中心）", "区智慧岛服务管理中心"));
         assert!(!names_one_per_line("区应急管理局、", "区人武部"));
         assert!(!names_one_per_line("区市场监督管理局", "执法大队"));
-        assert!(!names_one_per_line("开展专项整治，由市公安局", "市场主体配合"));
+        assert!(!names_one_per_line(
+            "开展专项整治，由市公安局",
+            "市场主体配合"
+        ));
     }
 }

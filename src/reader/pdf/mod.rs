@@ -16,7 +16,9 @@ mod layout;
 
 use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
 use crate::error::{ReadError, Warning};
-use crate::reader::limits::{PDF_CONTENT_LIMIT, PDF_GLYPH_LIMIT, PDF_OPERATION_LIMIT, PDF_PAGE_LIMIT};
+use crate::reader::limits::{
+    PDF_CONTENT_LIMIT, PDF_GLYPH_LIMIT, PDF_OPERATION_LIMIT, PDF_PAGE_LIMIT,
+};
 use content::{Budget, Glyph, PageContent, Stop};
 use lattice::Lattice;
 use layout::TextLine;
@@ -125,7 +127,10 @@ fn page_items(page: PageContent) -> PageItems {
     }
     let lattices = lattice::tables(&page.rules);
     let mut free: Vec<Glyph> = Vec::new();
-    let mut in_cells: Vec<Vec<Vec<Glyph>>> = lattices.iter().map(|l| vec![Vec::new(); l.cells.len()]).collect();
+    let mut in_cells: Vec<Vec<Vec<Glyph>>> = lattices
+        .iter()
+        .map(|l| vec![Vec::new(); l.cells.len()])
+        .collect();
     // Text outside the page is clipped away on paper (a merged cell's text centred over rows
     // that run onto another page).
     let on_page = |g: &&Glyph| g.middle() >= 0.0 && g.middle() <= page.height;
@@ -191,7 +196,11 @@ fn cell_texts(page: &PageContent, lattice: &Lattice, cells: &[Vec<Glyph>]) -> Ve
                 }
                 paragraphs.last_mut().expect("a paragraph").push(&line.text);
             }
-            paragraphs.iter().map(|p| layout::join(p)).collect::<Vec<_>>().join("\n")
+            paragraphs
+                .iter()
+                .map(|p| layout::join(p))
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .collect()
 }
@@ -204,6 +213,9 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("page number pattern")
 });
+
+/// How far above a table its title stands, at most (Excel's print titles repeat both).
+const TITLE_GAP: f64 = 60.0;
 
 /// The share of the page height at its top and bottom where headers and footers stand.
 const MARGIN_BAND: f64 = 0.12;
@@ -235,7 +247,10 @@ fn furniture(pages: &[PageItems]) -> Vec<Vec<bool>> {
         }
     }
     let repeated = |text: &str| {
-        pages.len() >= 2 && counts.get(&shape(text)).is_some_and(|n| *n >= 2 && *n * 2 >= pages.len())
+        pages.len() >= 2
+            && counts
+                .get(&shape(text))
+                .is_some_and(|n| *n >= 2 && *n * 2 >= pages.len())
     };
     pages
         .iter()
@@ -244,7 +259,9 @@ fn furniture(pages: &[PageItems]) -> Vec<Vec<bool>> {
             // paragraph that reaches into the band is still body text.
             page.lines
                 .iter()
-                .map(|l| in_band(page, l) && (PAGE_NUMBER.is_match(l.text.trim()) || repeated(&l.text)))
+                .map(|l| {
+                    in_band(page, l) && (PAGE_NUMBER.is_match(l.text.trim()) || repeated(&l.text))
+                })
                 .collect()
         })
         .collect()
@@ -276,7 +293,10 @@ fn column_of(lines: &[&TextLine]) -> Option<Column> {
         .collect();
     pitches.sort_by(f64::total_cmp);
     let size = lines[lines.len() / 2].size;
-    let pitch = pitches.get(pitches.len() / 2).copied().unwrap_or(1.5 * size);
+    let pitch = pitches
+        .get(pitches.len() / 2)
+        .copied()
+        .unwrap_or(1.5 * size);
     Some(Column { left, right, pitch })
 }
 
@@ -332,11 +352,6 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
             .map(|(l, _)| l)
             .collect();
         let column = column_of(&kept);
-        if std::env::var_os("DUTYCTL_PDF_DEBUG").is_some() {
-            for l in &kept {
-                eprintln!("p{number} {:7.1} {:7.1} {:7.1} {:5.1} {}", l.x0, l.x1, l.baseline, l.size, l.text);
-            }
-        }
         let mut items: Vec<Item> = kept.iter().map(|l| Item::Line(l)).collect();
         items.extend(page.tables.iter().map(Item::Table));
         items.sort_by(|a, b| a.top().total_cmp(&b.top()));
@@ -348,7 +363,9 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
             match item {
                 Item::Line(line)
                     if k == 0
-                        && table.as_ref().is_some_and(|t| t.page + 1 == number && t.above.iter().any(|a| *a == line.text)) =>
+                        && table.as_ref().is_some_and(|t| {
+                            t.page + 1 == number && t.above.iter().any(|a| *a == line.text)
+                        }) =>
                 {
                     continue;
                 }
@@ -366,7 +383,15 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
                         let same_page = o.page == number;
                         let pitch = same_page.then_some(column.pitch);
                         // Across a page break only the page's first line continues.
-                        (same_page || k == 0) && layout::continues(o.last, line, column.left, column.right, pitch, true)
+                        (same_page || k == 0)
+                            && layout::continues(
+                                o.last,
+                                line,
+                                column.left,
+                                column.right,
+                                pitch,
+                                true,
+                            )
                     });
                     if joins {
                         let o = open.as_mut().expect("an open paragraph");
@@ -392,7 +417,9 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
                     if let Some(o) = open.take() {
                         blocks.push(finish_paragraph(o));
                     }
-                    let continued = table.as_ref().is_some_and(|t| t.page + 1 == number && k == 0 && same_columns(&t.xs, &found.lattice.xs));
+                    let continued = table.as_ref().is_some_and(|t| {
+                        t.page + 1 == number && k == 0 && same_columns(&t.xs, &found.lattice.xs)
+                    });
                     if !continued {
                         if let Some(t) = table.take() {
                             blocks.push(finish_table(t));
@@ -405,7 +432,11 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
                             header: Vec::new(),
                             number: tables,
                             page: number,
-                            above: kept.iter().filter(|l| l.bottom <= top).map(|l| l.text.clone()).collect(),
+                            above: kept
+                                .iter()
+                                .filter(|l| l.bottom <= top && top - l.bottom < TITLE_GAP)
+                                .map(|l| l.text.clone())
+                                .collect(),
                         });
                     }
                     let t = table.as_mut().expect("an open table");
@@ -440,16 +471,6 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
     if let Some(t) = table.take() {
         blocks.push(finish_table(t));
     }
-    if std::env::var_os("DUTYCTL_PDF_DEBUG").is_some() {
-        for b in &blocks {
-            if let Block::Table(t) = b {
-                for r in t.rows.iter().take(4) {
-                    eprintln!("T {:?}", r.iter().map(|c| (c.text.chars().take(12).collect::<String>(), c.row_span, c.col_span)).collect::<Vec<_>>());
-                }
-                eprintln!("T ... {} rows", t.rows.len());
-            }
-        }
-    }
     Document {
         blocks,
         properties: Vec::new(),
@@ -471,7 +492,10 @@ fn finish_table(table: OpenTable) -> Block {
         .flatten()
         .next()
         .map_or(Position::Unknown, |c| c.at.clone());
-    Block::Table(Table { rows: table.rows, at })
+    Block::Table(Table {
+        rows: table.rows,
+        at,
+    })
 }
 
 fn row_continues(last: &[Cell], first: &[Cell]) -> bool {
@@ -509,7 +533,8 @@ fn add_rows(table: &mut OpenTable, found: &PageTable, page: usize, continued: bo
             at: Position::Unknown,
         });
     }
-    let skip = usize::from(continued && !table.header.is_empty() && first_row_texts == table.header);
+    let skip =
+        usize::from(continued && !table.header.is_empty() && first_row_texts == table.header);
     if !continued {
         table.header = first_row_texts;
     }
@@ -557,7 +582,13 @@ pub(crate) mod tests {
     pub fn show(font: u8, size: f64, x: f64, y: f64, text: &str) -> String {
         let hex = |bytes: &[u8]| bytes.iter().map(|b| format!("{b:02X}")).collect::<String>();
         let string = match font {
-            1 => format!("<{}>", hex(&text.encode_utf16().flat_map(u16::to_be_bytes).collect::<Vec<_>>())),
+            1 => format!(
+                "<{}>",
+                hex(&text
+                    .encode_utf16()
+                    .flat_map(u16::to_be_bytes)
+                    .collect::<Vec<_>>())
+            ),
             2 => format!("<{}>", hex(&encoding_rs::GBK.encode(text).0)),
             _ => format!("({text})"),
         };
@@ -591,7 +622,10 @@ pub(crate) mod tests {
                 "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font {FONTS} >> /Contents {} 0 R >>",
                 11 + 2 * i
             ));
-            objects.push(format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()));
+            objects.push(format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ));
         }
         let mut out = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
@@ -605,7 +639,11 @@ pub(crate) mod tests {
             out.extend(format!("{offset:010} 00000 n \n").as_bytes());
         }
         out.extend(
-            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes(),
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
         );
         out
     }
@@ -622,7 +660,15 @@ pub(crate) mod tests {
                         .iter()
                         .map(|r| r
                             .iter()
-                            .map(|c| format!("{}{}", c.text, if c.row_span > 1 || c.col_span > 1 { format!("({}x{})", c.row_span, c.col_span) } else { String::new() }))
+                            .map(|c| format!(
+                                "{}{}",
+                                c.text,
+                                if c.row_span > 1 || c.col_span > 1 {
+                                    format!("({}x{})", c.row_span, c.col_span)
+                                } else {
+                                    String::new()
+                                }
+                            ))
                             .collect::<Vec<_>>()
                             .join("|"))
                         .collect::<Vec<_>>()
@@ -639,14 +685,32 @@ pub(crate) mod tests {
             + &show(3, 12.0, 90.0, 700.0, "GB 2312");
         let mut warnings = Vec::new();
         let document = read_pdf(&build_pdf(&[page]), &mut warnings).unwrap();
-        assert_eq!(texts(&document), ["一、总体要求", "（一）排查企业。（区应急管理局牵头）", "GB 2312"]);
-        assert_eq!(document.blocks[1].clone(), Block::Paragraph(Paragraph::new("（一）排查企业。（区应急管理局牵头）", Position::PdfLine { page: 1, line: 2 })));
+        assert_eq!(
+            texts(&document),
+            [
+                "一、总体要求",
+                "（一）排查企业。（区应急管理局牵头）",
+                "GB 2312"
+            ]
+        );
+        assert_eq!(
+            document.blocks[1].clone(),
+            Block::Paragraph(Paragraph::new(
+                "（一）排查企业。（区应急管理局牵头）",
+                Position::PdfLine { page: 1, line: 2 }
+            ))
+        );
         assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     /// A bordered table: rules at these x and y (from the top), the rows' cells drawn between
     /// them, every rule full length except where `gaps` leave one out.
-    fn ruled(xs: &[f64], ys: &[f64], skip_vertical: &[(usize, usize)], skip_horizontal: &[(usize, usize)]) -> String {
+    fn ruled(
+        xs: &[f64],
+        ys: &[f64],
+        skip_vertical: &[(usize, usize)],
+        skip_horizontal: &[(usize, usize)],
+    ) -> String {
         let mut out = String::from("0.5 w\n");
         for (r, pair) in ys.windows(2).enumerate() {
             for (c, x) in xs.iter().enumerate() {
@@ -658,7 +722,13 @@ pub(crate) mod tests {
         for (r, y) in ys.iter().enumerate() {
             for (c, pair) in xs.windows(2).enumerate() {
                 if !skip_horizontal.contains(&(r, c)) {
-                    out += &format!("{} {} m {} {} l S\n", pair[0], 842.0 - y, pair[1], 842.0 - y);
+                    out += &format!(
+                        "{} {} m {} {} l S\n",
+                        pair[0],
+                        842.0 - y,
+                        pair[1],
+                        842.0 - y
+                    );
                 }
             }
         }
@@ -691,10 +761,22 @@ pub(crate) mod tests {
         let document = read_pdf(&build_pdf(&[page]), &mut Vec::new()).unwrap();
         assert_eq!(
             texts(&document),
-            ["[序号|工作任务|牵头单位 / 一、隐患排查(1x3) / 1|排查工贸企业，建立台账。|区应急管理局(2x1) / 2|排查危化企业。]"]
+            [
+                "[序号|工作任务|牵头单位 / 一、隐患排查(1x3) / 1|排查工贸企业，建立台账。|区应急管理局(2x1) / 2|排查危化企业。]"
+            ]
         );
-        let Block::Table(table) = &document.blocks[0] else { panic!("a table") };
-        assert_eq!(table.rows[2][1].at, Position::PdfCell { page: 1, table: 1, row: 3, cell: 2 });
+        let Block::Table(table) = &document.blocks[0] else {
+            panic!("a table")
+        };
+        assert_eq!(
+            table.rows[2][1].at,
+            Position::PdfCell {
+                page: 1,
+                table: 1,
+                row: 3,
+                cell: 2
+            }
+        );
     }
 
     #[test]
@@ -705,10 +787,24 @@ pub(crate) mod tests {
                 + &show(1, 14.0, 280.0, 40.0, &format!("－{n}－"))
                 + body
         };
-        let first = page(1, &(show(1, 16.0, 122.0, 700.0, "一、总体要求") + &show(1, 16.0, 90.0, 100.0, full)));
-        let second = page(2, &(show(1, 16.0, 90.0, 740.0, "全区环境面貌整体提升。") + &show(1, 16.0, 122.0, 712.0, "二、重点任务")));
+        let first = page(
+            1,
+            &(show(1, 16.0, 122.0, 700.0, "一、总体要求") + &show(1, 16.0, 90.0, 100.0, full)),
+        );
+        let second = page(
+            2,
+            &(show(1, 16.0, 90.0, 740.0, "全区环境面貌整体提升。")
+                + &show(1, 16.0, 122.0, 712.0, "二、重点任务")),
+        );
         let document = read_pdf(&build_pdf(&[first, second]), &mut Vec::new()).unwrap();
-        assert_eq!(texts(&document), ["一、总体要求", &format!("{full}全区环境面貌整体提升。"), "二、重点任务"]);
+        assert_eq!(
+            texts(&document),
+            [
+                "一、总体要求",
+                &format!("{full}全区环境面貌整体提升。"),
+                "二、重点任务"
+            ]
+        );
     }
 
     #[test]
@@ -717,15 +813,52 @@ pub(crate) mod tests {
         let ys = [100.0, 130.0, 160.0];
         let page = |rows: [&str; 2]| {
             let mut page = ruled(&xs, &ys, &[], &[]);
-            for (k, (a, b)) in [("序号", "牵头单位"), (rows[0], rows[1])].into_iter().enumerate() {
+            for (k, (a, b)) in [("序号", "牵头单位"), (rows[0], rows[1])]
+                .into_iter()
+                .enumerate()
+            {
                 let y = 842.0 - (ys[k] + 20.0);
                 page += &show(1, 15.0, 82.0, y, a);
                 page += &show(1, 15.0, 202.0, y, b);
             }
             page
         };
-        let document = read_pdf(&build_pdf(&[page(["1", "区城管局"]), page(["2", "区水利局"])]), &mut Vec::new()).unwrap();
-        assert_eq!(texts(&document), ["[序号|牵头单位 / 1|区城管局 / 2|区水利局]"]);
+        let document = read_pdf(
+            &build_pdf(&[page(["1", "区城管局"]), page(["2", "区水利局"])]),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            texts(&document),
+            ["[序号|牵头单位 / 1|区城管局 / 2|区水利局]"]
+        );
+    }
+
+    #[test]
+    fn a_row_cut_by_the_page_break_continues_on_the_next_page() {
+        let xs = [80.0, 200.0, 400.0];
+        let first = {
+            let ys = [100.0, 130.0, 800.0];
+            let mut page = ruled(&xs, &ys, &[], &[]);
+            page += &show(1, 15.0, 82.0, 842.0 - 120.0, "序号");
+            page += &show(1, 15.0, 202.0, 842.0 - 120.0, "工作任务");
+            page += &show(1, 15.0, 82.0, 842.0 - 150.0, "1");
+            page + &show(1, 15.0, 202.0, 842.0 - 150.0, "全面排查背街")
+        };
+        let second = {
+            let ys = [100.0, 130.0, 160.0, 190.0];
+            let mut page = ruled(&xs, &ys, &[], &[]);
+            page += &show(1, 15.0, 82.0, 842.0 - 120.0, "序号");
+            page += &show(1, 15.0, 202.0, 842.0 - 120.0, "工作任务");
+            page += &show(1, 15.0, 202.0, 842.0 - 150.0, "小巷。");
+            page += &show(1, 15.0, 82.0, 842.0 - 180.0, "2");
+            page + &show(1, 15.0, 202.0, 842.0 - 180.0, "整治河道。")
+        };
+        let document = read_pdf(&build_pdf(&[first, second]), &mut Vec::new()).unwrap();
+        assert_eq!(
+            texts(&document),
+            ["[序号|工作任务 / 1|全面排查背街小巷。 / 2|整治河道。]"]
+        );
     }
 
     #[test]
@@ -734,7 +867,10 @@ pub(crate) mod tests {
         let mut warnings = Vec::new();
         read_pdf(&build_pdf(&[page]), &mut warnings).unwrap();
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].message.contains("page 1: 4 of 6 characters"), "{warnings:?}");
+        assert!(
+            warnings[0].message.contains("page 1: 4 of 6 characters"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
@@ -743,7 +879,10 @@ pub(crate) mod tests {
         for cut in [9, 100, good.len() / 2] {
             let _ = read_pdf(&good[..cut], &mut Vec::new());
         }
-        assert!(matches!(read_pdf(b"%PDF-1.4", &mut Vec::new()), Err(ReadError::Corrupt(_))));
+        assert!(matches!(
+            read_pdf(b"%PDF-1.4", &mut Vec::new()),
+            Err(ReadError::Corrupt(_))
+        ));
         assert!(matches!(
             read_pdf(&build_pdf(&[String::new()]), &mut Vec::new()),
             Err(ReadError::UnreadablePdf(m)) if m.contains("no text")
@@ -758,7 +897,13 @@ pub(crate) mod tests {
                     + &show(1, 15.0, 82.0, 322.0, "牵头单位")
                     + &show(1, 15.0, 202.0, 322.0, &format!("区城管局{n}"));
                 for k in 0..20 {
-                    page += &show(1, 16.0, 90.0, 800.0 - 14.0 * k as f64, "坚持问题导向和目标导向相结合，聚焦群众反映强烈的突出问题");
+                    page += &show(
+                        1,
+                        16.0,
+                        90.0,
+                        800.0 - 14.0 * k as f64,
+                        "坚持问题导向和目标导向相结合，聚焦群众反映强烈的突出问题",
+                    );
                 }
                 page + &show(1, 14.0, 280.0, 40.0, &format!("－{n}－"))
             })
@@ -773,7 +918,16 @@ pub(crate) mod tests {
 
     #[test]
     fn page_numbers_as_printed_are_recognised() {
-        for text in ["－2－", "- 2 -", "— 12 —", "3", "第 2 页 共 9 页", "第2页", "2/9", "Page 2 of 9"] {
+        for text in [
+            "－2－",
+            "- 2 -",
+            "— 12 —",
+            "3",
+            "第 2 页 共 9 页",
+            "第2页",
+            "2/9",
+            "Page 2 of 9",
+        ] {
             assert!(PAGE_NUMBER.is_match(text), "{text}");
         }
         for text in ["2024年", "一、总体要求", "（2）"] {
