@@ -273,11 +273,7 @@ impl Interpreter<'_> {
             self.budget.operations -= 1;
             let ops = &operation.operands;
             match operation.operator.as_str() {
-                "q" => {
-                    if self.states.len() < 256 {
-                        self.states.push(self.state.clone());
-                    }
-                }
+                "q" if self.states.len() < 256 => self.states.push(self.state.clone()),
                 "Q" => {
                     if let Some(state) = self.states.pop() {
                         self.state = state;

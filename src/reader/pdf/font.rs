@@ -186,7 +186,7 @@ impl Font {
                             .map(|r| r.2)
                     })
                     .unwrap_or_else(|| {
-                        if cid.is_none() && text[start..].chars().all(|c| c.is_ascii()) {
+                        if cid.is_none() && text[start..].is_ascii() {
                             default / 2.0
                         } else {
                             *default

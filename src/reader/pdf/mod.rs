@@ -364,7 +364,7 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
                 Item::Line(line)
                     if k == 0
                         && table.as_ref().is_some_and(|t| {
-                            t.page + 1 == number && t.above.iter().any(|a| *a == line.text)
+                            t.page + 1 == number && t.above.contains(&line.text)
                         }) =>
                 {
                     continue;
