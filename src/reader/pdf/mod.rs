@@ -1,6 +1,7 @@
 //! PDF notices and tables with a text layer, as Word, WPS and Excel print them: the text of
 //! each page from its fonts (`font`, `cmap`) and positions (`content`), lines rebuilt into
-//! paragraphs (`layout`), bordered tables from the rules they draw (`lattice`), page headers,
+//! paragraphs (`layout`), bordered tables from the rules they draw (`lattice`) and others from
+//! the positions of their columns (`columns`), page headers,
 //! footers and page numbers left out, and a table continued over pages under a repeated
 //! header read as one. A scan (images, no text) and a PDF locked with a password are refused
 //! with what to do instead.
@@ -9,6 +10,7 @@
 //! password) is lopdf's; everything about text and layout is here.
 
 mod cmap;
+mod columns;
 mod content;
 mod font;
 mod lattice;
@@ -342,18 +344,27 @@ fn assemble(pages: Vec<PageItems>, warnings: &mut Vec<Warning>) -> Document {
     let mut table: Option<OpenTable> = None;
     let mut line_number = 0usize;
     let mut tables = 0usize;
-    for (index, (page, dropped)) in pages.iter().zip(&furniture).enumerate() {
+    // Each page's lines, less its furniture and the tables drawn without rules that lines
+    // lined up in columns make.
+    let prepared: Vec<(Vec<&TextLine>, Vec<PageTable>)> = pages
+        .iter()
+        .zip(&furniture)
+        .map(|(page, dropped)| {
+            let kept: Vec<&TextLine> = page
+                .lines
+                .iter()
+                .zip(dropped)
+                .filter(|(_, d)| !**d)
+                .map(|(l, _)| l)
+                .collect();
+            columns::tables(kept)
+        })
+        .collect();
+    for (index, (page, (kept, unruled))) in pages.iter().zip(&prepared).enumerate() {
         let number = index + 1;
-        let kept: Vec<&TextLine> = page
-            .lines
-            .iter()
-            .zip(dropped)
-            .filter(|(_, d)| !**d)
-            .map(|(l, _)| l)
-            .collect();
-        let column = column_of(&kept);
+        let column = column_of(kept);
         let mut items: Vec<Item> = kept.iter().map(|l| Item::Line(l)).collect();
-        items.extend(page.tables.iter().map(Item::Table));
+        items.extend(page.tables.iter().chain(unruled).map(Item::Table));
         items.sort_by(|a, b| a.top().total_cmp(&b.top()));
         let first_line_here = line_number + 1;
         // Items of this page before its first table or paragraph: a title the printer repeats
@@ -858,6 +869,49 @@ pub(crate) mod tests {
         assert_eq!(
             texts(&document),
             ["[序号|工作任务 / 1|全面排查背街小巷。 / 2|整治河道。]"]
+        );
+    }
+
+    #[test]
+    fn a_table_without_rules_is_read_from_its_columns() {
+        let mut page = show(1, 16.0, 90.0, 760.0, "二、重点任务");
+        for (k, row) in [
+            ["序号", "工作任务", "牵头单位"],
+            ["1", "排查工贸企业，建立", "区应急管理局"],
+            ["", "台账。", ""],
+            ["2", "整治河道。", "区水利局"],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let y = 730.0 - 22.0 * k as f64;
+            for (text, x) in row.iter().zip([90.0, 150.0, 400.0]) {
+                if !text.is_empty() {
+                    page += &show(
+                        if *text == "1" || *text == "2" { 3 } else { 1 },
+                        14.0,
+                        x,
+                        y,
+                        text,
+                    );
+                }
+            }
+        }
+        page += &show(
+            1,
+            16.0,
+            90.0,
+            600.0,
+            "以上任务由各单位按职责分工认真落实，确保按期完成。",
+        );
+        let document = read_pdf(&build_pdf(&[page]), &mut Vec::new()).unwrap();
+        assert_eq!(
+            texts(&document),
+            [
+                "二、重点任务",
+                "[序号|工作任务|牵头单位 / 1|排查工贸企业，建立台账。|区应急管理局 / 2|整治河道。|区水利局]",
+                "以上任务由各单位按职责分工认真落实，确保按期完成。",
+            ]
         );
     }
 
