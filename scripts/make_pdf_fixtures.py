@@ -395,6 +395,11 @@ if __name__ == "__main__":
         to_pdf(office, work, OUT + "pdf_notice_source.docx", OUT + "pdf_notice.pdf")
         to_pdf(office, work, OUT + "pdf_table_word_source.docx", OUT + "pdf_table_word.pdf")
         to_pdf(office, work, OUT + "pdf_table_excel_source.xlsx", OUT + "pdf_table_excel.pdf")
+        # Restrictions only (no printing, no copying): encrypted, but opened without a password.
+        restricted = ('pdf:writer_pdf_Export:{"RestrictPermissions":{"type":"boolean","value":"true"},'
+                      '"PermissionPassword":{"type":"string","value":"dutyctl"},"Printing":{"type":"long","value":"0"},'
+                      '"EnableCopyingOfContent":{"type":"boolean","value":"false"}}')
+        to_pdf(office, work, OUT + "pdf_notice_source.docx", OUT + "pdf_notice_restricted.pdf", restricted)
         # An open password, as a notice protected against reading is sent.
         locked = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
                   '"DocumentOpenPassword":{"type":"string","value":"dutyctl"}}')

@@ -3488,6 +3488,8 @@ fn a_large_page_imports_in_linear_time() {
 fn pdfs_give_the_register_of_the_document_they_were_printed_from() {
     let pairs = [
         ("pdf_notice.pdf", "pdf_notice_source.docx"),
+        // Encrypted against printing and copying, not against reading.
+        ("pdf_notice_restricted.pdf", "pdf_notice_source.docx"),
         ("pdf_table_word.pdf", "pdf_table_word_source.docx"),
         ("pdf_table_excel.pdf", "pdf_table_excel_source.xlsx"),
     ];

@@ -608,6 +608,11 @@ pub(crate) mod tests {
 
     /// A PDF of A4 pages with these content streams.
     pub fn build_pdf(pages: &[String]) -> Vec<u8> {
+        build_pdf_with(pages, "")
+    }
+
+    /// [`build_pdf`] with more entries in each page's dictionary (`/Rotate 90`).
+    pub fn build_pdf_with(pages: &[String], page_entries: &str) -> Vec<u8> {
         let descendant = |n: u32| {
             format!(
                 "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /DW 1000 /FontDescriptor {n} 0 R >>"
@@ -630,7 +635,7 @@ pub(crate) mod tests {
         ];
         for (i, content) in pages.iter().enumerate() {
             objects.push(format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font {FONTS} >> /Contents {} 0 R >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] {page_entries} /Resources << /Font {FONTS} >> /Contents {} 0 R >>",
                 11 + 2 * i
             ));
             objects.push(format!(
@@ -913,6 +918,20 @@ pub(crate) mod tests {
                 "以上任务由各单位按职责分工认真落实，确保按期完成。",
             ]
         );
+    }
+
+    #[test]
+    fn a_landscape_page_printed_on_a_rotated_portrait_page_reads_left_to_right() {
+        // Text drawn upwards on a page shown turned by 90 degrees: lines across the display,
+        // the one nearer the page's left edge first (two short lines of one paragraph here).
+        let page = "BT /F1 16 Tf 0 1 -1 0 470 90 Tm <4E0030014E0D> Tj ET\n\
+                    BT /F1 16 Tf 0 1 -1 0 500 90 Tm <4E8C3001534F8C03> Tj ET\n";
+        let document = read_pdf(
+            &build_pdf_with(&[page.to_string()], "/Rotate 90"),
+            &mut Vec::new(),
+        )
+        .unwrap();
+        assert_eq!(texts(&document), ["一、不二、协调"]);
     }
 
     #[test]
