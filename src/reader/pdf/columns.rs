@@ -10,7 +10,7 @@ use super::layout::{self, TextLine};
 const MIN_ROWS: usize = 3;
 
 /// Splits a page's lines into those that stay lines and the tables their columns make.
-pub fn tables<'a>(lines: Vec<&'a TextLine>) -> (Vec<&'a TextLine>, Vec<PageTable>) {
+pub fn tables(lines: Vec<&TextLine>) -> (Vec<&TextLine>, Vec<PageTable>) {
     let mut kept = Vec::new();
     let mut found = Vec::new();
     let mut i = 0;
