@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Mutation fuzzing of every reader through the binary: mutates the fixtures of each input format
-# (text, CSV, docx, xlsx, and the .xls/.ods LibreOffice makes from the xlsx fixture when soffice
+# (text, CSV, docx, xlsx, PDF, and the .xls/.ods LibreOffice makes from the xlsx fixture when soffice
 # is on PATH, and registers through `check` too), runs dutyctl on each mutant with a time limit
 # and a memory limit, and counts what must never happen: panics (reported as "internal error"
 # or exit 101), aborts (signals), hangs (past the time limit). Mutants that do are kept.
 #
 # Usage: bench/fuzz.sh [SECONDS_PER_READER] [READER...]     (default 600; readers: text csv
-#        docx xlsx xls ods register)
+#        docx xlsx xls ods pdf register)
 # Env:   DUTYCTL=path/to/binary (default target/debug/dutyctl, built if missing: debug builds
 #        check integer overflow, which finds more), FUZZ_OUT=folder for findings, SEED=n.
 set -euo pipefail
@@ -14,14 +14,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(text csv docx xlsx xls ods register)
+[ ${#readers[@]} -gt 0 ] || readers=(text csv docx xlsx xls ods pdf register)
 binary=${DUTYCTL:-target/debug/dutyctl}
 [ -x "$binary" ] || cargo build --locked -q
 out=${FUZZ_OUT:-$(mktemp -d /tmp/dutyctl-fuzz.XXXXXX)}
 mkdir -p "$out"
 seeds="$out/seeds"
 mkdir -p "$seeds"
-cp fixtures/*.txt fixtures/*.csv fixtures/*.docx fixtures/*.xlsx fixtures/*.yaml "$seeds/"
+cp fixtures/*.txt fixtures/*.csv fixtures/*.docx fixtures/*.xlsx fixtures/*.pdf fixtures/pdf_refused/*.pdf fixtures/*.yaml "$seeds/"
 if command -v soffice >/dev/null; then
   for ext in xls ods; do
     timeout 120 soffice --headless --convert-to "$ext" --outdir "$seeds" fixtures/*.xlsx >/dev/null 2>&1 || true
@@ -29,7 +29,7 @@ if command -v soffice >/dev/null; then
 fi
 echo "findings and seeds in $out"
 exec python3 - "$binary" "$seconds" "$out" "$seeds" "${SEED:-1}" "${readers[@]}" <<'PY'
-import io, os, random, resource, subprocess, sys, time, zipfile
+import io, os, random, re, resource, subprocess, sys, time, zipfile, zlib
 
 binary, seconds, out, seeds, seed = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
 readers = sys.argv[6:]
@@ -38,7 +38,7 @@ HANG = 10          # seconds: a run past this is a hang
 MEMORY = 2 << 30   # bytes of address space: past this an allocation fails and the run aborts
 
 EXTENSIONS = {"text": ".txt", "csv": ".csv", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls",
-              "ods": ".ods", "register": ".yaml"}
+              "ods": ".ods", "pdf": ".pdf", "register": ".yaml"}
 INTERESTING = [b"0", b"-1", b"4294967296", b"99999999999999999999", b"XFD1048576", b"ZZZZZZZ99999999999",
                b"A1:XFD1048576", b"\x00", b"\xff\xfe", b"&a", b"*a", b"<", b">", b"</", b'"', b"\n",
                b"\t", b"\xe4\xb8\x80\xe3\x80\x81", b"\xef\xbc\x88", b"\xe7\x89\xb5\xe5\xa4\xb4"]
@@ -85,6 +85,21 @@ def mutate_zip(data: bytes) -> bytes:
             zipped.writestr(info.filename, body)
     return buffer.getvalue()
 
+def mutate_pdf(data: bytes) -> bytes:
+    """Mutates a PDF's inflated streams (content, fonts' CMaps) and deflates them again with
+    their /Length set, sometimes the file's bytes."""
+    streams = list(re.finditer(rb"/Length (\d+)([^>]*>>\s*stream\r?\n)", data))
+    if not streams or rng.random() < 0.3:
+        return mutate_bytes(data)
+    m = rng.choice(streams)
+    start, length = m.end(), int(m.group(1))
+    try:
+        inflated = zlib.decompress(data[start:start + length])
+    except zlib.error:
+        return mutate_bytes(data)
+    body = zlib.compress(mutate_bytes(inflated))
+    return data[:m.start()] + b"/Length %d" % len(body) + m.group(2) + body + data[start + length:]
+
 def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
@@ -113,7 +128,7 @@ for reader in readers:
     if not corpus:
         print(f"{reader:<9} no seed (for xls/ods: install LibreOffice)")
         continue
-    mutate = mutate_zip if reader in ("docx", "xlsx", "ods") else mutate_bytes
+    mutate = mutate_zip if reader in ("docx", "xlsx", "ods") else mutate_pdf if reader == "pdf" else mutate_bytes
     counts = {"ok": 0, "panic": 0, "abort": 0, "hang": 0, "multi-line error": 0}
     runs, deadline = 0, time.time() + seconds
     path = os.path.join(out, "mutant" + ext)

@@ -59,7 +59,8 @@ pub struct ServeArgs {
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// Documents to read, `-` for stdin: text (.txt in UTF-8, GBK/GB18030 or UTF-16), Word
-    /// (.docx), Excel (.xlsx, .xls), OpenDocument sheets (.ods), CSV, web pages (.html), or
+    /// (.docx), Excel (.xlsx, .xls), OpenDocument sheets (.ods), CSV, web pages (.html), PDF with
+    /// a text layer (.pdf), or
     /// registers (YAML/JSON); the format is found from the content, not the name.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,

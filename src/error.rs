@@ -26,6 +26,9 @@ pub enum ReadError {
     /// Past one of the documented limits (`reader::limits`).
     #[error("refused: {0}")]
     OverLimit(String),
+    /// A PDF that has no text to read (a scan) or cannot be opened (a password).
+    #[error("{0}")]
+    UnreadablePdf(String),
     #[error("no table found: {0}")]
     NoTable(String),
 }

@@ -265,6 +265,14 @@ pub const SCOPE_NOTE_WORDS: &[&str] = &[
 /// Endings of bodies that are not government departments but are bound by duties all the same.
 pub const COMPANY_SUFFIXES: &[&str] = &["公司", "集团", "银行", "支行", "海关", "协会", "学校"];
 
+/// Endings of a unit or person named alone on a line of a table cell, besides
+/// [`GOV_BODY_SUFFIXES`] and [`COMPANY_SUFFIXES`]: a cell of units one per line ends a line with
+/// one, where the cell's width never breaks a line (PDF cells print both the same).
+pub const UNIT_LINE_ENDINGS: &[&str] = &["政府", "负责人", "乡镇", "街道", "社区"];
+
+/// Beginnings of a unit named on a line of its own in a table cell, besides [`LEVEL_PREFIXES`].
+pub const UNIT_LINE_STARTS: &[&str] = &["各", "相关", "有关"];
+
 /// Administrative level prefixes a list passes on to its abbreviated members.
 pub const LEVEL_PREFIXES: &[&str] = &["市", "区", "县", "省", "州", "旗", "镇", "乡"];
 

@@ -1393,7 +1393,7 @@ fn diff_runs_between_every_pair_of_corpus_documents_and_fails_cleanly_on_bad_inp
         .arg(fixtures().join("duty_list.txt"))
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bad.txt: not a text document"));
+        .stderr(predicate::str::contains("bad.txt: damaged file"));
     dutyctl()
         .arg("diff")
         .arg(fixtures().join("duty_list.txt"))
@@ -4390,4 +4390,93 @@ fn no_printed_page_of_a_long_table_ends_on_a_heading() {
             assert!(!last[1].is_empty(), "page ends on a heading: {last:?}");
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// PDF (issue 13): notices and tables printed to PDF by LibreOffice from their .docx/.xlsx twins
+// (scripts/make_pdf_fixtures.py), scans and password-locked PDFs.
+
+#[test]
+fn pdfs_give_the_register_of_the_document_they_were_printed_from() {
+    let pairs = [
+        ("pdf_notice.pdf", "pdf_notice_source.docx"),
+        // Encrypted against printing and copying, not against reading.
+        ("pdf_notice_restricted.pdf", "pdf_notice_source.docx"),
+        ("pdf_table_word.pdf", "pdf_table_word_source.docx"),
+        ("pdf_table_excel.pdf", "pdf_table_excel_source.xlsx"),
+    ];
+    for (pdf, twin) in pairs {
+        let from_pdf = content_of(&import_stdout(&fixtures().join(pdf)));
+        let from_twin = content_of(&import_stdout(&fixtures().join(twin)));
+        assert!(
+            from_twin["tasks"].as_sequence().unwrap().len() >= 7,
+            "{twin} has its tasks"
+        );
+        assert_eq!(from_pdf, from_twin, "{pdf} differs from {twin}");
+    }
+}
+
+#[test]
+fn pdf_sources_name_the_page_and_the_line_or_table_cell() {
+    let notice = register(&import_stdout(&fixtures().join("pdf_notice.pdf")));
+    let tasks = notice["tasks"].as_sequence().unwrap();
+    // The first task is on page 1, the last on page 2; lines count through the document.
+    assert_eq!(tasks[0]["source"]["page"], 1);
+    let last = &tasks[tasks.len() - 1]["source"];
+    assert_eq!(last["page"], 2);
+    assert!(last["line"].as_u64().unwrap() > tasks[0]["source"]["line"].as_u64().unwrap());
+    // The table continues over two pages under a repeated header: one table, rows counted on.
+    let table = register(&import_stdout(&fixtures().join("pdf_table_word.pdf")));
+    let tasks = table["tasks"].as_sequence().unwrap();
+    assert_eq!(tasks.len(), 13);
+    assert_eq!(tasks[0]["source"]["page"], 1);
+    assert_eq!(tasks[0]["source"]["table"], 1);
+    assert_eq!(tasks[0]["source"]["column"], 2);
+    let last = &tasks[12]["source"];
+    assert_eq!(
+        (last["page"].as_u64(), last["table"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert!(last["row"].as_u64().unwrap() > 13, "{last:?}");
+    // A lead merged down over three rows applies to each.
+    for task in &tasks[..3] {
+        assert_eq!(task["lead"][0], "区城管局");
+    }
+    // Page headers, footers and page numbers are not text of the document.
+    let text = std::fs::read_to_string(fixtures().join("pdf_notice.yaml")).unwrap();
+    assert!(!text.contains("－1－") && !text.contains("－2－"));
+}
+
+#[test]
+fn scanned_locked_and_damaged_pdfs_get_one_line_errors() {
+    let refused = fixtures().join("pdf_refused");
+    let dir = tempfile::tempdir().unwrap();
+    let notice = std::fs::read(fixtures().join("pdf_notice.pdf")).unwrap();
+    let cut = dir.path().join("cut.pdf");
+    std::fs::write(&cut, &notice[..notice.len() / 3]).unwrap();
+    let garbage = dir.path().join("garbage.pdf");
+    std::fs::write(&garbage, b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\n%%EOF\n").unwrap();
+    for (path, expected) in [
+        (refused.join("scanned.pdf"), "needs OCR"),
+        (refused.join("encrypted.pdf"), "password"),
+        (garbage, "damaged file"),
+    ] {
+        let output = dutyctl().arg("import").arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&*name) && stderr.contains(expected),
+            "{name}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{name}: {stderr}");
+    }
+    // A file cut short is read as far as it goes or refused, never a panic.
+    let output = dutyctl().arg("import").arg(&cut).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("internal error"), "{stderr}");
+    assert!(
+        matches!(output.status.code(), Some(0) | Some(2)),
+        "{stderr}"
+    );
 }

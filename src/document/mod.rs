@@ -185,6 +185,17 @@ pub enum Position {
         row: usize,
         cell: usize,
     },
+    /// A line of a PDF's text layer: its page and the 1-based line counted through the whole
+    /// document (page headers and footers left out), so lines order as in a text file.
+    PdfLine { page: usize, line: usize },
+    /// A cell of a PDF table: its page, the table counted through the document (one that
+    /// continues over pages is one table) and its 1-based row and cell.
+    PdfCell {
+        page: usize,
+        table: usize,
+        row: usize,
+        cell: usize,
+    },
     #[default]
     Unknown,
 }
@@ -198,6 +209,7 @@ impl Position {
     pub fn ordinal(&self) -> Option<usize> {
         match self {
             Position::WordParagraph { paragraph } => Some(*paragraph),
+            Position::PdfLine { line, .. } => Some(*line),
             other => other.line_number(),
         }
     }
@@ -234,6 +246,13 @@ impl fmt::Display for Position {
             Position::WordCell { table, row, cell } => {
                 write!(f, "table {table}, row {row}, cell {cell}")
             }
+            Position::PdfLine { page, line } => write!(f, "p. {page}, line {line}"),
+            Position::PdfCell {
+                page,
+                table,
+                row,
+                cell,
+            } => write!(f, "p. {page}, table {table}, row {row}, cell {cell}"),
             Position::Unknown => Ok(()),
         }
     }

@@ -203,6 +203,23 @@ pub fn source_ref(at: &Position) -> SourceRef {
             column: Some(*cell),
             ..SourceRef::default()
         },
+        Position::PdfLine { page, line } => SourceRef {
+            page: Some(*page),
+            line: Some(*line),
+            ..SourceRef::default()
+        },
+        Position::PdfCell {
+            page,
+            table,
+            row,
+            cell,
+        } => SourceRef {
+            page: Some(*page),
+            table: Some(*table),
+            row: Some(*row),
+            column: Some(*cell),
+            ..SourceRef::default()
+        },
         Position::Unknown => SourceRef::default(),
     }
 }

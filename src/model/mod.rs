@@ -175,10 +175,13 @@ pub struct Item {
 }
 
 /// Where a task starts in the input: a line for text and CSV, a sheet and cell for workbooks, a
-/// paragraph or a table, row and column (1-based) for Word documents.
+/// paragraph or a table, row and column (1-based) for Word documents; for a PDF, the page and
+/// the line of its text layer or the table, row and column.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -24,6 +24,20 @@ pub const CELL_LIMIT: u64 = 2_000_000;
 /// The most text, in bytes, a YAML register may expand to through its aliases.
 pub const REGISTER_EXPANSION_LIMIT: usize = 64 * 1024 * 1024;
 
+/// The most pages a PDF may have (a 300-page report reads in well under a second).
+pub const PDF_PAGE_LIMIT: usize = 5_000;
+
+/// The most content-stream operations a PDF's pages may run together, forms they draw as often
+/// as they draw them (a page of text is a few thousand).
+pub const PDF_OPERATION_LIMIT: u64 = 20_000_000;
+
+/// The most glyphs a PDF's pages may show together (a dense page holds some 3,000).
+pub const PDF_GLYPH_LIMIT: u64 = 5_000_000;
+
+/// The most bytes of content streams a PDF may decompress to, all pages together, and any one
+/// stream of it.
+pub const PDF_CONTENT_LIMIT: usize = 256 * 1024 * 1024;
+
 /// Excel's grid: columns A..XFD, rows 1..1048576.
 const MAX_COLUMNS: u32 = 16_384;
 const MAX_ROWS: u32 = 1_048_576;

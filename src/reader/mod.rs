@@ -1,6 +1,6 @@
 //! Readers: bytes of one input → a [`Document`] of blocks, which the interpreters turn into a
 //! register. The format is found from the content, not the name (`sniff`): zip containers
-//! (docx, xlsx, ods), OLE files (xls), web pages (html), registers (YAML/JSON, read back as they are), CSV, plain
+//! (docx, xlsx, ods), OLE files (xls), PDFs, web pages (html), registers (YAML/JSON, read back as they are), CSV, plain
 //! text. A new format is one reader file that emits blocks plus one line in [`read_document`].
 
 pub mod csv;
@@ -9,6 +9,7 @@ pub mod docx;
 pub mod grid;
 pub mod html;
 pub mod limits;
+pub mod pdf;
 pub mod register;
 pub mod sniff;
 pub mod text;
@@ -57,6 +58,7 @@ pub fn read_document(
     let (document, tabular) = match sniff::sniff(bytes)? {
         Kind::Docx => (docx::read_docx(bytes)?, false),
         Kind::Html => (html::read_html(bytes, options.encoding, warnings)?, false),
+        Kind::Pdf => (pdf::read_pdf(bytes, warnings)?, false),
         Kind::Xlsx => (
             workbook::read_workbook(bytes, WorkbookKind::Xlsx, options)?,
             true,

@@ -1,5 +1,5 @@
 //! What an input is, from its bytes: a zip container (docx, xlsx, ods), an OLE compound file
-//! (xls, or an old .doc / .wps / encrypted Office file), a web page (markup from the first
+//! (xls, or an old .doc / .wps / encrypted Office file), a PDF (`%PDF-`), a web page (markup from the first
 //! character, with an `<html>`, `<head>`, `<body>` or `<meta>` tag), or text.
 
 use super::docx::MEMBER_LIMIT;
@@ -13,6 +13,7 @@ pub enum Kind {
     Ods,
     Xls,
     Html,
+    Pdf,
     Text,
 }
 
@@ -24,6 +25,9 @@ pub fn sniff(bytes: &[u8]) -> Result<Kind, ReadError> {
     }
     if bytes.starts_with(OLE_SIGNATURE) {
         return sniff_ole(bytes);
+    }
+    if super::pdf::looks_like_pdf(bytes) {
+        return Ok(Kind::Pdf);
     }
     if super::html::looks_like_html(bytes) {
         return Ok(Kind::Html);

@@ -11,7 +11,7 @@ use std::path::{Component, Path, PathBuf};
 /// listed too unless they are the saved register of a notice beside them.
 const DOCUMENT_EXTENSIONS: &[&str] = &[
     "txt", "text", "docx", "xlsx", "xlsm", "xls", "ods", "csv", "html", "htm", "yaml", "yml",
-    "json",
+    "json", "pdf",
 ];
 
 /// How deep sub-folders are listed, and how many documents at most: a folder of a year's

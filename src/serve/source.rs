@@ -247,6 +247,14 @@ pub fn position_label_and_key(at: &Position) -> (String, String) {
         Position::Record { line, .. } | Position::Line { line, .. } => {
             (line.to_string(), format!("line:{line}"))
         }
+        // A PDF's lines are counted through the document, its tables' rows through each table.
+        Position::PdfLine { page, line } => (format!("{page}·{line}"), format!("line:{line}")),
+        Position::PdfCell {
+            page, table, row, ..
+        } => (
+            format!("{page}·表{table}·{row}"),
+            format!("table:{table}:row:{row}"),
+        ),
         other => (other.to_string(), String::new()),
     }
 }
