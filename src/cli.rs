@@ -80,6 +80,12 @@ pub struct ImportArgs {
     /// Treat warnings as errors: a file with any warning is not written.
     #[arg(long)]
     pub strict: bool,
+    /// Print no warnings (errors still are).
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print every warning of a batch, not a count per file.
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -128,6 +134,20 @@ pub struct DiffArgs {
     /// The inputs' layout when they are documents.
     #[arg(long, value_enum, default_value_t = LayoutChoice::Auto)]
     pub layout: LayoutChoice,
+    /// Print no report: the exit status alone says whether anything changed (1) or not (0).
+    #[arg(short, long, conflicts_with = "output")]
+    pub quiet: bool,
+    /// Colour the text report: `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// When the text report is coloured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4480,3 +4480,86 @@ fn scanned_locked_and_damaged_pdfs_get_one_line_errors() {
         "{stderr}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Conventions users know (issue 10): quiet and verbose batches, a quiet diff, colour on request.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_batch_counts_warnings_per_file_unless_asked_for_every_line_or_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = [
+        fixtures().join("table_first_leads.txt"),
+        fixtures().join("leader_division_gb18030.txt"),
+        fixtures().join("duty_list.txt"),
+    ];
+    let run = |flags: &[&str]| {
+        let output = dutyctl()
+            .arg("import")
+            .args(flags)
+            .args(&inputs)
+            .arg("-o")
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stderr).unwrap()
+    };
+    let counted = run(&[]);
+    assert!(
+        counted.contains("table_first_leads.txt: 5 warning(s)")
+            && counted.contains("leader_division_gb18030.txt: 1 warning(s)"),
+        "{counted}"
+    );
+    assert!(
+        counted.contains("6 warning(s) in 2 of 3 files"),
+        "{counted}"
+    );
+    assert_eq!(counted.lines().count(), 3, "{counted}");
+    let every = run(&["-v"]);
+    assert_eq!(every.lines().count(), 6, "{every}");
+    assert!(every.contains("table_first_leads.txt:"), "{every}");
+    assert_eq!(run(&["-q"]), "");
+    // One file prints its warnings as before; -q silences them too.
+    let single = dutyctl()
+        .arg("import")
+        .arg(&inputs[0])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&single.stderr).lines().count(), 5);
+    let quiet = dutyctl()
+        .args(["import", "-q"])
+        .arg(&inputs[0])
+        .output()
+        .unwrap();
+    assert!(quiet.stderr.is_empty() && !quiet.stdout.is_empty());
+}
+
+#[test]
+fn a_quiet_diff_prints_nothing_and_answers_by_its_exit_status() {
+    let (a, b) = (
+        fixtures().join("duty_list.txt"),
+        fixtures().join("duty_list_by_department.txt"),
+    );
+    for (old, new, code) in [(&a, &a, 0), (&a, &b, 1)] {
+        let output = dutyctl()
+            .args(["diff", "--quiet"])
+            .arg(old)
+            .arg(new)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(code));
+        assert!(output.stdout.is_empty() && output.stderr.is_empty());
+    }
+    let coloured = |choice: &str| {
+        let output = dutyctl()
+            .args(["diff", "--color", choice])
+            .arg(&a)
+            .arg(&b)
+            .output()
+            .unwrap();
+        output.stdout.contains(&0x1b)
+    };
+    assert!(coloured("always"), "--color always colours a pipe");
+    assert!(!coloured("never") && !coloured("auto"), "a pipe is plain");
+}

@@ -1,7 +1,7 @@
 //! `dutyctl diff OLD NEW`: what changed between two years' task lists. Exit status like
 //! `git diff --exit-code`: 0 no changes, 1 changes (of the `--fail-on` kinds), 2 error.
 
-use crate::cli::{DiffArgs, DiffFormat};
+use crate::cli::{ColorChoice, DiffArgs, DiffFormat};
 use anyhow::{Result, bail};
 use dutyctl::diff::diff;
 use dutyctl::reader::ReadOptions;
@@ -38,9 +38,15 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     let result = diff(&old, &new, &identity, args.threshold);
     let bytes = match report_format {
         DiffFormat::Text => {
-            let color = target.is_none()
-                && std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none();
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    target.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
             diff_text::render(&result, color).into_bytes()
         }
         DiffFormat::Md => {
@@ -58,7 +64,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode> {
     } else {
         Format::Markdown
     };
-    super::write_output(&args.new, target, format, &bytes)?;
+    if !args.quiet {
+        super::write_output(&args.new, target, format, &bytes)?;
+    }
     let changed = result.has_any(&args.fail_on);
     Ok(super::exit(if changed {
         super::FAILURE

@@ -29,6 +29,8 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     // failing file holds up nothing else.
     let next = AtomicUsize::new(0);
     let failures = AtomicUsize::new(0);
+    let warned_files = AtomicUsize::new(0);
+    let warnings = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(args.files.len())
@@ -41,6 +43,10 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
                     let mut report = String::new();
                     let result =
                         import_one(file, &destination, args, &options, &units, &mut report);
+                    if let Ok(count @ 1..) = result {
+                        warned_files.fetch_add(1, Ordering::Relaxed);
+                        warnings.fetch_add(count, Ordering::Relaxed);
+                    }
                     if let Err(error) = result {
                         failures.fetch_add(1, Ordering::Relaxed);
                         let message = super::printable_line(&format!("{error:#}")).into_owned();
@@ -56,6 +62,13 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     });
     progress.finish_and_clear();
     let failed = failures.into_inner();
+    let (warned_files, warnings) = (warned_files.into_inner(), warnings.into_inner());
+    if warnings > 0 && batch_counts_warnings(args) {
+        eprintln!(
+            "dutyctl: {warnings} warning(s) in {warned_files} of {} files (-v lists them)",
+            args.files.len()
+        );
+    }
     if failed > 0 && args.files.len() > 1 {
         eprintln!("dutyctl: {failed} of {} files failed", args.files.len());
     }
@@ -144,6 +157,13 @@ fn refuse_collisions(dir: &Path, args: &ImportArgs) -> Result<()> {
     Ok(())
 }
 
+/// A batch prints a warning count per file and a total rather than every line (a batch of two
+/// hundred notices printed a thousand), unless `-v` asks for the lines or `-q` for nothing.
+fn batch_counts_warnings(args: &ImportArgs) -> bool {
+    args.files.len() > 1 && !args.verbose && !args.quiet
+}
+
+/// Imports one file; returns how many warnings reading it gave.
 fn import_one(
     file: &Path,
     destination: &Destination,
@@ -151,12 +171,18 @@ fn import_one(
     options: &ReadOptions,
     units: &UnitDirectory,
     report: &mut String,
-) -> Result<()> {
+) -> Result<usize> {
     let mut reading = super::read_quietly(file, options, args.input.convert)?;
-    report.push_str(&super::warning_lines(
-        &super::input_name(file),
-        &reading.warnings,
-    ));
+    let name = super::input_name(file);
+    if batch_counts_warnings(args) && !reading.warnings.is_empty() {
+        report.push_str(&format!(
+            "dutyctl: warning: {}: {} warning(s)\n",
+            super::printable_line(&name),
+            reading.warnings.len()
+        ));
+    } else if !args.quiet {
+        report.push_str(&super::warning_lines(&name, &reading.warnings));
+    }
     canonicalize(&mut reading.register, units);
     if args.strict && !reading.warnings.is_empty() {
         bail!(
@@ -175,7 +201,8 @@ fn import_one(
             };
             let format = args.format.unwrap_or(Format::Xlsx);
             let register = &reading.register;
-            return super::split::write_shares(file, register, &dir, format, &options, report);
+            super::split::write_shares(file, register, &dir, format, &options, report)?;
+            return Ok(reading.warnings.len());
         }
         Destination::Stdout => None,
         Destination::File(path) => Some(path.clone()),
@@ -188,7 +215,8 @@ fn import_one(
     let format = super::output_format(args.format, target.as_deref(), Format::Yaml);
     let bytes = writer::write(&reading.register, format, &options)
         .with_context(|| file.display().to_string())?;
-    super::write_output(file, target.as_deref(), format, &bytes)
+    super::write_output(file, target.as_deref(), format, &bytes)?;
+    Ok(reading.warnings.len())
 }
 
 /// A progress bar for a batch on a terminal; hidden otherwise so logs stay clean.
