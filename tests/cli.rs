@@ -4521,11 +4521,7 @@ fn a_batch_counts_warnings_per_file_unless_asked_for_every_line_or_none() {
     assert!(every.contains("table_first_leads.txt:"), "{every}");
     assert_eq!(run(&["-q"]), "");
     // One file prints its warnings as before; -q silences them too.
-    let single = dutyctl()
-        .arg("import")
-        .arg(&inputs[0])
-        .output()
-        .unwrap();
+    let single = dutyctl().arg("import").arg(&inputs[0]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&single.stderr).lines().count(), 5);
     let quiet = dutyctl()
         .args(["import", "-q"])
@@ -4562,4 +4558,63 @@ fn a_quiet_diff_prints_nothing_and_answers_by_its_exit_status() {
     };
     assert!(coloured("always"), "--color always colours a pipe");
     assert!(!coloured("never") && !coloured("auto"), "a pipe is plain");
+}
+
+#[test]
+fn a_folder_is_read_at_every_depth_into_the_same_structure() {
+    let dir = tempfile::tempdir().unwrap();
+    let notices = dir.path().join("通知");
+    std::fs::create_dir_all(notices.join("二季度")).unwrap();
+    std::fs::create_dir_all(notices.join(".cache")).unwrap();
+    let notice = fixtures().join("duty_list.txt");
+    std::fs::copy(&notice, notices.join("a.txt")).unwrap();
+    std::fs::copy(&notice, notices.join("二季度/a.txt")).unwrap();
+    std::fs::copy(&notice, notices.join(".cache/hidden.txt")).unwrap();
+    std::fs::copy(
+        fixtures().join("table_merged_cells_excel.xlsx"),
+        notices.join("二季度/表.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(notices.join("说明.md"), "not a notice").unwrap();
+    // The output folder inside the input folder is not read back on a second run.
+    let out = notices.join("registers");
+    for _ in 0..2 {
+        dutyctl()
+            .arg("import")
+            .arg(&notices)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
+    }
+    let mut written: Vec<String> = walk(&out)
+        .iter()
+        .map(|p| p.strip_prefix(&out).unwrap().display().to_string())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["a.yaml", "二季度/a.yaml", "二季度/表.yaml"]);
+    assert_eq!(
+        content_of(&std::fs::read_to_string(out.join("二季度/a.yaml")).unwrap()),
+        content_of(&import_stdout(&notice))
+    );
+    dutyctl()
+        .arg("import")
+        .arg(&notices)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give -o FOLDER/"));
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
