@@ -1236,8 +1236,8 @@ mod tests {
 
     #[test]
     fn indexed_matching_finds_what_exhaustive_matching_finds_on_generated_registers() {
-        let small: Vec<char> = "安全生产隐患排查".chars().collect();
-        let large: Vec<char> = "安全生产隐患排查专项整治危险化学品道路交通消防燃气管道建筑施工特种设备应急救援监管执法宣传教育"
+        let small: Vec<char> = "河湖巡查问题整改".chars().collect();
+        let large: Vec<char> = "河湖巡查问题整改专项整治危险化学品道路交通消防燃气管道建筑施工特种设备应急救援监管执法宣传教育"
             .chars()
             .collect();
         let (mut partial, mut splits, mut merges) = (0, 0, 0);

@@ -365,7 +365,7 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
 
 /// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).
 /// Words a measure's own title opens with (`加快…`, `依法淘汰…`): where a heading run into its
-/// first measure (`调整产业结构依法淘汰落后产能。`, text flattened onto one line) is split.
+/// first measure (`优化种植布局加快节水改造。`, text flattened onto one line) is split.
 /// Words that also end a heading (治理, 防治, 控制, 建设) are left out on purpose.
 pub const MEASURE_OPENERS: &[&str] = &[
     "加快", "加强", "强化", "积极", "依法", "合理", "实施", "建立", "健全", "完善", "防范", "研究",

@@ -499,7 +499,7 @@ mod tests {
             label("2.2024年底前完成"),
             Some((LabelKind::Arabic, "2".into(), 2, "2024年底前完成"))
         );
-        assert_eq!(label("一是集中开展学习"), None);
+        assert_eq!(label("一是组织专题培训"), None);
     }
 
     #[test]

@@ -74,7 +74,7 @@ fn find_title(lines: &[Line]) -> Option<String> {
                 }
             }
         }
-        // A title without 关于 broken over two lines (东宁市安全生产专项整治 / 三年行动总体方案):
+        // A title without 关于 broken over two lines (青禾县河道清淤专项 / 两年攻坚实施方案):
         // the line just above continues it unless it is the issuer's letterhead.
         if !title.contains("关于")
             && let Some(above) = i.checked_sub(1).map(|b| candidates[b])
@@ -259,25 +259,25 @@ mod tests {
     #[test]
     fn notice_with_split_title_number_issuer_and_date() {
         let m = meta(
-            "新政办〔2022〕4号\n\n区人民政府办公室关于进一步加强\n区政府领导安全生产责任的通知\n\n各镇人民政府：\n一、明确分工\n正文。\n\n武汉市新洲区人民政府办公室\n        2022年3月9日\n",
+            "新政办〔2022〕4号\n\n区人民政府办公室关于切实做好\n区领导联系重点项目工作的通知\n\n各镇人民政府：\n一、明确分工\n正文。\n\n云岭市北湾区人民政府办公室\n        2022年3月9日\n",
         );
         assert_eq!(
             m.title.as_deref(),
-            Some("区人民政府办公室关于进一步加强区政府领导安全生产责任的通知")
+            Some("区人民政府办公室关于切实做好区领导联系重点项目工作的通知")
         );
         assert_eq!(m.doc_number.as_deref(), Some("新政办〔2022〕4号"));
-        assert_eq!(m.issuer.as_deref(), Some("武汉市新洲区人民政府办公室"));
+        assert_eq!(m.issuer.as_deref(), Some("云岭市北湾区人民政府办公室"));
         assert_eq!(m.date.as_deref(), Some("2022-03-09"));
     }
 
     #[test]
     fn title_across_a_blank_line_and_full_width_and_chinese_dates() {
         let m = meta(
-            "某市人民政府关于印发\n\n市政府领导安全生产职责清单的通知\n各县（区）人民政府：\n某市人民政府\n二〇二二年二月七日\n",
+            "某市人民政府关于印发\n\n市政府领导联系服务企业清单的通知\n各县（区）人民政府：\n某市人民政府\n二〇二二年二月七日\n",
         );
         assert_eq!(
             m.title.as_deref(),
-            Some("某市人民政府关于印发市政府领导安全生产职责清单的通知")
+            Some("某市人民政府关于印发市政府领导联系服务企业清单的通知")
         );
         assert_eq!(m.date.as_deref(), Some("2022-02-07"));
         assert_eq!(
@@ -291,22 +291,22 @@ mod tests {
     #[test]
     fn a_title_broken_over_two_lines_is_joined_but_not_with_the_letterhead() {
         assert_eq!(
-            meta("东宁市安全生产专项整治\n三年行动总体方案\n一、总体要求")
+            meta("青禾县河道清淤专项\n两年攻坚实施方案\n一、总体要求")
                 .title
                 .as_deref(),
-            Some("东宁市安全生产专项整治三年行动总体方案")
+            Some("青禾县河道清淤专项两年攻坚实施方案")
         );
         assert_eq!(
-            meta("东宁市人民政府文件\n\n东宁市安全生产工作方案\n一、总体要求")
+            meta("青禾县人民政府文件\n\n青禾县防汛工作方案\n一、总体要求")
                 .title
                 .as_deref(),
-            Some("东宁市安全生产工作方案")
+            Some("青禾县防汛工作方案")
         );
         assert_eq!(
-            meta("东宁市人民政府办公室\n东宁市安全生产工作方案\n")
+            meta("青禾县人民政府办公室\n青禾县防汛工作方案\n")
                 .title
                 .as_deref(),
-            Some("东宁市安全生产工作方案")
+            Some("青禾县防汛工作方案")
         );
     }
 

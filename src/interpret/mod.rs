@@ -395,8 +395,8 @@ mod tests {
     #[test]
     fn sentence_titles() {
         assert_eq!(
-            sentence_title("全面强化企业主体责任。推动企业"),
-            "全面强化企业主体责任"
+            sentence_title("全面压实网格巡查责任。推动企业"),
+            "全面压实网格巡查责任"
         );
         assert_eq!(sentence_title("其他事项；"), "其他事项");
     }

@@ -251,8 +251,8 @@ fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
     }
 }
 
-/// Where a heading run into its first measure's title ends (`调整产业结构` of
-/// `调整产业结构依法淘汰落后产能`): before the first word a measure opens with, when both parts
+/// Where a heading run into its first measure's title ends (`优化种植布局` of
+/// `优化种植布局加快节水改造`): before the first word a measure opens with, when both parts
 /// are phrases of a few words. A sentence with a comma is a measure of its own, never a run-in.
 fn run_in_heading_end(sentence: &str) -> Option<usize> {
     const PART_MIN_CHARS: usize = 4;
