@@ -373,6 +373,9 @@ pub const MEASURE_OPENERS: &[&str] = &[
     "大力", "探索", "着力", "扎实", "有序", "逐步", "持续", "明确", "制定", "编制", "组织", "统筹",
 ];
 
+/// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`), not its unit.
+pub const AGENT_MARKERS: &[&str] = &["并由", "由"];
+
 pub const STANDING_NOTE_MARKERS: &[&str] = &["以下均需要", "以下均由", "以下均需", "下同"];
 
 /// Person cells: a line that starts with one of these finishes the line before it

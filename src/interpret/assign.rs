@@ -5,8 +5,8 @@ use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
-    ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_PATTERN,
-    STANDING_NOTE_MARKERS,
+    AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column,
+    FIRST_LEADS_PATTERN, STANDING_NOTE_MARKERS,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -179,6 +179,11 @@ pub fn parse_phrase(
         if clause.is_empty() || clause.contains("不再列出") {
             continue;
         }
+        // `由区环保局牵头`: the agent marker is no part of the unit's name.
+        let clause = AGENT_MARKERS
+            .iter()
+            .find_map(|m| clause.strip_prefix(m))
+            .unwrap_or(clause);
         let says_first_leads = says_first_leads(clause);
         if says_first_leads || clause == CARRIED_FORWARD {
             first_leads |= says_first_leads;
@@ -373,6 +378,15 @@ mod tests {
         let a = phrase("市应急管理局牵头,市发改局、工信局、市场监管局等部门按职责分工负责");
         assert_eq!(a.lead, ["市应急管理局"]);
         assert_eq!(a.support, ["市发改局", "市工信局", "市市场监管局"]);
+    }
+
+    #[test]
+    fn the_agent_marker_is_no_part_of_the_name() {
+        let a = phrase("由县水务局牵头，县交通局配合");
+        assert_eq!(a.lead, ["县水务局"]);
+        assert_eq!(a.support, ["县交通局"]);
+        let b = phrase("县城管局负责，并由各街道配合");
+        assert_eq!(b.support, ["各街道"]);
     }
 
     #[test]
