@@ -336,12 +336,13 @@ fn bad_inputs_get_one_line_errors_naming_the_file() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("missing.txt: no such file"));
+    // A folder is read into a folder of registers, so without -o it is a one-line error.
     dutyctl()
         .arg("import")
         .arg(dir.path())
         .assert()
-        .failure()
-        .stderr(predicate::str::contains("is a directory"));
+        .code(2)
+        .stderr(predicate::str::contains("give -o FOLDER/"));
 }
 
 #[test]
