@@ -434,6 +434,11 @@ pub const LEADER_VERBS: &[&str] = &[
 
 /// Common Chinese surnames (compound ones first), so that a post followed by an ordinary word
 /// (区长或者分管…) is not read as a name.
+/// Endings of posts below the leaders' (`局长`, `科长`), printed after a person's name.
+pub const PERSON_POST_ENDINGS: &[&str] = &[
+    "局长", "部长", "科长", "所长", "队长", "站长", "院长", "校长",
+];
+
 pub const COMPOUND_SURNAMES: &[&str] = &[
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
     "司徒", "夏侯",

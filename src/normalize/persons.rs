@@ -1,7 +1,7 @@
 //! Person cells as printed (`刘忠来、杨  斌      各部门主要负责人`) → names (`刘忠来`, `杨斌`, …).
 
 use super::{is_han, is_space, split_top_level};
-use crate::vocab::PERSON_FRAGMENTS;
+use crate::vocab::{LEADER_POSTS, PERSON_FRAGMENTS, PERSON_POST_ENDINGS};
 
 /// A name split where the cell was doubtful, for a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,7 +28,12 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     let mut joined = Vec::new();
     for line in logical {
         for part in split_top_level(&line, |c| matches!(c, '、' | '，' | ',' | '；' | ';')) {
-            let tokens: Vec<&str> = part.split(is_space).filter(|t| !t.is_empty()).collect();
+            // `李强 副县长`: a post printed after a name is no person of its own; a post alone
+            // (`市政府各分管副市长`) is the leader as printed.
+            let mut tokens: Vec<&str> = part.split(is_space).filter(|t| !t.is_empty()).collect();
+            if tokens.first().is_some_and(|first| !is_post(first)) {
+                tokens.retain(|t| !is_post(t));
+            }
             for name in join_single_characters(&tokens, &mut joined) {
                 if !names.contains(&name) {
                     names.push(name);
@@ -37,6 +42,14 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
         }
     }
     (names, joined)
+}
+
+/// A post standing alone among names (`副县长`, `县政府办主任`, `局长`).
+fn is_post(token: &str) -> bool {
+    LEADER_POSTS
+        .iter()
+        .chain(PERSON_POST_ENDINGS)
+        .any(|post| token.ends_with(post))
 }
 
 fn join_single_characters(tokens: &[&str], joined: &mut Vec<Joined>) -> Vec<String> {
@@ -61,6 +74,12 @@ fn join_single_characters(tokens: &[&str], joined: &mut Vec<Joined>) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_post_after_a_name_is_no_person() {
+        let (names, _) = split_persons(&["赵立 副县长、钱文  县水务局局长、县政府各分管副县长"]);
+        assert_eq!(names, ["赵立", "钱文", "县政府各分管副县长"]);
+    }
 
     #[test]
     fn spaced_out_name_is_one_person_and_runs_of_spaces_separate_others() {
