@@ -376,6 +376,9 @@ pub const MEASURE_OPENERS: &[&str] = &[
 /// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`), not its unit.
 pub const AGENT_MARKERS: &[&str] = &["并由", "由"];
 
+/// Words a unit's duty opens with (`各街道办事处：负责…`), which a salutation (`各街道：现将…`) lacks.
+pub const DUTY_OPENERS: &[&str] = &["负责", "承担", "牵头", "配合", "协助", "指导"];
+
 pub const STANDING_NOTE_MARKERS: &[&str] = &["以下均需要", "以下均由", "以下均需", "下同"];
 
 /// Person cells: a line that starts with one of these finishes the line before it
@@ -468,6 +471,7 @@ pub const TITLE_ENDINGS: &[&str] = &[
     "分工表",
     "责任表",
     "一览表",
+    "职责",
     "函",
 ];
 

@@ -3,7 +3,7 @@
 //! support of each duty under it; units named inside a duty describe how the owner works.
 
 use crate::normalize::units::is_gov_body;
-use crate::vocab::{ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES, LEADER_POSTS};
+use crate::vocab::{ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES, DUTY_OPENERS, LEADER_POSTS};
 
 /// A document with this many unit-headed paragraphs is a duty list by department.
 pub const MIN_UNIT_DUTIES: usize = 3;
@@ -22,14 +22,17 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
         || head.chars().count() > HEAD_MAX_CHARS
         || duty.chars().count() < DUTY_MIN_CHARS
         || head.contains(['，', '。', '；', ',', ';', ' ', '\u{3000}', '（', '('])
-        || head.starts_with('各')
+        // 各乡镇：现将…印发给你们 is a salutation; 各街道办事处：负责… a group's duty.
+        || (head.starts_with('各') && !DUTY_OPENERS.iter().any(|v| duty.starts_with(v)))
         || ASSIGNMENT_LINE_KEYS.iter().any(|(k, _)| head.ends_with(k))
     {
         return None;
     }
     let names_units = head.split('、').all(|name| {
         name.chars().count() >= 3
-            && (is_gov_body(name) || COMPANY_SUFFIXES.iter().any(|s| name.ends_with(s)))
+            && (is_gov_body(name)
+                || name.ends_with("政府")
+                || COMPANY_SUFFIXES.iter().any(|s| name.ends_with(s)))
     });
     names_units.then_some((head, duty))
 }
@@ -93,6 +96,15 @@ mod tests {
         assert_eq!(unit_duty("责任单位：区水利局、区财政局"), None);
         assert_eq!(unit_duty("主  任：张某某  区管委会副主任"), None);
         assert_eq!(unit_duty("各乡镇人民政府："), None);
+        assert_eq!(unit_duty("各街道：现将方案印发给你们，请认真执行。"), None);
+        assert_eq!(
+            unit_duty("各街道办事处：负责辖区内的排查工作。").map(|(h, _)| h),
+            Some("各街道办事处")
+        );
+        assert_eq!(
+            unit_duty("各镇人民政府：负责本镇的巡查工作。").map(|(h, _)| h),
+            Some("各镇人民政府")
+        );
         assert_eq!(unit_duty("根据规定，现通知如下：一、加强领导"), None);
         assert_eq!(
             unit_heading("2024年区农业局环境保护目标责任"),

@@ -248,9 +248,14 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
                 || duties::unit_heading(h).is_some()
         })
         .count();
+    // A unit's paragraph may be numbered (`一、区水利局：负责…`): the unit follows the label.
     let unit_duties = lines
         .iter()
-        .filter(|l| duties::unit_duty(&l.text).is_some())
+        .filter(|l| {
+            let text =
+                parse_label(&l.text).map_or(l.text.as_str(), |label| after_label(&l.text, &label));
+            duties::unit_duty(text).is_some()
+        })
         .count();
     if duty_headings >= 2 || unit_duties >= duties::MIN_UNIT_DUTIES {
         return Layout::DutyList;

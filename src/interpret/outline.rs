@@ -56,6 +56,13 @@ pub fn read_outline(
     lift_closing_assignments(&mut nodes, document);
     if layout == Layout::DutyList {
         split_unit_duties(&mut nodes);
+        // A numbered paragraph headed by its unit (`一、区水利局：负责…`) is that unit's duty.
+        for node in nodes
+            .iter_mut()
+            .filter(|n| n.owner.is_none() && n.children.is_empty())
+        {
+            node.owner = duties::unit_duty(&node.head).map(|(unit, _)| unit.to_string());
+        }
     }
     let mut first_leads = false;
     for node in nodes.iter_mut() {
@@ -836,6 +843,22 @@ mod tests {
             Some("1．整治污染")
         );
         assert_eq!(result.tasks[1].lead, ["区渔业局"]);
+    }
+
+    #[test]
+    fn a_numbered_paragraph_headed_by_its_unit_is_that_units_duty() {
+        let text = "一、县水务局：负责河道巡查。\n二、县交通局：负责道路保通。\n三、各村委会：负责组织群众转移。\n";
+        let result = read(text, Layout::DutyList);
+        let support: Vec<&[String]> = result.tasks.iter().map(|t| t.support.as_slice()).collect();
+        assert_eq!(
+            support,
+            [
+                &["县水务局".to_string()][..],
+                &["县交通局".to_string()],
+                &["各村委会".to_string()]
+            ]
+        );
+        assert_eq!(result.tasks[0].seq.as_deref(), Some("一"));
     }
 
     #[test]
