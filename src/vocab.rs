@@ -637,7 +637,7 @@ pub const GENERIC_GROUP_NOUNS: &[&str] = &["部门", "单位", "成员单位", "
 pub const COLLECTIVE_PREFIXES: &[&str] = &["各", "全体", "所有"];
 /// Words that make a name one of several bodies wherever they stand (市安委会各成员单位).
 pub const COLLECTIVE_WORDS: &[&str] = &["各"];
-/// How a name of several bodies ends (市道安委成员单位, 市消安委相关成员单位).
+/// How a name of several bodies ends (市防指成员单位, 市森防委相关成员单位).
 pub const COLLECTIVE_ENDINGS: &[&str] = &[
     "成员单位",
     "有关部门",

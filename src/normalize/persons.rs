@@ -29,7 +29,7 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     for line in logical {
         for part in split_top_level(&line, |c| matches!(c, '、' | '，' | ',' | '；' | ';')) {
             // `李强 副县长`: a post printed after a name is no person of its own; a post alone
-            // (`市政府各分管副市长`) is the leader as printed.
+            // (`县政府各分管副县长`) is the leader as printed.
             let mut tokens: Vec<&str> = part.split(is_space).filter(|t| !t.is_empty()).collect();
             if tokens.first().is_some_and(|first| !is_post(first)) {
                 tokens.retain(|t| !is_post(t));
@@ -97,8 +97,8 @@ mod tests {
 
     #[test]
     fn fragment_line_finishes_the_line_before() {
-        let (names, _) = split_persons(&["各部门负责人", "各乡镇街道", "主要负责人"]);
-        assert_eq!(names, ["各部门负责人", "各乡镇街道主要负责人"]);
+        let (names, _) = split_persons(&["各部门负责人", "各村社区", "主要负责人"]);
+        assert_eq!(names, ["各部门负责人", "各村社区主要负责人"]);
         let (names, _) = split_persons(&["市防汛抗旱指挥部各成员单位主要", "负责人"]);
         assert_eq!(names, ["市防汛抗旱指挥部各成员单位主要负责人"]);
     }

@@ -276,13 +276,12 @@ mod tests {
         );
         for collective in [
             "全体成员单位",
-            "市道安委成员单位",
-            "市安委会各负有监管职责的部门",
+            "市防指成员单位",
+            "市森防委各负有监管职责的部门",
         ] {
             assert!(is_collective(collective), "{collective}");
         }
-        for one in ["市应急局", "市安委办", "自建房安全专项整治工作领导小组"]
-        {
+        for one in ["市应急局", "市安委办", "河道清淤专项工作领导小组"] {
             assert!(!is_collective(one), "{one}");
         }
     }

@@ -294,16 +294,13 @@ mod tests {
 
     #[test]
     fn units_one_per_line_in_a_narrow_cell_stay_apart() {
-        assert!(names_one_per_line("区环境与国土资源局", "相关乡镇"));
+        assert!(names_one_per_line("区生态与水务局", "相关乡镇"));
+        assert!(names_one_per_line("各部门主要负责人", "各村社区主要负责人"));
         assert!(names_one_per_line(
-            "各部门主要负责人",
-            "各乡镇街道主要负责人"
+            "区审批局（政务服务中心）",
+            "区数据服务中心"
         ));
-        assert!(names_one_per_line(
-            "区行政审批局（审改办、行政服务中心）",
-            "区智慧岛服务管理中心"
-        ));
-        assert!(names_one_per_line("服务中心）", "区智慧岛服务管理中心"));
+        assert!(names_one_per_line("服务中心）", "区数据服务中心"));
         assert!(!names_one_per_line("区应急管理局、", "区人武部"));
         assert!(!names_one_per_line("区市场监督管理局", "执法大队"));
         assert!(!names_one_per_line(
