@@ -15,5 +15,7 @@ pub mod model;
 pub mod normalize;
 pub mod reader;
 pub mod report;
+#[cfg(test)]
+mod test_samples;
 pub mod vocab;
 pub mod writer;

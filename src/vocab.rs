@@ -499,7 +499,7 @@ pub const DUTY_HEADING_FILLERS: &[&str] = &["安全生产", "主要", "工作", 
 /// Lines that end the body: distribution lists and attachments.
 pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
 
-/// A note that the first unit listed leads (各单项工作排第一的部门为牵头责任单位).
+/// A note that the first unit listed leads (每项任务排第一的单位为牵头单位).
 pub const FIRST_LEADS_PATTERN: &str =
     r"第一[位个名]?的?(?:部门|单位)?[^，。；,;]{0,6}?(?:为|是)[^，。；,;]{0,4}牵头";
 

@@ -336,19 +336,8 @@ mod tests {
             &["1", "31", "十", "三十一", "一二三四", ""],
             &["日", " 日印发", "号", ""],
         ];
-        let mut state = 0x9e37_79b9_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut found = 0;
-        for _ in 0..20_000 {
-            let text: String = parts
-                .iter()
-                .map(|choices| choices[(next() % choices.len() as u64) as usize])
-                .collect();
+        for text in crate::test_samples::lines(&parts, 20_000) {
             let expected = oracle.captures(&text).map(|c| {
                 (
                     c.get(0).unwrap().range(),

@@ -687,7 +687,7 @@ fn printed_heading(printed: &str) -> String {
     printed.trim_end_matches(['。', '.', '：', ':']).to_string()
 }
 
-/// `负责市政府常务工作的副市长职责` → `负责市政府常务工作的副市长`; `市长的安全生产职责` → `市长`.
+/// `分管县政府日常工作的副县长职责` → `分管县政府日常工作的副县长`; `市长的安全生产职责` → `市长`.
 fn duty_post(head: &str) -> Option<String> {
     let core = head.trim_end_matches(['。', '.', '：', ':']);
     let mut post = core.strip_suffix(DUTY_HEADING_ENDING)?;
@@ -865,8 +865,8 @@ mod tests {
     fn duty_posts_drop_filler_words() {
         assert_eq!(duty_post("市长的安全生产职责").as_deref(), Some("市长"));
         assert_eq!(
-            duty_post("负责市政府常务工作的副市长职责").as_deref(),
-            Some("负责市政府常务工作的副市长")
+            duty_post("分管县政府日常工作的副县长职责").as_deref(),
+            Some("分管县政府日常工作的副县长")
         );
         assert_eq!(duty_post("工作要求"), None);
     }

@@ -576,12 +576,12 @@ mod tests {
     #[test]
     fn first_unit_leads_when_the_note_says_so() {
         let t = table(
-            "分解表\n\t序号\n\t重点工作任务\n\t主要责任单位\n\t责任人\n\n\t一、目标任务\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n\t刘忠来、杨  斌\n\n\t备注：各单项工作排第一的部门为牵头责任单位\n",
+            "分解表\n\t序号\n\t重点工作任务\n\t主要责任单位\n\t责任人\n\n\t一、目标任务\n\n\t1\n\t减少事故。\n\t市安委办\n各乡镇街道\n\t孙立、何  平\n\n\t备注：每项任务排第一的单位为牵头单位\n",
         );
         let task = &t.tasks[0];
         assert_eq!(task.lead, ["市安委办"]);
         assert_eq!(task.support, ["各乡镇街道"]);
-        assert_eq!(task.persons, ["刘忠来", "杨斌"]);
+        assert_eq!(task.persons, ["孙立", "何平"]);
         assert_eq!(task.section, ["一、目标任务"]);
         assert_eq!(task.title, "减少事故");
     }

@@ -203,18 +203,8 @@ mod tests {
             ],
             &["]", "]]", "", "]文字[image:b]"],
         ];
-        let mut state = 0x2545_f491_u64;
         let mut hits = 0;
-        for _ in 0..5_000 {
-            let text: String = parts
-                .iter()
-                .map(|choices| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    choices[(state % choices.len() as u64) as usize]
-                })
-                .collect();
+        for text in crate::test_samples::lines(&parts, 5_000) {
             let expected: Vec<_> = oracle.find_iter(&text).map(|m| m.range()).collect();
             assert_eq!(debris(&text), expected, "{text:?}");
             hits += expected.len();
@@ -233,18 +223,8 @@ mod tests {
             &["－", "-", "页", "页 共 9 页", "页共", "页共9", "条"],
             &["", "页", " ", "x"],
         ];
-        let mut state = 0x2545_f491_u64;
         let mut pages = 0;
-        for _ in 0..5_000 {
-            let text: String = parts
-                .iter()
-                .map(|choices| {
-                    state ^= state << 13;
-                    state ^= state >> 7;
-                    state ^= state << 17;
-                    choices[(state % choices.len() as u64) as usize]
-                })
-                .collect();
+        for text in crate::test_samples::lines(&parts, 5_000) {
             assert_eq!(is_page_number(&text), oracle.is_match(&text), "{text:?}");
             pages += usize::from(oracle.is_match(&text));
         }
