@@ -4619,3 +4619,90 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     files
 }
+
+// ---------------------------------------------------------------------------------------------
+// Interrupts: Ctrl+C, kill and a closed terminal leave no temporary file behind.
+// ---------------------------------------------------------------------------------------------
+
+/// Starts `dutyctl ARGS` held just before it renames its temporary (a debug-build hook), waits
+/// until the temporary stands in `dir`, sends `signal`, and returns how the process ended and
+/// what `dir` holds afterwards.
+#[cfg(unix)]
+fn interrupted_while_writing(
+    args: &[&std::ffi::OsStr],
+    dir: &Path,
+    signal: &str,
+) -> (std::process::ExitStatus, Vec<PathBuf>) {
+    let binary = assert_cmd::cargo::cargo_bin("dutyctl");
+    let mut child = std::process::Command::new(binary)
+        .args(args)
+        .env("DUTYCTL_TEST_PAUSE_BEFORE_RENAME_MS", "20000")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dutyctl starts");
+    let started = std::time::Instant::now();
+    let has_temporary = || {
+        walk(dir)
+            .iter()
+            .any(|p| p.to_string_lossy().contains(".dutyctl-tmp-"))
+    };
+    while !has_temporary() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(15),
+            "no temporary appeared in {}",
+            dir.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = child.wait().expect("dutyctl ends");
+    (status, walk(dir))
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_write_leaves_no_temporary_and_no_output() {
+    use std::os::unix::process::ExitStatusExt;
+    let notice = fixtures().join("duty_list.txt");
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("register.yaml");
+        let (status, left) = interrupted_while_writing(
+            &[
+                "import".as_ref(),
+                notice.as_os_str(),
+                "-o".as_ref(),
+                out.as_os_str(),
+            ],
+            dir.path(),
+            signal,
+        );
+        assert_eq!(
+            status.signal(),
+            Some(number),
+            "SIG{signal} ends the run as itself"
+        );
+        assert_eq!(left, Vec::<PathBuf>::new(), "SIG{signal} left files behind");
+    }
+
+    // A file that stood at the output's name is untouched by an interrupted replacement.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("register.yaml");
+    std::fs::write(&out, "old register\n").unwrap();
+    let (_, left) = interrupted_while_writing(
+        &[
+            "import".as_ref(),
+            notice.as_os_str(),
+            "-o".as_ref(),
+            out.as_os_str(),
+        ],
+        dir.path(),
+        "TERM",
+    );
+    assert_eq!(left, vec![out.clone()]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old register\n");
+}

@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod import;
+pub(crate) mod interrupt;
 pub(crate) mod output;
 pub mod schema;
 pub mod serve;
@@ -233,7 +234,12 @@ fn convert_with_libreoffice(file: &Path, target: &str) -> Result<Vec<u8>> {
                 .is_ok_and(|o| o.status.success())
         })
         .with_context(|| format!("{name}: --convert needs LibreOffice (soffice) on PATH"))?;
-    let dir = tempfile::tempdir()?;
+    let (dir, _listed) = {
+        let mut list = interrupt::lock();
+        let dir = tempfile::tempdir()?;
+        let listed = list.add(dir.path().to_path_buf());
+        (dir, listed)
+    };
     let mut child = std::process::Command::new(office)
         .args(["--headless", "--convert-to", target, "--outdir"])
         .arg(dir.path())

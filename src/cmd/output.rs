@@ -1,7 +1,8 @@
 //! Writing an output file without harming what stands at its name.
 //!
 //! A regular file is replaced only by a complete new one: the bytes go to a temporary file next
-//! to it (`.NAME.dutyctl-tmp-XXXXXX`, removed if anything fails), which is then renamed over it.
+//! to it (`.NAME.dutyctl-tmp-XXXXXX`, removed if anything fails or the process is interrupted),
+//! which is then renamed over it.
 //! Anything else is respected: a device, FIFO or socket (`-o /dev/null`, `-o >(gzip)`) is written
 //! into, never renamed over; a symbolic link is followed, so its target is replaced and the link
 //! stays (a dangling link creates its target). A new file gets the mode the umask gives (0644
@@ -10,6 +11,8 @@
 use std::fs::{self, Metadata};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use super::interrupt;
 
 /// How many links deep a chain of symbolic links is followed, as the kernel does (ELOOP).
 const SYMLINK_DEPTH: usize = 40;
@@ -77,8 +80,14 @@ fn replace(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> io::Result
         // Created with 0666, which the umask narrows, as any program's new file is.
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    // From here on an error drops `file`, which deletes the temporary.
-    let mut file = builder.tempfile_in(dir)?;
+    // From here on an error drops `file`, which deletes the temporary, and an interrupt
+    // removes it too (the guard lists it until the function returns).
+    let (mut file, _listed) = {
+        let mut list = interrupt::lock();
+        let file = builder.tempfile_in(dir)?;
+        let listed = list.add(file.path().to_path_buf());
+        (file, listed)
+    };
     if let Some(meta) = existing {
         keep_mode_and_owner(file.as_file(), meta)?;
     }
@@ -88,8 +97,23 @@ fn replace(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> io::Result
     if existing.is_some() {
         file.as_file().sync_all()?;
     }
+    pause_for_interrupt_tests();
+    // Renamed under the list's lock: an interrupt now waits, and then finds nothing to remove.
+    let _list = interrupt::lock();
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Debug builds only: the tests of interrupt cleanup need a run that holds its temporary long
+/// enough to be signalled (`DUTYCTL_TEST_PAUSE_BEFORE_RENAME_MS`).
+fn pause_for_interrupt_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("DUTYCTL_TEST_PAUSE_BEFORE_RENAME_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 fn keep_mode_and_owner(file: &fs::File, meta: &Metadata) -> io::Result<()> {
