@@ -52,6 +52,10 @@ impl UnitDirectory {
 
     /// The canonical name of a printed name, if the directory knows it.
     pub fn canonical(&self, printed: &str) -> Option<&str> {
+        // Most runs have no directory: the key is not worth building to look up nothing.
+        if self.by_key.is_empty() {
+            return None;
+        }
         self.by_key.get(&unit_key(printed)).map(String::as_str)
     }
 

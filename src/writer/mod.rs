@@ -10,6 +10,7 @@ pub mod summary;
 pub mod view;
 pub mod xlsx;
 pub mod yaml;
+mod yaml_emitter;
 
 use crate::model::Register;
 

@@ -1,0 +1,780 @@
+//! Prints a register as YAML, byte for byte as `serde_yaml` (yaml_serde over libyaml) prints it,
+//! at a fraction of the cost: the register's shapes (block mappings, indentless sequences under a
+//! key, plain, single-quoted and `|-` literal strings) are written straight from serde's data
+//! model, while libyaml builds and analyses an event per scalar.
+//!
+//! Anything this printer does not reproduce exactly (a string libyaml would double-quote, a key
+//! longer than libyaml's 128-byte simple key, a literal needing an indentation or keep hint,
+//! floats, tagged enums, sequences directly in sequences) makes it give up with [`Unsupported`],
+//! and the caller prints through `serde_yaml` instead. Tests compare both printers on every
+//! fixture and on strings built to hit each of libyaml's rules.
+
+use serde::Serialize;
+use serde::ser::{self, Impossible};
+use std::fmt;
+
+/// The value holds something only `serde_yaml` prints right.
+#[derive(Debug)]
+pub struct Unsupported;
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value this printer leaves to serde_yaml")
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: fmt::Display>(_msg: T) -> Self {
+        Unsupported
+    }
+}
+
+/// The YAML text of `value`, or [`Unsupported`].
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Unsupported> {
+    let Node::Map(entries) = value.serialize(NodeBuilder)? else {
+        return Err(Unsupported);
+    };
+    if entries.is_empty() {
+        return Err(Unsupported);
+    }
+    let mut out = String::with_capacity(4096);
+    print_map(&entries, 0, false, &mut out)?;
+    Ok(out)
+}
+
+/// A value as serde hands it over, keys already strings.
+enum Node {
+    /// Printed as is: null, true, 12.
+    Bare(String),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(String, Node)>),
+}
+
+// ---- Printing ------------------------------------------------------------------------------
+
+fn indent(out: &mut String, columns: usize) {
+    out.extend(std::iter::repeat_n(' ', columns));
+}
+
+/// Entries of a block mapping at `column`; the first goes on the current line after `- `
+/// when `inline_first`.
+fn print_map(
+    entries: &[(String, Node)],
+    column: usize,
+    inline_first: bool,
+    out: &mut String,
+) -> Result<(), Unsupported> {
+    for (i, (key, value)) in entries.iter().enumerate() {
+        if i > 0 || !inline_first {
+            indent(out, column);
+        }
+        match choose_style(key, true)? {
+            Style::Plain => out.push_str(key),
+            Style::SingleQuoted => single_quoted(key, out),
+            Style::Literal => return Err(Unsupported),
+        }
+        out.push(':');
+        match value {
+            Node::Seq(items) if !items.is_empty() => {
+                out.push('\n');
+                // A sequence under a key is not indented further (libyaml's indentless form).
+                print_seq(items, column, out)?;
+            }
+            Node::Map(inner) if !inner.is_empty() => {
+                out.push('\n');
+                print_map(inner, column + 2, false, out)?;
+            }
+            other => print_inline(other, column + 2, out)?,
+        }
+    }
+    Ok(())
+}
+
+fn print_seq(items: &[Node], column: usize, out: &mut String) -> Result<(), Unsupported> {
+    for item in items {
+        indent(out, column);
+        out.push('-');
+        match item {
+            Node::Map(entries) if !entries.is_empty() => {
+                out.push(' ');
+                print_map(entries, column + 2, true, out)?;
+            }
+            Node::Seq(inner) if !inner.is_empty() => return Err(Unsupported),
+            other => print_inline(other, column + 2, out)?,
+        }
+    }
+    Ok(())
+}
+
+/// A value that fits after `key:` or `-`: a scalar or an empty collection. A literal's lines
+/// go at `content_column`.
+fn print_inline(node: &Node, content_column: usize, out: &mut String) -> Result<(), Unsupported> {
+    out.push(' ');
+    match node {
+        Node::Bare(text) => out.push_str(text),
+        Node::Seq(_) => out.push_str("[]"),
+        Node::Map(_) => out.push_str("{}"),
+        Node::Str(text) => match choose_style(text, false)? {
+            Style::Plain => out.push_str(text),
+            Style::SingleQuoted => single_quoted(text, out),
+            Style::Literal => {
+                out.push_str("|-");
+                for line in text.split('\n') {
+                    out.push('\n');
+                    if !line.is_empty() {
+                        indent(out, content_column);
+                        out.push_str(line);
+                    }
+                }
+            }
+        },
+    }
+    out.push('\n');
+    Ok(())
+}
+
+fn single_quoted(text: &str, out: &mut String) {
+    out.push('\'');
+    for c in text.chars() {
+        if c == '\'' {
+            out.push('\'');
+        }
+        out.push(c);
+    }
+    out.push('\'');
+}
+
+// ---- Choosing a scalar's style, as yaml_serde asks and libyaml decides ----------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    SingleQuoted,
+    Literal,
+}
+
+/// libyaml's longest simple key (`key: value` rather than `? key`), in bytes.
+const SIMPLE_KEY_MAX_BYTES: usize = 128;
+
+fn choose_style(text: &str, is_key: bool) -> Result<Style, Unsupported> {
+    // Most of a register is Chinese text without ASCII punctuation, space or breaks: no rule
+    // below can fire but quoting what reads as a number (`seq: '3'`).
+    if text.bytes().all(|b| b >= 0x80 || b.is_ascii_alphanumeric())
+        && text.chars().all(|c| is_printable(c) && !is_break(c))
+    {
+        if is_key && text.len() > SIMPLE_KEY_MAX_BYTES {
+            return Err(Unsupported);
+        }
+        return Ok(if reads_as_non_string(text) {
+            Style::SingleQuoted
+        } else {
+            Style::Plain
+        });
+    }
+    // yaml_serde asks for a literal block when there is a line break, and for quotes when the
+    // text would read back as something other than a string.
+    let requested = if text.contains('\n') {
+        Style::Literal
+    } else if reads_as_non_string(text) {
+        Style::SingleQuoted
+    } else {
+        Style::Plain
+    };
+    let scalar = analyze(text)?;
+    if is_key && (scalar.multiline || text.len() > SIMPLE_KEY_MAX_BYTES) {
+        return Err(Unsupported);
+    }
+    let mut style = requested;
+    if style == Style::Plain && (!scalar.block_plain_allowed || (text.is_empty() && is_key)) {
+        style = Style::SingleQuoted;
+    }
+    match style {
+        Style::SingleQuoted if !scalar.single_quoted_allowed => Err(Unsupported),
+        Style::Literal if !scalar.block_allowed || is_key => Err(Unsupported),
+        // A literal whose first line is indented needs an indentation hint, one that ends with
+        // a break needs clip or keep chomping: both left to libyaml.
+        Style::Literal if text.starts_with([' ', '\n']) || text.ends_with('\n') => Err(Unsupported),
+        style => Ok(style),
+    }
+}
+
+/// What libyaml's scalar analysis allows (yaml_emitter_analyze_scalar), for block context.
+struct Analysis {
+    multiline: bool,
+    block_plain_allowed: bool,
+    single_quoted_allowed: bool,
+    block_allowed: bool,
+}
+
+fn analyze(text: &str) -> Result<Analysis, Unsupported> {
+    if text.is_empty() {
+        return Ok(Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: false,
+        });
+    }
+    let mut block_indicators = text.starts_with("---") || text.starts_with("...");
+    let (mut line_breaks, mut leading_space, mut leading_break) = (false, false, false);
+    let (mut trailing_space, mut trailing_break) = (false, false);
+    let (mut break_space, mut space_break) = (false, false);
+    let (mut previous_space, mut previous_break) = (false, false);
+    let mut preceded_by_whitespace = true;
+    let mut chars = text.chars().peekable();
+    let mut first = true;
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        // The end of the text counts as whitespace, as libyaml's NUL terminator does.
+        let followed_by_whitespace = next.is_none_or(is_blank_or_break);
+        let last = next.is_none();
+        if first {
+            if matches!(
+                c,
+                '#' | ','
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | '&'
+                    | '*'
+                    | '!'
+                    | '|'
+                    | '>'
+                    | '\''
+                    | '"'
+                    | '%'
+                    | '@'
+                    | '`'
+            ) {
+                block_indicators = true;
+            }
+            if matches!(c, '?' | ':' | '-') && followed_by_whitespace {
+                block_indicators = true;
+            }
+        } else if (c == ':' && followed_by_whitespace) || (c == '#' && preceded_by_whitespace) {
+            block_indicators = true;
+        }
+        if !is_printable(c) {
+            // Double quotes with escapes: libyaml's.
+            return Err(Unsupported);
+        }
+        if c == ' ' {
+            leading_space |= first;
+            trailing_space |= last;
+            break_space |= previous_break;
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(c) {
+            if c != '\n' {
+                return Err(Unsupported);
+            }
+            line_breaks = true;
+            leading_break |= first;
+            trailing_break |= last;
+            space_break |= previous_space;
+            previous_space = false;
+            previous_break = true;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_whitespace = is_blank_or_break(c);
+        first = false;
+    }
+    let mut analysis = Analysis {
+        multiline: line_breaks,
+        block_plain_allowed: true,
+        single_quoted_allowed: true,
+        block_allowed: true,
+    };
+    if leading_space || leading_break || trailing_space || trailing_break {
+        analysis.block_plain_allowed = false;
+    }
+    if trailing_space {
+        analysis.block_allowed = false;
+    }
+    if break_space {
+        analysis.block_plain_allowed = false;
+        analysis.single_quoted_allowed = false;
+    }
+    if space_break {
+        analysis.block_plain_allowed = false;
+        analysis.single_quoted_allowed = false;
+        analysis.block_allowed = false;
+    }
+    if line_breaks || block_indicators {
+        analysis.block_plain_allowed = false;
+    }
+    Ok(analysis)
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_blank_or_break(c: char) -> bool {
+    c == ' ' || c == '\t' || is_break(c)
+}
+
+/// libyaml's IS_PRINTABLE.
+fn is_printable(c: char) -> bool {
+    matches!(c, '\n' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{10000}'..)
+        || (('\u{e000}'..='\u{fffd}').contains(&c) && c != '\u{feff}')
+}
+
+/// Whether yaml_serde would read the plain text back as null, a boolean or a number (its
+/// `visit_untagged_scalar`), or as a string only because of a leading zero (`0123`): either
+/// way it asks for quotes.
+fn reads_as_non_string(text: &str) -> bool {
+    if text.is_empty() {
+        return true;
+    }
+    // Every such form is ASCII: Chinese text is never one.
+    if !text.is_ascii() {
+        return false;
+    }
+    matches!(
+        text,
+        "null" | "Null" | "NULL" | "~" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+    ) || parses_as_unsigned(text)
+        || parses_as_negative(text)
+        || digits_but_not_number(text)
+        || parses_as_float(text)
+}
+
+fn digits_but_not_number(text: &str) -> bool {
+    let text = text.strip_prefix(['-', '+']).unwrap_or(text);
+    text.len() > 1 && text.starts_with('0') && text[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+fn parses_as_unsigned(text: &str) -> bool {
+    let unpositive = text.strip_prefix('+').unwrap_or(text);
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(rest) = unpositive.strip_prefix(prefix) {
+            if rest.starts_with(['+', '-']) {
+                return false;
+            }
+            if u128::from_str_radix(rest, radix).is_ok() {
+                return true;
+            }
+        }
+    }
+    if unpositive.starts_with(['+', '-']) || digits_but_not_number(text) {
+        return false;
+    }
+    unpositive.parse::<u128>().is_ok()
+}
+
+fn parses_as_negative(text: &str) -> bool {
+    for (prefix, radix) in [("-0x", 16), ("-0o", 8), ("-0b", 2)] {
+        if let Some(rest) = text.strip_prefix(prefix)
+            && i128::from_str_radix(&format!("-{rest}"), radix).is_ok()
+        {
+            return true;
+        }
+    }
+    !digits_but_not_number(text) && text.parse::<i128>().is_ok()
+}
+
+fn parses_as_float(text: &str) -> bool {
+    let unpositive = match text.strip_prefix('+') {
+        Some(rest) if rest.starts_with(['+', '-']) => return false,
+        Some(rest) => rest,
+        None => text,
+    };
+    matches!(unpositive, ".inf" | ".Inf" | ".INF")
+        || matches!(text, "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN")
+        || unpositive.parse::<f64>().is_ok_and(f64::is_finite)
+}
+
+// ---- From serde's data model to nodes -------------------------------------------------------
+
+struct NodeBuilder;
+
+struct SeqBuilder(Vec<Node>);
+
+struct MapBuilder {
+    entries: Vec<(String, Node)>,
+    key: Option<String>,
+}
+
+impl ser::Serializer for NodeBuilder {
+    type Ok = Node;
+    type Error = Unsupported;
+    type SerializeSeq = SeqBuilder;
+    type SerializeTuple = Impossible<Node, Unsupported>;
+    type SerializeTupleStruct = Impossible<Node, Unsupported>;
+    type SerializeTupleVariant = Impossible<Node, Unsupported>;
+    type SerializeMap = MapBuilder;
+    type SerializeStruct = MapBuilder;
+    type SerializeStructVariant = Impossible<Node, Unsupported>;
+
+    fn serialize_bool(self, v: bool) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_i8(self, v: i8) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_i16(self, v: i16) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_i32(self, v: i32) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_i64(self, v: i64) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_u8(self, v: u8) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_u16(self, v: u16) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_u32(self, v: u32) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_u64(self, v: u64) -> Result<Node, Unsupported> {
+        Ok(Node::Bare(v.to_string()))
+    }
+    fn serialize_f32(self, _: f32) -> Result<Node, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f64(self, _: f64) -> Result<Node, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_char(self, v: char) -> Result<Node, Unsupported> {
+        Ok(Node::Str(v.to_string()))
+    }
+    fn serialize_str(self, v: &str) -> Result<Node, Unsupported> {
+        Ok(Node::Str(v.to_string()))
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<Node, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_none(self) -> Result<Node, Unsupported> {
+        Ok(Node::Bare("null".to_string()))
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Node, Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Node, Unsupported> {
+        Ok(Node::Bare("null".to_string()))
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Node, Unsupported> {
+        Ok(Node::Bare("null".to_string()))
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Node, Unsupported> {
+        Ok(Node::Str(variant.to_string()))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Node, Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Node, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, Unsupported> {
+        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, Unsupported> {
+        Ok(MapBuilder {
+            entries: Vec::with_capacity(len.unwrap_or(0)),
+            key: None,
+        })
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapBuilder, Unsupported> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported)
+    }
+}
+
+impl ser::SerializeSeq for SeqBuilder {
+    type Ok = Node;
+    type Error = Unsupported;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.0.push(value.serialize(NodeBuilder)?);
+        Ok(())
+    }
+    fn end(self) -> Result<Node, Unsupported> {
+        Ok(Node::Seq(self.0))
+    }
+}
+
+impl ser::SerializeMap for MapBuilder {
+    type Ok = Node;
+    type Error = Unsupported;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
+        // Only string keys: a number or null as a key is printed by libyaml its own way.
+        match key.serialize(NodeBuilder)? {
+            Node::Str(key) => {
+                self.key = Some(key);
+                Ok(())
+            }
+            _ => Err(Unsupported),
+        }
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        let key = self.key.take().ok_or(Unsupported)?;
+        self.entries.push((key, value.serialize(NodeBuilder)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Node, Unsupported> {
+        Ok(Node::Map(self.entries))
+    }
+}
+
+impl ser::SerializeStruct for MapBuilder {
+    type Ok = Node;
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        self.entries
+            .push((key.to_string(), value.serialize(NodeBuilder)?));
+        Ok(())
+    }
+    fn end(self) -> Result<Node, Unsupported> {
+        Ok(Node::Map(self.entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, Person, Progress, Register, Task};
+
+    /// Both printers on one register: where this one prints, its text is serde_yaml's.
+    fn same_as_serde_yaml(register: &Register) -> bool {
+        let reference = serde_yaml::to_string(register).unwrap();
+        match to_string(register) {
+            Ok(text) => {
+                assert_eq!(text, reference, "differs from serde_yaml");
+                true
+            }
+            Err(Unsupported) => false,
+        }
+    }
+
+    /// A register with `text` in every kind of place a string stands: mapping values, list
+    /// items under a key, items of a list of mappings, a map's keys and values.
+    fn register_holding(text: &str) -> Register {
+        let mut task = Task {
+            id: "1".into(),
+            seq: Some(text.into()),
+            section: vec![text.into(), "一、总体要求".into()],
+            title: text.into(),
+            text: format!("{text}。"),
+            lead: vec![text.into()],
+            support: vec!["县公安局".into(), text.into()],
+            deadline: Some(text.into()),
+            items: vec![Item {
+                label: text.into(),
+                text: text.into(),
+                deadline: None,
+            }],
+            progress: Some(Progress {
+                done: Some(text.into()),
+                problems: None,
+                next_steps: None,
+            }),
+            checked: true,
+            ..Task::default()
+        };
+        task.source.line = Some(12);
+        // A key with a line break is double-quoted by libyaml: keys hold the text on one line.
+        task.printed.insert(text.replace('\n', ""), text.into());
+        let mut register = Register::of_tasks(vec![task]);
+        register.document.title = Some(text.into());
+        register.document.notes = vec![text.into()];
+        register.people = vec![Person {
+            name: text.into(),
+            title: None,
+            backup: Some(text.into()),
+        }];
+        register
+    }
+
+    #[test]
+    fn fixture_registers_print_as_serde_yaml_prints_them() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut printed = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Ok(register) = serde_yaml::from_str::<Register>(&text) else {
+                continue;
+            };
+            assert!(
+                same_as_serde_yaml(&register),
+                "{} fell back",
+                path.display()
+            );
+            printed += 1;
+        }
+        assert!(printed >= 40, "only {printed} fixture registers");
+    }
+
+    #[test]
+    fn every_style_rule_gives_serde_yamls_text() {
+        // Printed here: plain, quoted because it reads as something else or starts with an
+        // indicator, literal blocks.
+        let printed = [
+            "县应急管理局",
+            "1",
+            "0123",
+            "+1",
+            "-7",
+            "0x1F",
+            "-0b101",
+            "1e3",
+            "3.",
+            ".inf",
+            "-.Inf",
+            ".nan",
+            "inf",
+            "null",
+            "~",
+            "True",
+            "yes",
+            "",
+            "2024-06-30",
+            "a: b",
+            "a:b",
+            "- 一",
+            "-一",
+            "#注",
+            "一 #注",
+            "一#注",
+            "'引'",
+            "它's",
+            "\"引\"",
+            "[一]",
+            "一]",
+            "{一}",
+            "?一",
+            "? 一",
+            ":一",
+            "&a",
+            "*a",
+            "!a",
+            "|a",
+            ">a",
+            "%a",
+            "@a",
+            "`a",
+            ",a",
+            "---",
+            "--- a",
+            "...",
+            " 前空",
+            "后空 ",
+            "第一行\n第二行",
+            "第一行\n\n第三行",
+            "一、\n  二、缩进",
+            "-\n一",
+            "一\n 空起",
+        ];
+        for text in printed {
+            assert!(
+                same_as_serde_yaml(&register_holding(text)),
+                "{text:?} fell back"
+            );
+        }
+        // Left to serde_yaml: double quotes, hints, complex keys.
+        for text in [
+            "制表\t符",
+            "行尾空 \n下一行",
+            "\n起于换行",
+            "止于换行\n",
+            "回车\r",
+            "\u{2028}",
+            "零\u{0}",
+            "\u{feff}",
+            &"长".repeat(43),
+        ] {
+            let register = register_holding(text);
+            assert!(!same_as_serde_yaml(&register), "{text:?} printed here");
+            assert!(!crate::writer::yaml::write(&register).unwrap().is_empty());
+        }
+    }
+
+    #[test]
+    fn random_strings_print_as_serde_yaml_prints_them() {
+        const ALPHABET: &[char] = &[
+            'a', 'e', 'x', '0', '1', '9', '-', '+', '.', ':', '#', ' ', '\n', '\'', '"', '?', '[',
+            ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', ',', '~', '_', '中', '，', '（',
+            '\u{3000}', '\t',
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % bound as u64) as usize
+        };
+        let mut printed_here = 0;
+        for _ in 0..3000 {
+            let length = next(7);
+            let text: String = (0..length)
+                .map(|_| ALPHABET[next(ALPHABET.len())])
+                .collect();
+            if same_as_serde_yaml(&register_holding(&text)) {
+                printed_here += 1;
+            }
+        }
+        assert!(
+            printed_here > 1000,
+            "only {printed_here} of 3000 printed here"
+        );
+    }
+}
