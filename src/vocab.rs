@@ -341,6 +341,10 @@ pub enum ClauseRole {
     Responsible,
 }
 
+/// Verbs that, ending a clause of a unit list, make the list a phrase that ranks its units
+/// (`县应急局牵头，县公安局配合` in a 责任单位 cell).
+pub const RANKING_VERBS: &[&str] = &["牵头", "配合", "协助", "负责", "参与"];
+
 pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("分别牵头", ClauseRole::Lead),
     ("共同牵头", ClauseRole::Lead),

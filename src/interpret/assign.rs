@@ -6,7 +6,7 @@ use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
     AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column,
-    FIRST_LEADS_PATTERN, STANDING_NOTE_MARKERS,
+    FIRST_LEADS_PATTERN, RANKING_VERBS, STANDING_NOTE_MARKERS,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -71,18 +71,96 @@ pub fn push_unique(list: &mut Vec<String>, value: String) {
     }
 }
 
-static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut keys: Vec<&str> = ASSIGNMENT_LINE_KEYS.iter().map(|(k, _)| *k).collect();
-    keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
-    Regex::new(&format!(r"({})\s*[：:]", keys.join("|"))).unwrap()
-});
+/// One `KEY：` of an assignment line (`牵头单位：`): the key's column, and where key and colon
+/// stand in the text.
+struct KeyAt {
+    column: Column,
+    whole: std::ops::Range<usize>,
+}
 
-/// A task head that opens with the unit responsible (`区安委办（区应急管理局）负责指导…`).
-static SUBJECT_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([^，。；、：\s]{2}[^，。；、：\s]*?(?:局|委员会|办公室|办|委|中心|大队|支队|政府))((?:[（(][^）)]{1,20}[）)])?)(?:要)?(负责|牵头)").unwrap()
-});
+/// Every `KEY：` of `ASSIGNMENT_LINE_KEYS` in `text`, in order: at each colon, the longest key
+/// ending before it (spaces between allowed). Written by hand from the colons, which are rare,
+/// rather than as an alternation of every key, which cost more to compile than a notice to read.
+fn assignment_keys(text: &str) -> Vec<KeyAt> {
+    let mut found = Vec::new();
+    for (colon, c) in text.char_indices().filter(|(_, c)| matches!(c, '：' | ':')) {
+        let before = text[..colon].trim_end_matches(char::is_whitespace);
+        let mut best: Option<&(&str, Column)> = None;
+        for entry in ASSIGNMENT_LINE_KEYS {
+            if before.ends_with(entry.0) && best.is_none_or(|b| entry.0.len() > b.0.len()) {
+                best = Some(entry);
+            }
+        }
+        if let Some((key, column)) = best {
+            found.push(KeyAt {
+                column: *column,
+                whole: before.len() - key.len()..colon + c.len_utf8(),
+            });
+        }
+    }
+    found
+}
+
+/// The endings of a unit that opens a task head, in the order they are tried (委员会 before 委).
+const SUBJECT_ENDINGS: [&str; 9] = [
+    "局",
+    "委员会",
+    "办公室",
+    "办",
+    "委",
+    "中心",
+    "大队",
+    "支队",
+    "政府",
+];
 /// The longest subject unit read, its ending included (`…局`, `…委员会`).
 const SUBJECT_NAME_MAX_CHARS: usize = 43;
+/// The longest note in brackets after a subject unit (`（区应急管理局）`), in characters.
+const SUBJECT_NOTE_MAX_CHARS: usize = 20;
+
+/// A task head that opens with the unit responsible (`区安委办（区应急管理局）负责指导…`): the
+/// shortest name of two characters or more up to an ending, without punctuation or spaces, an
+/// optional note in brackets, an optional 要, then 负责 or 牵头. Returns name, note and verb;
+/// `None` past `SUBJECT_NAME_MAX_CHARS`.
+fn subject_parts(head: &str) -> Option<(&str, &str, &str)> {
+    let is_separator = |c: char| matches!(c, '，' | '。' | '；' | '、' | '：') || c.is_whitespace();
+    for (chars_before, (at, c)) in head.char_indices().enumerate() {
+        // The shortest name wins: once it could only be longer than the limit, none is read.
+        if chars_before >= SUBJECT_NAME_MAX_CHARS || is_separator(c) {
+            return None;
+        }
+        if chars_before < 2 {
+            continue;
+        }
+        for ending in SUBJECT_ENDINGS {
+            if !head[at..].starts_with(ending) {
+                continue;
+            }
+            let name_end = at + ending.len();
+            let note_end = bracket_note_end(&head[name_end..]).map(|n| name_end + n);
+            for after_name in note_end.into_iter().chain([name_end]) {
+                let rest = &head[after_name..];
+                let rest = rest.strip_prefix('要').unwrap_or(rest);
+                if let Some(verb) = ["负责", "牵头"].into_iter().find(|v| rest.starts_with(v)) {
+                    let too_long = chars_before + ending.chars().count() > SUBJECT_NAME_MAX_CHARS;
+                    return (!too_long)
+                        .then(|| (&head[..name_end], &head[name_end..after_name], verb));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The length in bytes of a bracketed note opening `text` (`（区应急管理局）`), if one does.
+fn bracket_note_end(text: &str) -> Option<usize> {
+    let inside = text.strip_prefix(['（', '('])?;
+    let close = inside.find(['）', ')'])?;
+    let closing = inside[close..].chars().next()?;
+    (1..=SUBJECT_NOTE_MAX_CHARS)
+        .contains(&inside[..close].chars().count())
+        .then(|| text.len() - inside.len() + close + closing.len_utf8())
+}
 
 /// Whether a clause says the first unit named leads (`排第一的为牵头单位`).
 pub fn says_first_leads(text: &str) -> bool {
@@ -100,24 +178,16 @@ pub fn key_values(
     if !text.contains(['：', ':']) {
         return None;
     }
-    let keys: Vec<_> = KEY_VALUE.captures_iter(text).collect();
-    let first = keys.first()?.get(0)?;
+    let keys = assignment_keys(text);
+    let first = keys.first()?.whole.start;
     let mut assignment = Assignment::default();
-    for (i, caps) in keys.iter().enumerate() {
-        let whole = caps.get(0)?;
-        let value_end = keys
-            .get(i + 1)
-            .map(|c| c.get(0).map_or(text.len(), |m| m.start()))
-            .unwrap_or(text.len());
-        let value = text[whole.end()..value_end]
+    for (i, key) in keys.iter().enumerate() {
+        let value_end = keys.get(i + 1).map_or(text.len(), |k| k.whole.start);
+        let value = text[key.whole.end..value_end]
             .trim()
             .trim_end_matches(['；', ';', '。', '，', ',', '）', ')'])
             .trim();
-        let column = ASSIGNMENT_LINE_KEYS
-            .iter()
-            .find(|(k, _)| *k == &caps[1])
-            .map(|(_, c)| *c)?;
-        match column {
+        match key.column {
             Column::Lead => assignment.lead.extend(units.split(value)),
             // 责任单位：区审批局、大数据中心牵头，区直各单位 ranks as it says.
             Column::Support | Column::Units if reads_as_phrase(value) => {
@@ -141,19 +211,29 @@ pub fn key_values(
         push_unique(&mut assignment.lead, unit);
     }
     // Keys that name nothing (适用范围：…) alone are text, not an assignment.
-    (!assignment.is_empty()).then_some((assignment, first.start()..text.len()))
+    (!assignment.is_empty()).then_some((assignment, first..text.len()))
 }
 
 static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PATTERN).unwrap());
 
-/// A verb that ends a clause of a unit list (牵头，/配合；/负责 at the end), not a marker in
-/// brackets (（牵头）) and not part of a name.
-static CLAUSE_VERB_AT_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^（(](?:牵头|配合|协助|负责|参与)(?:[，,；;。\s]|$)").unwrap());
-
-/// Whether a unit list is worded as a phrase that ranks its units (`县应急局牵头，县公安局配合`).
+/// Whether a unit list is worded as a phrase that ranks its units (`县应急局牵头，县公安局配合`):
+/// a verb after a name (not a marker in brackets, `（牵头）`) that ends its clause (牵头，/配合；/
+/// 负责 at the end), not part of a name. Written by hand: its regular expression cost more to
+/// compile than a notice costs to read.
 pub fn reads_as_phrase(units: &str) -> bool {
-    CLAUSE_VERB_AT_END.is_match(units)
+    RANKING_VERBS.iter().any(|verb| {
+        units.match_indices(verb).any(|(at, _)| {
+            let after_name = units[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !matches!(c, '（' | '('));
+            let clause_ends = units[at + verb.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '，' | ',' | '；' | ';' | '。') || c.is_whitespace());
+            after_name && clause_ends
+        })
+    })
 }
 
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
@@ -163,7 +243,7 @@ pub fn parse_phrase(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<Assignment> {
-    if phrase.contains(['：', ':']) && KEY_VALUE.is_match(phrase) {
+    if phrase.contains(['：', ':']) && !assignment_keys(phrase).is_empty() {
         return key_values(phrase, units).map(|(a, _)| a);
     }
     if !CLAUSE_VERBS.iter().any(|(verb, _)| phrase.contains(verb)) && !phrase.contains("会同") {
@@ -284,20 +364,13 @@ pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
     if !head.contains("负责") && !head.contains("牵头") {
         return None;
     }
-    let caps = SUBJECT_UNIT.captures(head)?;
-    // The name is 2 to 40 characters before its ending (a bounded repetition of a wide class
-    // costs a millisecond to compile; a length check costs nothing).
-    let before_ending = caps[1].chars().count();
-    if before_ending > SUBJECT_NAME_MAX_CHARS {
-        return None;
-    }
-    let name = format!("{}{}", &caps[1], &caps[2]);
-    if !is_gov_body(&caps[1]) {
+    let (unit, note, verb) = subject_parts(head)?;
+    if !is_gov_body(unit) {
         return None;
     }
     let mut assignment = Assignment::default();
-    let names = units.split(&name);
-    if &caps[3] == "牵头" {
+    let names = units.split(&format!("{unit}{note}"));
+    if verb == "牵头" {
         assignment.lead = names;
     } else {
         assignment.support = names;
@@ -368,6 +441,121 @@ pub fn trailing_parenthesis(paragraph: &str) -> Option<(&str, std::ops::Range<us
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subject_units_are_read_as_their_old_expression_read_them() {
+        let oracle = Regex::new(r"^([^，。；、：\s]{2}[^，。；、：\s]*?(?:局|委员会|办公室|办|委|中心|大队|支队|政府))((?:[（(][^）)]{1,20}[）)])?)(?:要)?(负责|牵头)").unwrap();
+        let long = "某".repeat(38);
+        let parts: [&[&str]; 6] = [
+            &["区", "市", "", "县安全生产", &long, "区，"],
+            &[
+                "应急管理局",
+                "安委办",
+                "安全生产委员会",
+                "委员会办公室",
+                "大队",
+                "政府",
+                "局",
+                "委",
+            ],
+            &[
+                "",
+                "（区应急管理局）",
+                "(牵头)",
+                "（）",
+                "（一二三四五六七八九十一二三四五六七八九十一）",
+                "（甲",
+            ],
+            &["", "要", "要要", " "],
+            &["负责", "牵头", "配合", "局负责"],
+            &["", "指导协调", "。"],
+        ];
+        let mut subjects = 0;
+        for text in crate::test_samples::lines(&parts, 8_000) {
+            let expected = oracle.captures(&text).and_then(|c| {
+                (c[1].chars().count() <= SUBJECT_NAME_MAX_CHARS).then(|| {
+                    (
+                        c.get(1).unwrap().as_str(),
+                        c.get(2).unwrap().as_str(),
+                        c.get(3).unwrap().as_str(),
+                    )
+                })
+            });
+            assert_eq!(subject_parts(&text), expected, "{text:?}");
+            subjects += usize::from(expected.is_some());
+        }
+        assert!(
+            subjects > 1_000 && subjects < 7_000,
+            "both outcomes: {subjects}"
+        );
+    }
+
+    #[test]
+    fn assignment_keys_are_found_as_their_old_expression_found_them() {
+        let mut keys: Vec<&str> = ASSIGNMENT_LINE_KEYS.iter().map(|(k, _)| *k).collect();
+        keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        let oracle = Regex::new(&format!(r"({})\s*[：:]", keys.join("|"))).unwrap();
+        let parts: [&[&str]; 6] = [
+            &["", "加强监管。", "主要", "责任"],
+            &[
+                "牵头单位",
+                "责任单位",
+                "单位",
+                "配合单位",
+                "完成时限",
+                "责任人",
+                "牵头",
+            ],
+            &["", " ", "\u{3000}", "  "],
+            &["：", ":", "", "，"],
+            &["县应急局", "", "2024年底前", "县公安局；"],
+            &["", "配合单位：县公安局", "；责任领导： 张三", ":"],
+        ];
+        let mut with_keys = 0;
+        for text in crate::test_samples::lines(&parts, 5_000) {
+            let expected: Vec<(std::ops::Range<usize>, Column)> = oracle
+                .captures_iter(&text)
+                .map(|c| {
+                    let column = ASSIGNMENT_LINE_KEYS
+                        .iter()
+                        .find(|(k, _)| *k == &c[1])
+                        .map(|(_, col)| *col)
+                        .unwrap();
+                    (c.get(0).unwrap().range(), column)
+                })
+                .collect();
+            let got: Vec<_> = assignment_keys(&text)
+                .into_iter()
+                .map(|k| (k.whole, k.column))
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
+            with_keys += usize::from(!expected.is_empty());
+        }
+        assert!(
+            with_keys > 1_000 && with_keys < 4_900,
+            "both outcomes: {with_keys}"
+        );
+    }
+
+    #[test]
+    fn a_phrase_is_read_as_its_old_expression_read_it() {
+        let oracle = Regex::new(r"[^（(](?:牵头|配合|协助|负责|参与)(?:[，,；;。\s]|$)").unwrap();
+        let parts: [&[&str]; 5] = [
+            &["", "县应急局", "（", "(", "区"],
+            &["牵头", "配合", "协助", "负责", "参与", "牵", "头"],
+            &["", "，", ",", "；", "。", " ", "\n", "、", "单位", "）"],
+            &["", "县公安局", "（"],
+            &["", "配合", "负责。", "等"],
+        ];
+        let mut phrases = 0;
+        for text in crate::test_samples::lines(&parts, 5_000) {
+            assert_eq!(reads_as_phrase(&text), oracle.is_match(&text), "{text:?}");
+            phrases += usize::from(oracle.is_match(&text));
+        }
+        assert!(phrases > 500 && phrases < 4_500, "both outcomes: {phrases}");
+        assert!(reads_as_phrase("县应急局牵头，县公安局配合"));
+        assert!(!reads_as_phrase("县应急局（牵头）、县公安局"));
+    }
 
     fn phrase(text: &str) -> Assignment {
         parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
