@@ -178,16 +178,62 @@ fn check_xls_cells(bytes: &[u8]) -> Result<(), ReadError> {
         .take(INPUT_LIMIT)
         .read_to_end(&mut stream)
         .map_err(|e| broken(e.to_string()))?;
-    let mut scan = BiffScan::default();
-    let mut at = 0;
-    while let Some(header) = stream.get(at..at + 4) {
+    check_biff_stream(&stream).map_err(broken)
+}
+
+/// The BIFF records of a workbook stream from `at` on: kind and data (cut at the stream's end).
+fn biff_records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let header = stream.get(at..at + 4)?;
         let kind = u16::from_le_bytes([header[0], header[1]]);
         let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
         let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
-        scan.record(kind, data).map_err(broken)?;
         at += 4 + len;
+        Some((kind, data))
+    })
+}
+
+/// Reads the workbook stream as calamine will: the globals from the start, then each sheet
+/// from the position its BOUNDSHEET record gives, to its EOF record.
+fn check_biff_stream(stream: &[u8]) -> Result<(), String> {
+    let mut sheet_starts = Vec::new();
+    for (kind, data) in biff_records(stream, 0) {
+        match kind {
+            // BOUNDSHEET: where the sheet's substream starts.
+            0x0085 => {
+                if let Some(b) = data.get(0..4) {
+                    let start = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+                    if start > stream.len() {
+                        return Err(format!(
+                            "a sheet starts at byte {start}, past the end of the workbook stream ({} bytes)",
+                            stream.len()
+                        ));
+                    }
+                    sheet_starts.push(start);
+                }
+            }
+            0x000A => break, // EOF of the globals
+            _ => {}
+        }
     }
-    scan.end_sheet().map_err(broken)
+    let mut scan = BiffScan::default();
+    for start in sheet_starts {
+        // Substreams inside a sheet (an embedded chart) hold no cells of it: skipped, as
+        // calamine skips them.
+        let (mut seen_bof, mut nested) = (false, 0usize);
+        for (kind, data) in biff_records(stream, start) {
+            match kind {
+                0x0809 if seen_bof => nested += 1,
+                0x0809 => seen_bof = true,
+                0x000A if nested > 0 => nested -= 1,
+                0x000A => break,
+                _ if nested > 0 => {}
+                _ => scan.record(kind, data)?,
+            }
+        }
+        scan.end_sheet()?;
+    }
+    Ok(())
 }
 
 /// The cells of an .xls's sheets, one BIFF record at a time.
@@ -213,8 +259,6 @@ impl BiffScan {
                 .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         };
         match kind {
-            // BOF: a new substream (the globals, then each sheet).
-            0x0809 => self.end_sheet()?,
             // DIMENSIONS: first row, row after the last, first column, column after the last.
             0x0200 => {
                 let (first_row, end_row, first_col, end_col) = if data.len() == 10 {
@@ -246,6 +290,16 @@ impl BiffScan {
             0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x00FD | 0x027E | 0x0006 | 0x00D6 => {
                 if let (Some(row), Some(col)) = (u16_at(0), u16_at(2)) {
                     self.cover(row, col);
+                }
+            }
+            // MERGEDCELLS: a count, then eight bytes per merged region.
+            0x00E5 => {
+                let declared = u16_at(0).unwrap_or(0) as usize;
+                if data.len() < 2 + 8 * declared {
+                    return Err(format!(
+                        "a MERGEDCELLS record declares {declared} regions but holds {} bytes",
+                        data.len()
+                    ));
                 }
             }
             // MULRK/MULBLANK: a row, its first column, …, its last column.
@@ -721,6 +775,87 @@ impl<'de> serde::de::Visitor<'de> for &ExpansionBudget {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One BIFF record: kind, length, data.
+    fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+        let mut bytes = kind.to_le_bytes().to_vec();
+        bytes.extend((data.len() as u16).to_le_bytes());
+        bytes.extend(data);
+        bytes
+    }
+
+    fn bof_len() -> usize {
+        4 + 16
+    }
+
+    /// A workbook stream: globals naming one sheet at the position they are given (or right
+    /// after them), then that sheet's records between its BOF and EOF.
+    fn workbook_stream(sheet_at: Option<u32>, sheet: &[Vec<u8>]) -> Vec<u8> {
+        let bof = record(0x0809, &[0; 16]);
+        let eof = record(0x000A, &[]);
+        // Header and data: position (4), visibility and kind (2), name length and flags (2), name.
+        let boundsheet_len = 4 + 10;
+        let globals_len = bof.len() + boundsheet_len + eof.len();
+        let at = sheet_at.unwrap_or(globals_len as u32);
+        let mut boundsheet = at.to_le_bytes().to_vec();
+        boundsheet.extend([0, 0, 1, 0, b'S', b'1']);
+        let mut stream = [bof.clone(), record(0x0085, &boundsheet), eof.clone(), bof].concat();
+        assert_eq!(stream.len() - bof_len(), globals_len);
+        for r in sheet {
+            stream.extend(r);
+        }
+        stream.extend(eof);
+        stream
+    }
+
+    #[test]
+    fn a_sheet_past_the_end_of_the_workbook_stream_is_refused() {
+        let cell = record(0x0203, &[1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        assert_eq!(
+            check_biff_stream(&workbook_stream(None, &[cell.clone()])),
+            Ok(())
+        );
+        let error = check_biff_stream(&workbook_stream(Some(4_196_095), &[cell])).unwrap_err();
+        assert!(
+            error.contains("past the end of the workbook stream"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_merged_cells_record_cut_short_is_refused() {
+        let mut whole = 1u16.to_le_bytes().to_vec();
+        whole.extend([0, 0, 1, 0, 0, 0, 1, 0]);
+        assert_eq!(
+            check_biff_stream(&workbook_stream(None, &[record(0x00E5, &whole)])),
+            Ok(())
+        );
+        let short = record(0x00E5, &5u16.to_le_bytes());
+        let error = check_biff_stream(&workbook_stream(None, &[short])).unwrap_err();
+        assert!(
+            error.contains("MERGEDCELLS record declares 5 regions"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn cells_of_a_chart_inside_a_sheet_are_not_the_sheets() {
+        // A chart's substream (BOF … EOF) inside the sheet: its records are skipped, and the
+        // sheet goes on after the chart's EOF.
+        let far_cell = record(0x0203, &[0xFF, 0xFF, 0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let near_cell = record(0x0203, &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let chart = [
+            record(0x0809, &[0; 16]),
+            far_cell.clone(),
+            record(0x000A, &[]),
+        ];
+        let mut sheet = chart.to_vec();
+        sheet.push(near_cell.clone());
+        assert_eq!(check_biff_stream(&workbook_stream(None, &sheet)), Ok(()));
+        // Without the chart around it, the same far cell with a near one spans 16M cells.
+        let error = check_biff_stream(&workbook_stream(None, &[far_cell, near_cell])).unwrap_err();
+        assert!(error.contains("span more than"), "{error}");
+    }
 
     #[test]
     fn cell_references_outside_excels_grid_are_refused() {
