@@ -812,7 +812,7 @@ mod tests {
     fn a_sheet_past_the_end_of_the_workbook_stream_is_refused() {
         let cell = record(0x0203, &[1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
         assert_eq!(
-            check_biff_stream(&workbook_stream(None, &[cell.clone()])),
+            check_biff_stream(&workbook_stream(None, std::slice::from_ref(&cell))),
             Ok(())
         );
         let error = check_biff_stream(&workbook_stream(Some(4_196_095), &[cell])).unwrap_err();
