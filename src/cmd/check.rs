@@ -91,7 +91,21 @@ fn check_text(
     today: &str,
     args: &CheckArgs,
 ) -> Vec<Diagnostic> {
-    let (register, mut diagnostics) = match parse_register(text) {
+    // The file is read into a tree once, for the keys the parser does not see; a register the
+    // tree holds needs no second reading. Only an error sends the parser over the text again,
+    // for the line and column it names.
+    let value = check_yaml_expansion(text)
+        .ok()
+        .and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(text).ok());
+    let from_tree = value
+        .as_ref()
+        .and_then(|v| <dutyctl::model::Register as serde::Deserialize>::deserialize(v).ok())
+        .filter(|r| r.dutyctl == dutyctl::model::SCHEMA_VERSION);
+    let parsed = match from_tree {
+        Some(register) => Ok(register),
+        None => parse_register(text),
+    };
+    let (register, mut diagnostics) = match parsed {
         Ok(register) => (Some(register), Vec::new()),
         Err(e) => {
             let first = Diagnostic {
@@ -129,10 +143,8 @@ fn check_text(
             .to_string(),
         Some(_) => String::new(),
     };
-    let value = check_yaml_expansion(text)
-        .ok()
-        .and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(text).ok());
-    for problem in value.iter().flat_map(schema::problems) {
+    let parsed = register.is_some();
+    for problem in value.iter().flat_map(|v| schema::problems(v, parsed)) {
         let reported = !first_error_path.is_empty()
             && !problem.missing_or_date
             && (first_error_path == problem.part
@@ -298,7 +310,9 @@ mod schema {
         serde_json::to_value(register).expect("a register serializes")
     }
 
-    pub fn problems(value: &Value) -> Vec<Problem> {
+    /// The problems of a register read as YAML. Where the whole register `parsed`, every part
+    /// of it parses too: only missing keys and dates are looked for.
+    pub fn problems(value: &Value, parsed: bool) -> Vec<Problem> {
         let sample = sample();
         let mut problems = Vec::new();
         let mut missing = |part: String,
@@ -370,6 +384,9 @@ mod schema {
         bad_date("document.date".into(), None, &value["document"]["date"]);
         for (i, task) in tasks.iter().enumerate() {
             bad_date(format!("tasks[{i}].due"), Some(i), &task["due"]);
+        }
+        if parsed {
+            return problems;
         }
         // Each part on its own, for the errors after the parser's first.
         let mut invalid = |part: String, task: Option<usize>, error: Option<String>| {
