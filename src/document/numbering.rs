@@ -414,18 +414,7 @@ mod tests {
         let alphabet: Vec<char> = "一十二百〇（()）1２0.．、，, 　第条部分章篇①⑳年加"
             .chars()
             .collect();
-        let mut state = 0x2545_f491_u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..40_000 {
-            let len = 1 + (next() % 9) as usize;
-            let line: String = (0..len)
-                .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
-                .collect();
+        for line in crate::test_samples::strings(&alphabet, 9, 40_000) {
             assert_eq!(
                 parse_label(&line),
                 label_by_regex(&patterns, &line),

@@ -1,4 +1,4 @@
-//! Person cells as printed (`刘忠来、杨  斌      各部门主要负责人`) → names (`刘忠来`, `杨斌`, …).
+//! Person cells as printed (`周立成、杨  帆      各部门主要负责人`) → names (`周立成`, `杨帆`, …).
 
 use super::{is_han, is_space, split_top_level};
 use crate::vocab::{LEADER_POSTS, PERSON_FRAGMENTS, PERSON_POST_ENDINGS};
@@ -11,7 +11,7 @@ pub struct Joined {
 
 /// Splits the lines of a person cell into names. A line that starts with a fragment such as
 /// `主要负责人` finishes the line before it; runs of spaces separate names except inside a name
-/// spaced out to align (`杨  斌`), whose single-character halves are joined.
+/// spaced out to align (`杨  帆`), whose single-character halves are joined.
 pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     let mut logical: Vec<String> = Vec::new();
     for line in lines.iter().map(|l| l.trim_matches(is_space)) {
@@ -83,16 +83,16 @@ mod tests {
 
     #[test]
     fn spaced_out_name_is_one_person_and_runs_of_spaces_separate_others() {
-        let (names, joined) = split_persons(&["刘忠来、颜志军、杨  斌、各部门主要负责人"]);
-        assert_eq!(names, ["刘忠来", "颜志军", "杨斌", "各部门主要负责人"]);
+        let (names, joined) = split_persons(&["周立成、吴海平、杨  帆、各部门主要负责人"]);
+        assert_eq!(names, ["周立成", "吴海平", "杨帆", "各部门主要负责人"]);
         assert_eq!(
             joined,
             [Joined {
-                name: "杨斌".into()
+                name: "杨帆".into()
             }]
         );
-        let (names, _) = split_persons(&["刘  钦                    刘忠来"]);
-        assert_eq!(names, ["刘钦", "刘忠来"]);
+        let (names, _) = split_persons(&["郑  宁                    周立成"]);
+        assert_eq!(names, ["郑宁", "周立成"]);
     }
 
     #[test]

@@ -755,19 +755,8 @@ mod tests {
             ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', ',', '~', '_', '中', '，', '（',
             '\u{3000}', '\t',
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |bound: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % bound as u64) as usize
-        };
         let mut printed_here = 0;
-        for _ in 0..3000 {
-            let length = next(7);
-            let text: String = (0..length)
-                .map(|_| ALPHABET[next(ALPHABET.len())])
-                .collect();
+        for text in crate::test_samples::strings(ALPHABET, 6, 3000) {
             if same_as_serde_yaml(&register_holding(&text)) {
                 printed_here += 1;
             }
