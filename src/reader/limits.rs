@@ -181,24 +181,117 @@ fn check_xls_cells(bytes: &[u8]) -> Result<(), ReadError> {
     check_biff_stream(&stream).map_err(broken)
 }
 
-/// The BIFF records of a workbook stream from `at` on: kind and data (cut at the stream's end).
-fn biff_records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+/// One BIFF record as calamine reads it: kind, data, and the data of the CONTINUE records that
+/// follow it.
+struct BiffRecord<'a> {
+    kind: u16,
+    data: &'a [u8],
+    continues: Vec<&'a [u8]>,
+}
+
+/// The BIFF records of a workbook stream from `at` on, read as calamine's record iterator reads
+/// them: CONTINUE records are gathered into the record before them, and a record cut short by
+/// the end of the stream ends the reading (calamine reports it itself).
+fn biff_records(stream: &[u8], mut at: usize) -> impl Iterator<Item = BiffRecord<'_>> {
+    let u16_at = |o: usize| u16::from_le_bytes([stream[o], stream[o + 1]]);
+    let record_end = move |at: usize| {
+        let len = usize::from(u16_at(at + 2));
+        (stream.len() >= at + 4 + len).then_some(at + 4 + len)
+    };
     std::iter::from_fn(move || {
-        let header = stream.get(at..at + 4)?;
-        let kind = u16::from_le_bytes([header[0], header[1]]);
-        let len = usize::from(u16::from_le_bytes([header[2], header[3]]));
-        let data = &stream[at + 4..(at + 4 + len).min(stream.len())];
-        at += 4 + len;
-        Some((kind, data))
+        if stream.len() < at.checked_add(4)? {
+            return None;
+        }
+        let end = record_end(at)?;
+        let record = BiffRecord {
+            kind: u16_at(at),
+            data: &stream[at + 4..end],
+            continues: Vec::new(),
+        };
+        at = end;
+        let mut record = record;
+        while stream.len() > at + 4 && u16_at(at) == 0x003C {
+            let end = record_end(at)?;
+            record.continues.push(&stream[at + 4..end]);
+            at = end;
+        }
+        Some(record)
     })
+}
+
+/// Walks the shared strings (SST and its CONTINUE records) as calamine reads them, for the
+/// places where it would index past a record: a string's run count or extension size cut off
+/// by the record's end, a string continued into an empty CONTINUE record.
+fn check_shared_strings(record: &BiffRecord) -> Result<(), String> {
+    let cut = || "the shared strings are cut short inside a string".to_string();
+    let Some(mut data) = record.data.get(8..) else {
+        return Ok(()); // calamine refuses a short SST itself
+    };
+    let mut continues = record.continues.iter();
+    loop {
+        if data.is_empty() {
+            match continues.next() {
+                Some(next) => data = next,
+                None => return Ok(()),
+            }
+            continue;
+        }
+        if data.len() < 3 {
+            return Ok(()); // calamine's own error
+        }
+        let mut left = usize::from(u16::from_le_bytes([data[0], data[1]]));
+        let flags = data[2];
+        data = &data[3..];
+        let mut skip = 0usize;
+        if flags & 0x8 != 0 {
+            let runs = data.get(..2).ok_or_else(cut)?;
+            skip += 4 * usize::from(u16::from_le_bytes([runs[0], runs[1]]));
+            data = &data[2..];
+        }
+        if flags & 0x4 != 0 {
+            let size = data.get(..4).ok_or_else(cut)?;
+            skip = skip
+                .saturating_add(i32::from_le_bytes([size[0], size[1], size[2], size[3]]) as usize);
+            data = &data[4..];
+        }
+        let mut wide = flags & 0x1 != 0;
+        while left > 0 {
+            let width = if wide { 2 } else { 1 };
+            let taken = left.min(data.len() / width);
+            data = &data[taken * width..];
+            left -= taken;
+            if left > 0 {
+                let Some(next) = continues.next() else {
+                    return Ok(()); // calamine's own error
+                };
+                let (&flag, rest) = next.split_first().ok_or_else(cut)?;
+                wide = flag & 0x1 != 0;
+                data = rest;
+            }
+        }
+        // The runs and the extension are skipped across CONTINUE records.
+        while skip > 0 {
+            if data.is_empty() {
+                match continues.next() {
+                    Some(next) => data = next,
+                    None => return Ok(()), // calamine's own error
+                }
+            }
+            let taken = skip.min(data.len());
+            data = &data[taken..];
+            skip -= taken;
+        }
+    }
 }
 
 /// Reads the workbook stream as calamine will: the globals from the start, then each sheet
 /// from the position its BOUNDSHEET record gives, to its EOF record.
 fn check_biff_stream(stream: &[u8]) -> Result<(), String> {
     let mut sheet_starts = Vec::new();
-    for (kind, data) in biff_records(stream, 0) {
-        match kind {
+    for record in biff_records(stream, 0) {
+        let data = record.data;
+        match record.kind {
+            0x00FC => check_shared_strings(&record)?,
             // BOUNDSHEET: where the sheet's substream starts.
             0x0085 => {
                 if let Some(b) = data.get(0..4) {
@@ -221,7 +314,7 @@ fn check_biff_stream(stream: &[u8]) -> Result<(), String> {
         // Substreams inside a sheet (an embedded chart) hold no cells of it: skipped, as
         // calamine skips them.
         let (mut seen_bof, mut nested) = (false, 0usize);
-        for (kind, data) in biff_records(stream, start) {
+        for BiffRecord { kind, data, .. } in biff_records(stream, start) {
             match kind {
                 0x0809 if seen_bof => nested += 1,
                 0x0809 => seen_bof = true,
@@ -820,6 +913,39 @@ mod tests {
             error.contains("past the end of the workbook stream"),
             "{error}"
         );
+    }
+
+    /// A workbook stream whose globals hold this SST record and these CONTINUE records.
+    fn with_shared_strings(sst: &[u8], continues: &[&[u8]]) -> Vec<u8> {
+        let mut stream = record(0x0809, &[0; 16]);
+        let mut data = vec![0u8; 8]; // total and unique counts
+        data.extend(sst);
+        stream.extend(record(0x00FC, &data));
+        for c in continues {
+            stream.extend(record(0x003C, c));
+        }
+        stream.extend(record(0x000A, &[]));
+        stream
+    }
+
+    #[test]
+    fn shared_strings_cut_short_inside_a_string_are_refused() {
+        // 甲乙 as UTF-16 in one record, then continued into the next with its flag byte.
+        let whole = [2, 0, 1, 0x32, 0x75, 0x59, 0x4E];
+        assert_eq!(check_biff_stream(&with_shared_strings(&whole, &[])), Ok(()));
+        let continued = [2, 0, 1, 0x32, 0x75];
+        assert_eq!(
+            check_biff_stream(&with_shared_strings(&continued, &[&[1, 0x59, 0x4E]])),
+            Ok(())
+        );
+        // Continued into an empty CONTINUE record; a run count cut off by the record's end.
+        for (sst, continues) in [
+            (&continued[..], &[&[][..]][..]),
+            (&[1, 0, 0x8, 7][..], &[][..]),
+        ] {
+            let error = check_biff_stream(&with_shared_strings(sst, continues)).unwrap_err();
+            assert!(error.contains("shared strings are cut short"), "{error}");
+        }
     }
 
     #[test]
