@@ -292,6 +292,14 @@ fn check_biff_stream(stream: &[u8]) -> Result<(), String> {
         let data = record.data;
         match record.kind {
             0x00FC => check_shared_strings(&record)?,
+            // FILEPASS, CODEPAGE, DATEMODE, EXTERNSHEET: calamine reads two bytes unchecked.
+            0x002F | 0x0042 | 0x0022 | 0x0017 if data.len() < 2 => {
+                return Err(format!(
+                    "a workbook record (type {:#06x}) holds {} of its 2 bytes",
+                    record.kind,
+                    data.len()
+                ));
+            }
             // BOUNDSHEET: where the sheet's substream starts.
             0x0085 => {
                 if let Some(b) = data.get(0..4) {
@@ -945,6 +953,27 @@ mod tests {
         ] {
             let error = check_biff_stream(&with_shared_strings(sst, continues)).unwrap_err();
             assert!(error.contains("shared strings are cut short"), "{error}");
+        }
+    }
+
+    #[test]
+    fn a_workbook_record_shorter_than_its_two_bytes_is_refused() {
+        for kind in [0x002F, 0x0042, 0x0022, 0x0017] {
+            let stream = [
+                record(0x0809, &[0; 16]),
+                record(kind, &[1]),
+                record(0x000A, &[]),
+            ]
+            .concat();
+            let error = check_biff_stream(&stream).unwrap_err();
+            assert!(error.contains("holds 1 of its 2 bytes"), "{error}");
+            let whole = [
+                record(0x0809, &[0; 16]),
+                record(kind, &[0, 0]),
+                record(0x000A, &[]),
+            ]
+            .concat();
+            assert_eq!(check_biff_stream(&whole), Ok(()));
         }
     }
 
