@@ -341,6 +341,10 @@ pub enum ClauseRole {
     Responsible,
 }
 
+/// Verbs that end a clause of a unit list worded as a phrase (`县应急局牵头，县公安局配合`):
+/// a unit cell or `责任单位：` value holding one ranks its units as it says.
+pub const UNIT_LIST_VERBS: &[&str] = &["牵头", "配合", "协助", "负责", "参与"];
+
 pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("分别牵头", ClauseRole::Lead),
     ("共同牵头", ClauseRole::Lead),

@@ -6,7 +6,7 @@ use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
     AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column,
-    FIRST_LEADS_PATTERN, STANDING_NOTE_MARKERS,
+    FIRST_LEADS_PATTERN, STANDING_NOTE_MARKERS, UNIT_LIST_VERBS,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -148,12 +148,18 @@ static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIRST_LEADS_PA
 
 /// A verb that ends a clause of a unit list (牵头，/配合；/负责 at the end), not a marker in
 /// brackets (（牵头）) and not part of a name.
-static CLAUSE_VERB_AT_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^（(](?:牵头|配合|协助|负责|参与)(?:[，,；;。\s]|$)").unwrap());
+static CLAUSE_VERB_AT_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"[^（(](?:{})(?:[，,；;。\s]|$)",
+        UNIT_LIST_VERBS.join("|")
+    ))
+    .unwrap()
+});
 
 /// Whether a unit list is worded as a phrase that ranks its units (`县应急局牵头，县公安局配合`).
 pub fn reads_as_phrase(units: &str) -> bool {
-    CLAUSE_VERB_AT_END.is_match(units)
+    // A list without any of the verbs never compiles the pattern (most table cells).
+    UNIT_LIST_VERBS.iter().any(|v| units.contains(v)) && CLAUSE_VERB_AT_END.is_match(units)
 }
 
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
