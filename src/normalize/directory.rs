@@ -52,6 +52,10 @@ impl UnitDirectory {
 
     /// The canonical name of a printed name, if the directory knows it.
     pub fn canonical(&self, printed: &str) -> Option<&str> {
+        // Without a units.yaml there is nothing to look up, and no key is worth building.
+        if self.by_key.is_empty() {
+            return None;
+        }
         self.by_key.get(&unit_key(printed)).map(String::as_str)
     }
 
