@@ -15,14 +15,13 @@ use crate::vocab::TITLE_ENDINGS;
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName};
-use regex::Regex;
+use html5ever::{Attribute, LocalName, QualName, local_name, ns};
 use scraper::node::Element;
 use scraper::{Html, HtmlTreeSink, Node};
 use std::borrow::Cow;
 use std::cell::{Cell as StdCell, RefCell};
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::hash::{BuildHasherDefault, Hasher};
 
 type NodeId = <HtmlTreeSink as TreeSink>::Handle;
 type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
@@ -75,6 +74,9 @@ const INFO_LABELS: &[&str] = &[
     "下一篇",
 ];
 
+/// The longest of the labels, in characters.
+const INFO_LABEL_MAX_CHARS: usize = 4;
+
 /// Substrings of `id`/`class` values that name site chrome in the CMSs government sites use.
 const CHROME_NAMES: &[&str] = &[
     "nav", "menu", "crumb", "bread", "dqwz", "weizhi", "location", "footer", "share", "print",
@@ -91,45 +93,70 @@ const CONTENT_NAMES: &[&str] = &[
     "wordsection",
 ];
 
-/// Elements whose content is never text of the page.
-const JUNK_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas", "nav",
-    "aside", "button", "input", "select", "textarea", "option", "head", "title", "meta", "link",
-    "map", "audio", "video",
+/// Elements whose content is never text of the page. Tag names are the parser's interned atoms,
+/// compared as integers: every element of the page is looked up in these lists.
+const JUNK_TAGS: &[LocalName] = &[
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("noscript"),
+    local_name!("template"),
+    local_name!("iframe"),
+    local_name!("object"),
+    local_name!("embed"),
+    local_name!("svg"),
+    local_name!("canvas"),
+    local_name!("nav"),
+    local_name!("aside"),
+    local_name!("button"),
+    local_name!("input"),
+    local_name!("select"),
+    local_name!("textarea"),
+    local_name!("option"),
+    local_name!("head"),
+    local_name!("title"),
+    local_name!("meta"),
+    local_name!("link"),
+    local_name!("map"),
+    local_name!("audio"),
+    local_name!("video"),
 ];
 
 /// Elements that start and end a paragraph.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "blockquote",
-    "center",
-    "pre",
-    "address",
-    "figure",
-    "figcaption",
-    "form",
-    "fieldset",
-    "hr",
-    "body",
-    "caption",
+const BLOCK_TAGS: &[LocalName] = &[
+    local_name!("p"),
+    local_name!("div"),
+    local_name!("h1"),
+    local_name!("h2"),
+    local_name!("h3"),
+    local_name!("h4"),
+    local_name!("h5"),
+    local_name!("h6"),
+    local_name!("li"),
+    local_name!("ul"),
+    local_name!("ol"),
+    local_name!("dl"),
+    local_name!("dt"),
+    local_name!("dd"),
+    local_name!("section"),
+    local_name!("article"),
+    local_name!("main"),
+    local_name!("header"),
+    local_name!("footer"),
+    local_name!("blockquote"),
+    local_name!("center"),
+    local_name!("pre"),
+    local_name!("address"),
+    local_name!("figure"),
+    local_name!("figcaption"),
+    local_name!("form"),
+    local_name!("fieldset"),
+    local_name!("hr"),
+    local_name!("body"),
+    local_name!("caption"),
+    local_name!("table"),
+    local_name!("tr"),
+    local_name!("td"),
+    local_name!("th"),
 ];
 
 /// Links to these are attachments: files of their own the page does not contain.
@@ -137,9 +164,135 @@ const ATTACHMENT_EXTENSIONS: &[&str] = &[
     ".xlsx", ".xls", ".docx", ".doc", ".pdf", ".wps", ".et", ".ofd", ".zip", ".rar", ".csv",
 ];
 
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号").unwrap()
-});
+/// A hasher for node ids, which hash as one integer: a multiply spreads it at a fraction of
+/// SipHash's cost (the maps below hold every element of the page and are read for each).
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
+
+/// Whether `text` holds a 文号 (`〔2024〕18号`, `[2024]3 号`), read by hand as the meta reader
+/// reads dates: a bracket, four digits, a bracket, one to four digits, 号, white space allowed
+/// between them.
+fn holds_doc_number(text: &str) -> bool {
+    use crate::document::numbering::{Cursor, is_arabic_digit};
+    if !text.contains('号') {
+        return false;
+    }
+    text.char_indices()
+        .filter(|(_, c)| matches!(c, '〔' | '[' | '［' | '【' | '(' | '（'))
+        .any(|(i, _)| {
+            let mut cursor = Cursor::new(&text[i..]);
+            let mut number = || -> Option<()> {
+                cursor.one(|_| true)?;
+                cursor.spaces();
+                let year = cursor.run(is_arabic_digit, 4)?;
+                (year.chars().count() == 4).then_some(())?;
+                cursor.spaces();
+                cursor.one(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))?;
+                cursor.spaces();
+                cursor.run(is_arabic_digit, 4)?;
+                cursor.spaces();
+                cursor.one(|c| c == '号').map(|_| ())
+            };
+            number().is_some()
+        })
+}
+
+/// An attribute's value, looked up by its interned name (scraper's `attr` interns the name it
+/// is given on every call).
+fn attr<'e>(el: &'e Element, name: &LocalName) -> Option<&'e str> {
+    el.attrs
+        .iter()
+        .find(|(n, _)| n.local == *name && n.ns == ns!())
+        .map(|(_, v)| &**v)
+}
+
+/// Substrings looked for in `id` and `class` values, in any case: for each first byte, the
+/// names that start with it, so that a value is read once rather than once per name.
+struct NameSet {
+    names: &'static [&'static str],
+    by_first_byte: [u32; 256],
+}
+
+impl NameSet {
+    /// `names` are lower-case ASCII, at most 32 of them.
+    const fn new(names: &'static [&'static str]) -> Self {
+        assert!(names.len() <= 32);
+        let mut by_first_byte = [0u32; 256];
+        let mut i = 0;
+        while i < names.len() {
+            let first = names[i].as_bytes()[0];
+            by_first_byte[first as usize] |= 1 << i;
+            by_first_byte[first.to_ascii_uppercase() as usize] |= 1 << i;
+            i += 1;
+        }
+        NameSet {
+            names,
+            by_first_byte,
+        }
+    }
+
+    fn found_in(&self, value: &str) -> bool {
+        let bytes = value.as_bytes();
+        (0..bytes.len()).any(|at| {
+            let mut candidates = self.by_first_byte[bytes[at] as usize];
+            while candidates != 0 {
+                let name = self.names[candidates.trailing_zeros() as usize].as_bytes();
+                if bytes[at..]
+                    .get(..name.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(name))
+                {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
+        })
+    }
+}
+
+static CHROME_NAME_SET: NameSet = NameSet::new(CHROME_NAMES);
+static CONTENT_NAME_SET: NameSet = NameSet::new(CONTENT_NAMES);
+
+/// Whether `style`, white space taken out and ASCII letters lower-cased, holds one of
+/// `declarations` (`(property, value)`, lower-case, without white space). Every occurrence has
+/// its colon at one of the style's, so only the few colons are looked at, and nothing is copied.
+fn holds_declaration(style: &str, declarations: &[(&str, &str)]) -> bool {
+    let bytes = style.as_bytes();
+    (0..bytes.len()).filter(|&at| bytes[at] == b':').any(|at| {
+        declarations.iter().any(|(property, value)| {
+            let mut before = style[..at]
+                .chars()
+                .rev()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase());
+            let mut after = style[at + 1..]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| c.to_ascii_lowercase());
+            property.chars().rev().all(|p| before.next() == Some(p))
+                && value.chars().all(|v| after.next() == Some(v))
+        })
+    })
+}
 
 /// Reads a web page. `choice` is `--encoding`: anything but `auto` overrides the page's own
 /// declaration.
@@ -157,46 +310,44 @@ pub fn read_html(
 /// Decodes a page: a BOM, then the charset the page declares in its first kilobytes (`<meta
 /// charset=gb2312>`, `http-equiv` Content-Type), then detection (valid UTF-8, else GB18030). A
 /// page whose bytes contradict its declaration is read as what its bytes are.
-pub fn decode_html(
-    bytes: &[u8],
+/// A page in UTF-8 is borrowed, not copied.
+pub fn decode_html<'b>(
+    bytes: &'b [u8],
     choice: EncodingChoice,
     warnings: &mut Vec<Warning>,
-) -> Result<String, ReadError> {
+) -> Result<Cow<'b, str>, ReadError> {
     if choice != EncodingChoice::Auto {
-        return decode::decode_text(bytes, choice);
+        return decode::decode_text(bytes, choice).map(Cow::Owned);
     }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return Ok(encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned());
+        return Ok(encoding.decode_without_bom_handling(&bytes[bom..]).0);
     }
     let declared = declared_encoding(&bytes[..bytes.len().min(4096)]);
     if let Some(encoding) = declared.filter(|e| *e != UTF_8) {
         let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
         if !had_errors {
-            return Ok(text.into_owned());
+            return Ok(text);
         }
         if let Ok(text) = std::str::from_utf8(bytes) {
-            return Ok(text.to_string());
+            return Ok(Cow::Borrowed(text));
         }
         warnings.push(Warning::general(format!(
             "the page is not valid {} as it declares; undecodable bytes were replaced",
             encoding.name()
         )));
-        return Ok(text.into_owned());
+        return Ok(text);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_string());
+        return Ok(Cow::Borrowed(text));
     }
     let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
     if had_errors {
         warnings.push(Warning::general(
             "the page is neither UTF-8 nor GBK/GB18030; undecodable bytes were replaced (try --encoding)",
         ));
-        return Ok(String::from_utf8_lossy(bytes).into_owned());
+        return Ok(String::from_utf8_lossy(bytes));
     }
-    Ok(text.into_owned())
+    Ok(text)
 }
 
 /// The encoding named by the first `charset=` of the page's head that names one.
@@ -261,12 +412,12 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 struct LineSink {
     inner: HtmlTreeSink,
     line: StdCell<u64>,
-    lines: RefCell<HashMap<NodeId, usize>>,
+    lines: RefCell<IdMap<usize>>,
 }
 
 impl TreeSink for LineSink {
     type Handle = NodeId;
-    type Output = (Html, HashMap<NodeId, usize>);
+    type Output = (Html, IdMap<usize>);
     type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
 
     fn finish(self) -> Self::Output {
@@ -339,11 +490,11 @@ impl TreeSink for LineSink {
     }
 }
 
-fn parse(source: &str) -> (Html, HashMap<NodeId, usize>) {
+fn parse(source: &str) -> (Html, IdMap<usize>) {
     let sink = LineSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: StdCell::new(1),
-        lines: RefCell::new(HashMap::new()),
+        lines: RefCell::new(IdMap::default()),
     };
     html5ever::driver::parse_document(sink, Default::default()).one(source)
 }
@@ -361,11 +512,20 @@ struct Stats {
 
 struct Page<'a> {
     html: &'a Html,
-    lines: HashMap<NodeId, usize>,
+    lines: IdMap<usize>,
 }
 
 fn element(node: NodeRef<'_>) -> Option<&Element> {
     node.value().as_element()
+}
+
+/// A link that is not to an attachment: what the body search counts as a link.
+fn is_link(el: &Element) -> bool {
+    el.name.local == local_name!("a") && !attr(el, &local_name!("href")).is_some_and(is_attachment)
+}
+
+fn is_article(el: &Element) -> bool {
+    el.name.local == local_name!("article") || el.name.local == local_name!("main")
 }
 
 fn is_attachment(href: &str) -> bool {
@@ -377,56 +537,64 @@ fn is_attachment(href: &str) -> bool {
     ATTACHMENT_EXTENSIONS.iter().any(|e| path.ends_with(e))
 }
 
-/// Names in `id` and `class`, lower-cased.
-fn names(el: &Element) -> String {
-    let mut names = String::new();
-    for value in [el.attr("id"), el.attr("class")].into_iter().flatten() {
-        names.push(' ');
-        names.push_str(&value.to_ascii_lowercase());
-    }
-    names
+/// Whether the element's `id` or `class` holds one of `names`, in any case.
+fn is_named(el: &Element, names: &NameSet) -> bool {
+    [
+        attr(el, &local_name!("id")),
+        attr(el, &local_name!("class")),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|value| names.found_in(value))
 }
 
+/// Styles that hide an element: CSS's, and Word's for what it keeps out of print.
+const HIDING_DECLARATIONS: &[(&str, &str)] = &[("display", "none"), ("mso-hide", "all")];
+
 fn is_hidden(el: &Element) -> bool {
-    el.attr("hidden").is_some()
-        || el.attr("style").is_some_and(|s| {
-            let s: String = s
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("mso-hide:all")
-        })
+    attr(el, &local_name!("hidden")).is_some()
+        || attr(el, &local_name!("style"))
+            .is_some_and(|s| holds_declaration(s, HIDING_DECLARATIONS))
 }
 
 /// Site chrome: elements never part of an article (scripts, navigation, forms' controls),
 /// page headers and footers outside an article, and elements a CMS names as chrome.
 fn is_chrome(el: &Element, in_article: bool) -> bool {
-    let tag = el.name();
-    if JUNK_TAGS.contains(&tag) || is_hidden(el) {
+    let tag = &el.name.local;
+    if JUNK_TAGS.contains(tag) || is_hidden(el) {
         return true;
     }
-    if !in_article && (tag == "header" || tag == "footer") {
+    if !in_article && (*tag == local_name!("header") || *tag == local_name!("footer")) {
         return true;
     }
-    let names = names(el);
-    !names.is_empty() && CHROME_NAMES.iter().any(|n| names.contains(n))
+    is_named(el, &CHROME_NAME_SET)
 }
 
-fn is_marker(text: &str, title: Option<&str>) -> bool {
-    let squeezed: String = text.chars().filter(|c| !is_space(*c)).collect();
-    if squeezed.is_empty() {
+/// The page's title as the body search looks for it: without spaces, and its length.
+#[derive(Clone, Copy)]
+struct SoughtTitle<'t> {
+    text: &'t str,
+    chars: usize,
+}
+
+/// Whether a text node holds the 公文 title or 文号. `count` is its characters other than
+/// spaces; every test asks for a short line, so a long one is never copied to be tested.
+fn is_marker(text: &str, count: usize, title: Option<SoughtTitle<'_>>) -> bool {
+    let title = title.filter(|t| t.chars >= 4 && count <= t.chars + 4);
+    if count == 0 || (count > 80 && title.is_none()) {
         return false;
     }
+    // Most text nodes hold no space: they are tested as they are, not copied.
+    let squeezed = if count == text.chars().count() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(squeeze(text))
+    };
     // The title itself, perhaps numbered or bracketed; not a line that mentions it (附件：….xlsx).
-    if title.is_some_and(|t| {
-        t.chars().count() >= 4
-            && squeezed.contains(t)
-            && squeezed.chars().count() <= t.chars().count() + 4
-    }) {
+    if title.is_some_and(|t| squeezed.contains(t.text)) {
         return true;
     }
-    DOC_NUMBER.is_match(&squeezed) && squeezed.chars().count() <= 40 || ends_like_title(&squeezed)
+    count <= 40 && holds_doc_number(&squeezed) || ends_like_title(&squeezed)
 }
 
 /// A short line without sentence punctuation that ends like a 公文 title (通知, 方案 …).
@@ -518,28 +686,40 @@ impl Collector {
     fn take(&mut self) -> Option<(String, usize)> {
         self.pending = None;
         let at = self.at.take();
-        let text = std::mem::take(&mut self.text);
-        let text = text.trim_matches(is_space);
-        (!text.is_empty()).then(|| (text.to_string(), at.unwrap_or(1)))
+        // The buffer is kept for the next paragraph: only the paragraph's text is copied out.
+        let text = self.text.trim_matches(is_space);
+        let taken = (!text.is_empty()).then(|| (text.to_string(), at.unwrap_or(1)));
+        self.text.clear();
+        taken
     }
 }
 
+/// Characters a chrome line is made of besides its phrases.
+const CHROME_PUNCTUATION: &str = "【】[]()（）|｜/·•：:-—>»";
+
 /// A line of the site's rather than of the notice's.
 fn is_chrome_line(text: &str) -> bool {
-    let squeezed = squeeze(text);
+    let mut chars = text.chars().filter(|c| !is_space(*c));
+    // The labels are short: the line's first characters are all they are compared with.
+    let head: String = chars.clone().take(INFO_LABEL_MAX_CHARS + 1).collect();
     if INFO_LABELS.iter().any(|l| {
-        squeezed
-            .strip_prefix(l)
+        head.strip_prefix(l)
             .is_some_and(|rest| rest.starts_with(['：', ':']))
     }) {
         return true;
     }
-    let mut rest = squeezed;
+    // A line with a character of no phrase is the notice's: most are ruled out at their first
+    // characters, without copying the line or taking the phrases out.
+    if !chars
+        .all(|c| CHROME_PUNCTUATION.contains(c) || CHROME_PHRASES.iter().any(|p| p.contains(c)))
+    {
+        return false;
+    }
+    let mut rest = squeeze(text);
     for phrase in CHROME_PHRASES {
         rest = rest.replace(phrase, "");
     }
-    rest.chars()
-        .all(|c| "【】[]()（）|｜/·•：:-—>»".contains(c))
+    rest.chars().all(|c| CHROME_PUNCTUATION.contains(c))
 }
 
 /// Where a walk puts what it collects: the body's blocks, or one table cell's lines.
@@ -608,7 +788,11 @@ impl Page<'_> {
             }
         }
         let squeezed_title = title.as_ref().map(|(t, _)| squeeze(t));
-        let stats = self.stats(squeezed_title.as_deref());
+        let sought = squeezed_title.as_deref().map(|text| SoughtTitle {
+            text,
+            chars: text.chars().count(),
+        });
+        let stats = self.stats(sought);
         let mut blocks = Vec::new();
         if let Some(body) = self.body(&stats) {
             self.walk(body, &stats, &mut Out::Blocks(&mut blocks), warnings);
@@ -629,9 +813,9 @@ impl Page<'_> {
     }
 
     /// Text counts of every element outside chrome, in one pass over the tree.
-    fn stats(&self, title: Option<&str>) -> HashMap<NodeId, Stats> {
+    fn stats(&self, title: Option<SoughtTitle<'_>>) -> IdMap<Stats> {
         use ego_tree::iter::Edge;
-        let mut stats = HashMap::new();
+        let mut stats = IdMap::default();
         let mut stack: Vec<Stats> = vec![Stats::default()];
         let mut skip: Option<NodeId> = None;
         let (mut links, mut articles) = (0usize, 0usize);
@@ -647,15 +831,13 @@ impl Page<'_> {
                                 skip = Some(node.id());
                                 continue;
                             }
-                            match el.name() {
-                                "a" if !el.attr("href").is_some_and(is_attachment) => {
-                                    links += 1;
-                                    if let Some(top) = stack.last_mut() {
-                                        top.links += 1;
-                                    }
+                            if is_link(el) {
+                                links += 1;
+                                if let Some(top) = stack.last_mut() {
+                                    top.links += 1;
                                 }
-                                "article" | "main" => articles += 1,
-                                _ => {}
+                            } else if is_article(el) {
+                                articles += 1;
                             }
                             stack.push(Stats::default());
                         }
@@ -666,7 +848,7 @@ impl Page<'_> {
                                     top.link_text += count;
                                 } else {
                                     top.text += count;
-                                    top.marker |= count > 0 && is_marker(text, title);
+                                    top.marker |= !top.marker && is_marker(text, count, title);
                                 }
                             }
                         }
@@ -681,12 +863,10 @@ impl Page<'_> {
                         continue;
                     }
                     let Some(el) = element(node) else { continue };
-                    match el.name() {
-                        "a" if !el.attr("href").is_some_and(is_attachment) => {
-                            links = links.saturating_sub(1)
-                        }
-                        "article" | "main" => articles = articles.saturating_sub(1),
-                        _ => {}
+                    if is_link(el) {
+                        links = links.saturating_sub(1);
+                    } else if is_article(el) {
+                        articles = articles.saturating_sub(1);
                     }
                     let own = stack.pop().unwrap_or_default();
                     stats.insert(node.id(), own);
@@ -705,7 +885,7 @@ impl Page<'_> {
     /// The article body: from `<body>`, down into the child that holds most of the text as long
     /// as it holds most of it and keeps the title or 文号; then a CMS content container inside
     /// that, if it holds half the text, widened to take in the title beside it.
-    fn body<'h>(&'h self, stats: &HashMap<NodeId, Stats>) -> Option<NodeRef<'h>> {
+    fn body<'h>(&'h self, stats: &IdMap<Stats>) -> Option<NodeRef<'h>> {
         let root = self.html.tree.root();
         let body = root
             .descendants()
@@ -736,8 +916,7 @@ impl Page<'_> {
             .skip(1)
             .filter(|n| {
                 element(*n).is_some_and(|e| {
-                    let names = names(e);
-                    e.name() == "article" || CONTENT_NAMES.iter().any(|c| names.contains(c))
+                    e.name.local == local_name!("article") || is_named(e, &CONTENT_NAME_SET)
                 })
             })
             .filter_map(|n| of(n).map(|s| (n, s)))
@@ -765,7 +944,7 @@ impl Page<'_> {
     fn walk(
         &self,
         root: NodeRef<'_>,
-        stats: &HashMap<NodeId, Stats>,
+        stats: &IdMap<Stats>,
         out: &mut Out<'_>,
         warnings: &mut Vec<Warning>,
     ) {
@@ -787,19 +966,23 @@ impl Page<'_> {
                                 continue;
                             };
                             line = self.line_of(node);
-                            let tag = el.name();
+                            let tag = &el.name.local;
                             if node.id() != root.id() && is_link_list(tag, own) {
                                 skip = Some(node.id());
                                 continue;
                             }
-                            if tag == "a"
-                                && let Some(href) = el.attr("href").filter(|h| is_attachment(h))
+                            if *tag == local_name!("a")
+                                && let Some(href) =
+                                    attr(el, &local_name!("href")).filter(|h| is_attachment(h))
                             {
                                 warnings.push(attachment_warning(node, href, line));
                             }
-                            if tag == "br" {
+                            if *tag == local_name!("br") {
                                 out.flush(&mut collector);
-                            } else if tag == "table" && !in_cell && is_data_table(node, stats) {
+                            } else if *tag == local_name!("table")
+                                && !in_cell
+                                && is_data_table(node, stats)
+                            {
                                 out.flush(&mut collector);
                                 if let Out::Blocks(blocks) = out {
                                     blocks.push(Block::Table(self.table(node, stats, warnings)));
@@ -820,7 +1003,7 @@ impl Page<'_> {
                         }
                         continue;
                     }
-                    if element(node).is_some_and(|e| is_block(e.name())) {
+                    if element(node).is_some_and(|e| is_block(&e.name.local)) {
                         out.flush(&mut collector);
                     }
                 }
@@ -829,12 +1012,7 @@ impl Page<'_> {
         out.flush(&mut collector);
     }
 
-    fn table(
-        &self,
-        node: NodeRef<'_>,
-        stats: &HashMap<NodeId, Stats>,
-        warnings: &mut Vec<Warning>,
-    ) -> Table {
+    fn table(&self, node: NodeRef<'_>, stats: &IdMap<Stats>, warnings: &mut Vec<Warning>) -> Table {
         let rows_of: Vec<NodeRef<'_>> = rows(node).collect();
         let count = rows_of.len();
         let mut table = Table {
@@ -885,12 +1063,12 @@ impl Page<'_> {
 }
 
 fn is_table(node: NodeRef<'_>) -> bool {
-    element(node).is_some_and(|e| e.name() == "table")
+    element(node).is_some_and(|e| e.name.local == local_name!("table"))
 }
 
 /// A table of data, rather than one laying out the page (a row of navigation beside content,
 /// one cell per row): two rows each with two cells that hold text.
-fn is_data_table(table: NodeRef<'_>, stats: &HashMap<NodeId, Stats>) -> bool {
+fn is_data_table(table: NodeRef<'_>, stats: &IdMap<Stats>) -> bool {
     rows(table)
         .filter(|row| {
             cells(*row)
@@ -902,15 +1080,26 @@ fn is_data_table(table: NodeRef<'_>, stats: &HashMap<NodeId, Stats>) -> bool {
         .is_some()
 }
 
-fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag) || matches!(tag, "table" | "tr" | "td" | "th")
+fn is_block(tag: &LocalName) -> bool {
+    BLOCK_TAGS.contains(tag)
 }
+
+/// Elements that may be a list of links.
+const LINK_LIST_TAGS: &[LocalName] = &[
+    local_name!("ul"),
+    local_name!("ol"),
+    local_name!("dl"),
+    local_name!("div"),
+    local_name!("table"),
+    local_name!("p"),
+    local_name!("section"),
+];
 
 /// A list of links (related articles, a site's columns): more than two links and little text
 /// besides them.
-fn is_link_list(tag: &str, stats: &Stats) -> bool {
-    matches!(tag, "ul" | "ol" | "dl" | "div" | "table" | "p" | "section")
-        && stats.links > 2
+fn is_link_list(tag: &LocalName, stats: &Stats) -> bool {
+    stats.links > 2
+        && LINK_LIST_TAGS.contains(tag)
         && stats.link_text * 5 >= (stats.text + stats.link_text) * 4
 }
 
@@ -1016,6 +1205,81 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn the_hand_written_doc_number_search_finds_what_the_regular_expression_found() {
+        let oracle = regex::Regex::new(
+            r"[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号",
+        )
+        .unwrap();
+        let parts: [&[&str]; 7] = [
+            &["", "云政发", "附件（", "〔〔"],
+            &["〔", "[", "［", "【", "(", "（", "〈", ""],
+            &["2024", "２０２４", " 2024 ", "202", "20245"],
+            &["〕", "]", "］", "】", ")", "）", "〉", ""],
+            &["7", "18", "１２３４", "12345", " 3 ", ""],
+            &["号", "号文", "日", ""],
+            &["", "）", "、云政发〔2023〕1号"],
+        ];
+        let mut found = 0;
+        for text in crate::test_samples::lines(&parts, 20_000) {
+            let expected = oracle.is_match(&text);
+            assert_eq!(holds_doc_number(&text), expected, "{text:?}");
+            found += usize::from(expected);
+        }
+        assert!(found > 1_000, "the samples hold 文号: {found}");
+    }
+
+    #[test]
+    fn hidden_styles_are_found_as_the_squeezed_style_holds_them() {
+        let old = |style: &str| {
+            let s: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("mso-hide:all")
+        };
+        let parts: [&[&str]; 6] = [
+            &["", "color:red;", "font-family:仿宋_GB2312;", "mso-"],
+            &[
+                "display",
+                "DISPLAY",
+                "dis play",
+                "x-display",
+                "mso-hide",
+                "mso-hidden",
+                "\u{3000}display",
+            ],
+            &[":", " : ", "", "::"],
+            &[
+                "none",
+                "None",
+                "n one",
+                "block",
+                "all",
+                "al l",
+                "none!important",
+            ],
+            &["", ";", " ;mso-hide:all"],
+            &["", "display:none", ":"],
+        ];
+        for style in crate::test_samples::lines(&parts, 10_000) {
+            let new = holds_declaration(&style, HIDING_DECLARATIONS);
+            assert_eq!(new, old(&style), "{style:?}");
+        }
+    }
+
+    #[test]
+    fn chrome_lines_are_the_sites() {
+        let longest = INFO_LABELS.iter().map(|l| l.chars().count()).max();
+        assert_eq!(longest, Some(INFO_LABEL_MAX_CHARS));
+        assert!(is_chrome_line("发 布 时 间 ：2024-05-01"));
+        assert!(is_chrome_line("浏览次数:128"));
+        assert!(is_chrome_line("【打印本页】【关闭窗口】"));
+        assert!(!is_chrome_line("【打印本页】一、总体要求"));
+        assert!(!is_chrome_line("来源不明的风险隐患要及时上报。"));
     }
 
     #[test]
