@@ -223,6 +223,10 @@ fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
             day,
         })
     };
+    // Every date ends in 日: a line without one is not searched character by character.
+    if !text.contains('日') {
+        return None;
+    }
     text.char_indices()
         .filter(|(_, c)| c.is_ascii_digit() || YEAR_DIGITS.contains(*c))
         .find_map(|(i, _)| date_at(i))
