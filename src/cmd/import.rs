@@ -116,42 +116,49 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
         .map_or(1, |n| n.get())
         .min(inputs.len())
         .max(1);
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                while let Some(input) = inputs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    // The work runs outside the bar's lock; only printing takes it.
-                    let mut report = String::new();
-                    let batch = Batch {
-                        counts_warnings: batch && !args.verbose && !args.quiet,
-                        several: batch,
-                    };
-                    let result = import_one(
-                        input,
-                        &destination,
-                        args,
-                        &options,
-                        &units,
-                        batch,
-                        &mut report,
-                    );
-                    if let Ok(count @ 1..) = result {
-                        warned_files.fetch_add(1, Ordering::Relaxed);
-                        warnings.fetch_add(count, Ordering::Relaxed);
-                    }
-                    if let Err(error) = result {
-                        failures.fetch_add(1, Ordering::Relaxed);
-                        let message = super::printable_line(&format!("{error:#}")).into_owned();
-                        report.push_str(&format!("dutyctl: {message}\n"));
-                    }
-                    if !report.is_empty() {
-                        progress.suspend(|| eprint!("{report}"));
-                    }
-                    progress.inc(1);
-                }
-            });
+    let work = || {
+        while let Some(input) = inputs.get(next.fetch_add(1, Ordering::Relaxed)) {
+            // The work runs outside the bar's lock; only printing takes it.
+            let mut report = String::new();
+            let batch = Batch {
+                counts_warnings: batch && !args.verbose && !args.quiet,
+                several: batch,
+            };
+            let result = import_one(
+                input,
+                &destination,
+                args,
+                &options,
+                &units,
+                batch,
+                &mut report,
+            );
+            if let Ok(count @ 1..) = result {
+                warned_files.fetch_add(1, Ordering::Relaxed);
+                warnings.fetch_add(count, Ordering::Relaxed);
+            }
+            if let Err(error) = result {
+                failures.fetch_add(1, Ordering::Relaxed);
+                let message = super::printable_line(&format!("{error:#}")).into_owned();
+                report.push_str(&format!("dutyctl: {message}\n"));
+            }
+            if !report.is_empty() {
+                progress.suspend(|| eprint!("{report}"));
+            }
+            progress.inc(1);
         }
-    });
+    };
+    // One file is read on this thread: a worker's own malloc arena would grow a page at a time
+    // (an mprotect each), which costs a small page's import more than the thread saves.
+    if workers == 1 {
+        work();
+    } else {
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(work);
+            }
+        });
+    }
     progress.finish_and_clear();
     let failed = failures.into_inner();
     let (warned_files, warnings) = (warned_files.into_inner(), warnings.into_inner());

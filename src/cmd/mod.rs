@@ -124,9 +124,13 @@ pub fn read_input_bytes(file: &Path) -> Result<Vec<u8>> {
             bail!("{name}: is a directory, not a document");
         }
         let opened = std::fs::File::open(file).map_err(io_error)?;
-        if opened.metadata().map_err(io_error)?.len() > limit {
+        let len = opened.metadata().map_err(io_error)?.len();
+        if len > limit {
             return Err(too_large());
         }
+        // Room for the whole file (and the byte that shows it grew): one read, not a doubling
+        // buffer's twenty.
+        bytes.reserve_exact(usize::try_from(len).unwrap_or(0) + 1);
         opened
             .take(limit + 1)
             .read_to_end(&mut bytes)
