@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Web-page benchmark (issue 12): whole-process `dutyctl import PAGE.html -o out.yaml` of a
-# made-up 200 KB notice page (bench/html_page.py: site chrome, a long Word-exported notice, a
-# 分解表 with rowspan/colspan) next to `dutyctl --version` in the same run, and, with BEFORE=path,
-# an older binary's figures beside them. The commands take turns in rounds (a fifth of the runs
+# Web-page benchmark (issue 12): whole-process `dutyctl import PAGE.html -o out.yaml` of two
+# made-up 200 KB notice pages (bench/html_page.py: site chrome, a long notice, a 分解表 with
+# rowspan/colspan), word.html marked up as Word saves a web page and plain.html with the least
+# markup (three times the text, five times the tasks), next to `dutyctl --version` in the same
+# run, and, with BEFORE=path, an older binary's figures beside them. The commands take turns in rounds (a fifth of the runs
 # each), so a shared machine's load falls on all of them alike. Then one run each of the pages
 # that used to be slow: 10 MB of notice, 100,000 nested <div>s and <table>s (refused past the
 # nesting limit), wall time, peak memory and the outcome.
@@ -33,14 +34,18 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out="$work/out.yaml"
-page="$work/page.html"
-python3 bench/html_page.py "$kb" "$page"
+python3 bench/html_page.py "$kb" "$work/word.html"
+python3 bench/html_page.py --plain "$kb" "$work/plain.html"
 
 tool=$(command -v hyperfine >/dev/null && hyperfine --version || echo "a python loop")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg); $tool; $runs runs each"
-echo "page: $(du -k "$page" | cut -f1) KB, $(grep -c '<tr>' "$page") table rows"
+for p in word plain; do
+  "${bins[-1]}" import "$work/$p.html" -o "$out" 2>/dev/null
+  echo "$p.html: $(du -k "$work/$p.html" | cut -f1) KB, $(grep -c '<tr' "$work/$p.html") table rows, $(grep -c '^- id:' "$out") tasks, register $(du -k "$out" | cut -f1) KB"
+done
 
-# Appends RUNS/5 wall times (seconds, one a line) of a command to FILE.
+# Appends RUNS/5 wall times (seconds, one a line) of a command to FILE, and "user system" CPU
+# means (seconds) to FILE.cpu.
 round() {
   local file=$1
   shift
@@ -49,7 +54,9 @@ round() {
     hyperfine -N --style none --warmup 2 --runs "$n" --prepare "rm -f $out" \
       --export-json "$work/h.json" "$*" >/dev/null 2>&1
     python3 -c 'import json,sys
-print("\n".join(map(str, json.load(open(sys.argv[1]))["results"][0]["times"])))' "$work/h.json" >>"$file"
+r = json.load(open(sys.argv[1]))["results"][0]
+print("\n".join(map(str, r["times"])))
+print(r["user"], r["system"], file=open(sys.argv[2], "a"))' "$work/h.json" "$file.cpu" >>"$file"
   else
     python3 - "$n" "$out" "$@" >>"$file" <<'PY'
 import os, subprocess, sys, time
@@ -65,26 +72,28 @@ PY
   fi
 }
 
-labels=()
-for i in "${!bins[@]}"; do
-  labels+=("${names[$i]}:version" "${names[$i]}:import")
-done
 for ((r = 0; r < 5; r++)); do
   for i in "${!bins[@]}"; do
     round "$work/${names[$i]}:version" "${bins[$i]}" --version
-    round "$work/${names[$i]}:import" "${bins[$i]}" import "$page" -o "$out"
+    for p in word plain; do
+      round "$work/${names[$i]}:$p" "${bins[$i]}" import "$work/$p.html" -o "$out"
+    done
   done
 done
-printf '%-8s %-26s %-26s %s\n' binary "--version ms (p25-p75)" "import ${kb} KB ms (p25-p75)" "import - --version"
+echo "wall ms: median (25th-75th percentile); cpu: user+system ms, mean"
+printf '%-8s %-32s %-32s %-32s\n' binary "--version" "import word.html" "import plain.html"
 for i in "${!bins[@]}"; do
-  python3 - "$work/${names[$i]}:version" "$work/${names[$i]}:import" "${names[$i]}" <<'PY'
-import statistics as s, sys
+  python3 - "${names[$i]}" "$work/${names[$i]}:version" "$work/${names[$i]}:word" "$work/${names[$i]}:plain" <<'PY'
+import os, statistics as s, sys
 def stats(path):
     t = sorted(float(l) * 1e3 for l in open(path) if l.strip())
     q = s.quantiles(t, n=4)
-    return s.median(t), q[0], q[2]
-v, i = stats(sys.argv[1]), stats(sys.argv[2])
-print(f"{sys.argv[3]:<8} {v[0]:7.2f} ({v[1]:.2f}-{v[2]:.2f})       {i[0]:7.2f} ({i[1]:.2f}-{i[2]:.2f})       {i[0] - v[0]:7.2f}")
+    cpu = ""
+    if os.path.exists(path + ".cpu"):
+        rows = [list(map(float, l.split())) for l in open(path + ".cpu") if l.strip()]
+        cpu = f", cpu {s.mean(u + y for u, y in rows) * 1e3:.1f}"
+    return f"{s.median(t):6.2f} ({q[0]:.2f}-{q[2]:.2f}){cpu}"
+print(f"{sys.argv[1]:<8} " + " ".join(f"{stats(p):<32}" for p in sys.argv[2:]))
 PY
 done
 

@@ -6,7 +6,9 @@ in Word-exported markup (spans, mso styles, `<o:p>`), and a 分解表 table with
 The text is random phrases of notice vocabulary; nothing is taken from a real document.
 Deterministic (a fixed seed). Standard library only.
 
-Usage: bench/html_page.py KB OUT.html                 a page of about KB kilobytes
+Usage: bench/html_page.py [--plain] KB OUT.html       a page of about KB kilobytes (--plain: the
+                                                     notice with the least markup, three times
+                                                     the text)
        bench/html_page.py --nest N TAG OUT.html       N nested <TAG>s around one paragraph
 """
 
@@ -103,10 +105,44 @@ def chrome_top(rng):
 """
 
 
-def word_paragraph(text):
+# How the notice's paragraphs and cells are marked up: "word" as Word's "save as web page"
+# (and the CMS editors that paste from it) writes them, a run per change of script with its own
+# style, every cell with its borders; "plain" with the least markup, so that the page holds
+# about three times the text (the interpreters' and writers' worst case for its size).
+MARKUP = "word"
+
+CJK_RUN = ("<span style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:\"Times New Roman\";"
+           "mso-bidi-font-family:\"Times New Roman\"'>")
+LATIN_RUN = ("<span lang=EN-US style='font-size:16.0pt;font-family:\"Times New Roman\";"
+             "mso-fareast-font-family:仿宋_GB2312'>")
+CELL_RUN = ("<span style='font-size:12.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:宋体;"
+            "mso-bidi-font-family:宋体;color:black;mso-font-kerning:0pt'>")
+
+
+def runs(text, cjk=CJK_RUN, latin=LATIN_RUN):
+    """Word's runs: digits and Latin letters in a span of their own."""
+    out, run, ascii_run = [], "", None
+    for c in text:
+        is_ascii = c.isascii()
+        if ascii_run is not None and is_ascii != ascii_run:
+            out.append((latin if ascii_run else cjk) + run + "</span>")
+            run = ""
+        run += c
+        ascii_run = is_ascii
+    if run:
+        out.append((latin if ascii_run else cjk) + run + "</span>")
+    return "".join(out)
+
+
+def word_paragraph(text, bold=False):
+    if MARKUP == "plain":
+        inner = f"<b>{text}</b>" if bold else text
+        return f"<p class=MsoNormal><span>{inner}<o:p></o:p></span></p>\n"
+    inner = runs(text)
+    if bold:
+        inner = f"<b style='mso-bidi-font-weight:normal'>{inner}</b>"
     return ("<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'>"
-            "<span style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:\"Times New Roman\"'>"
-            f"{text}<o:p></o:p></span></p>\n")
+            f"{inner}<span lang=EN-US style='font-size:16.0pt;font-family:仿宋_GB2312'><o:p></o:p></span></p>\n")
 
 
 def notice(rng, measures_per_section, sections):
@@ -114,7 +150,7 @@ def notice(rng, measures_per_section, sections):
            word_paragraph("各乡镇人民政府，县政府各部门："),
            word_paragraph("为扎实做好今年安全生产工作，现将重点工作任务印发给你们，请认真贯彻落实。")]
     for s in range(1, sections + 1):
-        out.append(word_paragraph(f"<b>{chinese(s)}、{phrase(rng, 8)}</b>"))
+        out.append(word_paragraph(f"{chinese(s)}、{phrase(rng, 8)}", bold=True))
         for m in range(1, measures_per_section + 1):
             lead, support = units(rng)
             body = "，".join(phrase(rng, 10) for _ in range(5))
@@ -125,26 +161,61 @@ def notice(rng, measures_per_section, sections):
     return "".join(out)
 
 
+WIDTHS = [34, 60, 260, 80, 100, 70]
+
+
+def cell(column, paragraphs, span="", header=False):
+    """One cell: its paragraphs, each a line of the cell."""
+    if MARKUP == "plain":
+        text = "".join(f"<p class=MsoNormal><span>{p}</span></p>" for p in paragraphs)
+        tag = "th" if header else "td"
+        return f"<{tag}{span}>{text}</{tag}>"
+    width = WIDTHS[column] if column < len(WIDTHS) else sum(WIDTHS)
+    style = (f"width:{width * 0.75:.1f}pt;border:solid windowtext 1.0pt;border-top:none;"
+             "mso-border-top-alt:solid windowtext .5pt;mso-border-alt:solid windowtext .5pt;"
+             "padding:0cm 5.4pt 0cm 5.4pt;height:42.5pt")
+    align = "center" if column != 2 else "left"
+    text = "".join(
+        f"<p class=MsoNormal align={align} style='text-align:{align};line-height:18.0pt;"
+        f"mso-line-height-rule:exactly'>{runs(p, CELL_RUN, CELL_RUN.replace('<span ', '<span lang=EN-US '))}</p>"
+        for p in paragraphs)
+    if header:
+        text = f"<b>{text}</b>"
+    return f"<td width={width}{span} valign=middle style='{style}'>{text}</td>"
+
+
+def row(cells, index):
+    if MARKUP == "plain":
+        return "<tr>" + "".join(cells) + "</tr>\n"
+    return f"<tr style='mso-yfti-irow:{index};height:42.5pt'>\n" + "\n".join(cells) + "\n</tr>\n"
+
+
 def table(rng, groups, rows_per_group):
-    out = ["<table border=1 cellspacing=0 cellpadding=0 class=MsoTableGrid style='border-collapse:collapse'>\n",
-           "<tr><td colspan=6><p align=center><b>2025年安全生产重点工作任务分解表</b></p></td></tr>\n",
-           "<tr><th>序号</th><th>类别</th><th>重点工作任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>\n"]
+    out = ["<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=604 "
+           "style='width:453.0pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;"
+           "mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>\n"]
+    index = 0
+    out.append(row([cell(6, ["2025年安全生产重点工作任务分解表"], " colspan=6", header=True)], index))
+    index += 1
+    out.append(row([cell(i, [h], header=True) for i, h in
+                    enumerate(["序号", "类别", "重点工作任务", "牵头单位", "配合单位", "完成时限"])], index))
     n = 0
     for g in range(groups):
-        out.append(f"<tr><td colspan=6><b>{chinese(g + 1)}、{phrase(rng, 6)}</b></td></tr>\n")
+        index += 1
+        out.append(row([cell(6, [f"{chinese(g + 1)}、{phrase(rng, 6)}"], " colspan=6", header=True)], index))
         lead, support = units(rng)
         for r in range(rows_per_group):
             n += 1
-            cells = [f"<td><p class=MsoNormal align=center><span>{n}</span></p></td>"]
+            index += 1
+            cells = [cell(0, [str(n)])]
             if r == 0:
-                cells.append(f"<td rowspan={rows_per_group}><p class=MsoNormal><span>{phrase(rng, 4)}</span></p></td>")
-            cells.append(f"<td><p class=MsoNormal><span style='font-family:仿宋_GB2312'>{phrase(rng, 30)}。"
-                         f"</span></p><p class=MsoNormal><span>{phrase(rng, 20)}。</span></p></td>")
+                cells.append(cell(1, [phrase(rng, 4)], f" rowspan={rows_per_group}"))
+            cells.append(cell(2, [f"{phrase(rng, 30)}。", f"{phrase(rng, 20)}。"]))
             if r == 0:
-                cells.append(f"<td rowspan={rows_per_group}><p class=MsoNormal><span>{lead}</span></p></td>")
-            cells.append(f"<td><p class=MsoNormal><span>{'<br>'.join(support)}</span></p></td>")
-            cells.append(f"<td><p class=MsoNormal><span>2025年{1 + rng.next(12)}月底前</span></p></td>")
-            out.append("<tr>" + "".join(cells) + "</tr>\n")
+                cells.append(cell(3, [lead], f" rowspan={rows_per_group}"))
+            cells.append(cell(4, support))
+            cells.append(cell(5, [f"2025年{1 + rng.next(12)}月底前"]))
+            out.append(row(cells, index))
     out.append("</table>\n")
     return "".join(out)
 
@@ -185,8 +256,11 @@ def page(kb):
         groups = max(1, round(room / 2 / 3700))
         return chrome + notice(rng, 8, sections) + table(rng, groups, 6) + tail
 
-    first = build(1.0)
-    return build(target / len(first.encode()))
+    scale, text = 1.0, build(1.0)
+    for _ in range(4):
+        scale *= target / len(text.encode())
+        text = build(scale)
+    return text
 
 
 def nested(depth, tag):
@@ -200,6 +274,10 @@ def nested(depth, tag):
 
 
 def main(args):
+    global MARKUP
+    if args[:1] == ["--plain"]:
+        MARKUP = "plain"
+        args = args[1:]
     if args[:1] == ["--nest"] and len(args) == 4:
         text = nested(int(args[1]), args[2])
         out = args[3]
