@@ -4706,3 +4706,100 @@ fn an_interrupted_write_leaves_no_temporary_and_no_output() {
     assert_eq!(left, vec![out.clone()]);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "old register\n");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Web pages, the rest of issue 12: a page nested past the limit is refused in one line naming
+// it, a 10 MB page reads through (bench/html.sh times both), and the 文号 and dates of the page's
+// information block fill the register where the article body lacks them.
+// ---------------------------------------------------------------------------------------------
+
+/// A made-up notice page as a CMS publishes Word's markup: `sections` headings of `measures`
+/// measures each (at most 99 of either), every measure assigned, inside a site's navigation and
+/// footer.
+fn word_notice_page(sections: usize, measures: usize) -> String {
+    let run = |text: &str| {
+        format!(
+            "<p class=MsoNormal style='text-indent:32.0pt;line-height:28.0pt;mso-line-height-rule:exactly'><span style='font-size:16.0pt;font-family:仿宋_GB2312;mso-hansi-font-family:\"Times New Roman\"'>{text}</span><span lang=EN-US style='font-size:16.0pt'><o:p></o:p></span></p>\n"
+        )
+    };
+    let mut page = String::from(
+        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>关于做好汛期安全防范工作的通知_青川县人民政府</title></head>\n<body><div class=\"nav\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk/\">政务公开</a></li><li><a href=\"/tzgg/\">通知公告</a></li></ul></div>\n<div class=\"article\"><h1>关于做好汛期安全防范工作的通知</h1>\n<div id=\"zoom\"><div class=WordSection1>\n",
+    );
+    page.push_str(&run("各乡镇人民政府，县直各单位："));
+    for s in 1..=sections {
+        let heading = dutyctl::normalize::chinese_numeral(s as u32);
+        page.push_str(&run(&format!("<b>{heading}、第{s}项重点工作</b>")));
+        for m in 1..=measures {
+            let number = dutyctl::normalize::chinese_numeral(m as u32);
+            page.push_str(&run(&format!(
+                "（{number}）开展第{s}类第{m}项隐患排查。{}（县应急管理局牵头，县住建局、县交通运输局配合）",
+                "对重点行业领域开展全面排查，建立问题清单和整改台账，逐项落实整改措施。".repeat(7)
+            )));
+        }
+    }
+    page.push_str("</div></div></div>\n<div class=\"footer\">主办单位：青川县人民政府办公室</div></body></html>\n");
+    page
+}
+
+#[test]
+fn a_page_nested_past_the_limit_is_refused_in_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let notice = "<p>一、加强隐患排查。（县应急管理局牵头）</p>";
+    for (name, open, close) in [
+        ("divs.html", "<div>", "</div>"),
+        ("tables.html", "<table><tr><td>", "</td></tr></table>"),
+        ("bold.html", "<b>", ""),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "<!DOCTYPE html><html><head><meta charset=utf-8></head><body>{}{notice}{}</body></html>",
+                open.repeat(100_000),
+                close.repeat(100_000)
+            ),
+        )
+        .unwrap();
+        let output = dutyctl().arg("import").arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            format!(
+                "dutyctl: {}: refused: the page nests its elements more than 1000 deep\n",
+                path.display()
+            )
+        );
+        assert!(output.stdout.is_empty(), "{name}: nothing written");
+    }
+    // Deeper than any site's layout, within the limit: read.
+    let path = dir.path().join("layout.html");
+    std::fs::write(
+        &path,
+        format!(
+            "<html><body>{}{notice}{}</body></html>",
+            "<table><tr><td><div>".repeat(100),
+            "</div></td></tr></table>".repeat(100)
+        ),
+    )
+    .unwrap();
+    let yaml = import_stdout(&path);
+    assert_eq!(register(&yaml)["tasks"][0]["lead"][0], "县应急管理局");
+}
+
+#[test]
+fn a_ten_megabyte_page_reads_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.html");
+    let page = word_notice_page(99, 99);
+    assert!(page.len() > 10 << 20, "{} bytes", page.len());
+    std::fs::write(&path, &page).unwrap();
+    let yaml = import_stdout(&path);
+    let tasks = register(&yaml)["tasks"].as_sequence().unwrap().clone();
+    assert_eq!(tasks.len(), 99 * 99);
+    let last = &tasks[tasks.len() - 1];
+    assert_eq!(last["seq"], "（九十九）");
+    assert_eq!(last["section"][0], "九十九、第99项重点工作");
+    assert_eq!(last["support"][1], "县交通运输局");
+    // Five lines of site and title, the salutation, then a line per heading and measure.
+    assert_eq!(last["source"]["line"], 5 + 1 + 99 + 99 * 99);
+}

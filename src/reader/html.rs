@@ -11,6 +11,7 @@ use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
 use crate::error::{ReadError, Warning};
 use crate::normalize::is_space;
 use crate::reader::decode::{self, EncodingChoice};
+use crate::reader::limits::HTML_DEPTH_LIMIT;
 use crate::vocab::TITLE_ENDINGS;
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -302,8 +303,11 @@ pub fn read_html(
     warnings: &mut Vec<Warning>,
 ) -> Result<Document, ReadError> {
     let source = decode_html(bytes, choice, warnings)?;
-    let (html, lines) = parse(&source);
-    let page = Page { html: &html, lines };
+    let (html, placed) = parse(&source)?;
+    let page = Page {
+        html: &html,
+        placed,
+    };
     Ok(page.document(warnings))
 }
 
@@ -408,20 +412,48 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|tag| head.windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag)))
 }
 
-/// The parser's tree sink, noting the source line each element's start tag is on.
+/// Where an element stands: the source line of its start tag, and how many elements it is
+/// inside.
+#[derive(Debug, Clone, Copy, Default)]
+struct Placed {
+    line: usize,
+    depth: usize,
+}
+
+/// The parser's tree sink, noting the source line each element's start tag is on and how deep
+/// it is appended, and whether any element went deeper than the limit.
 struct LineSink {
     inner: HtmlTreeSink,
     line: StdCell<u64>,
-    lines: RefCell<IdMap<usize>>,
+    placed: RefCell<IdMap<Placed>>,
+    too_deep: StdCell<bool>,
+}
+
+impl LineSink {
+    fn depth(&self, node: &NodeId) -> usize {
+        self.placed.borrow().get(node).map_or(0, |p| p.depth)
+    }
+
+    /// Notes that `child` now stands at `depth`.
+    fn place(&self, child: &NodeOrText<NodeId>, depth: usize) {
+        if let NodeOrText::AppendNode(node) = child
+            && let Some(placed) = self.placed.borrow_mut().get_mut(node)
+        {
+            placed.depth = depth;
+            if depth > HTML_DEPTH_LIMIT {
+                self.too_deep.set(true);
+            }
+        }
+    }
 }
 
 impl TreeSink for LineSink {
     type Handle = NodeId;
-    type Output = (Html, IdMap<usize>);
+    type Output = (Html, IdMap<Placed>);
     type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
 
     fn finish(self) -> Self::Output {
-        (self.inner.finish(), self.lines.into_inner())
+        (self.inner.finish(), self.placed.into_inner())
     }
     fn parse_error(&self, _msg: Cow<'static, str>) {}
     fn get_document(&self) -> NodeId {
@@ -432,9 +464,10 @@ impl TreeSink for LineSink {
     }
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let id = self.inner.create_element(name, attrs, flags);
-        self.lines
+        let line = self.line.get().try_into().unwrap_or(usize::MAX);
+        self.placed
             .borrow_mut()
-            .insert(id, self.line.get().try_into().unwrap_or(usize::MAX));
+            .insert(id, Placed { line, depth: 0 });
         id
     }
     fn create_comment(&self, text: StrTendril) -> NodeId {
@@ -444,6 +477,7 @@ impl TreeSink for LineSink {
         self.inner.create_pi(target, data)
     }
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.place(&child, self.depth(parent) + 1);
         self.inner.append(parent, child)
     }
     fn append_based_on_parent_node(
@@ -452,6 +486,9 @@ impl TreeSink for LineSink {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
+        // Beside `element` if it has a parent, else inside `prev_element`: the deeper of the two.
+        let depth = self.depth(element).max(self.depth(prev_element) + 1);
+        self.place(&child, depth);
         self.inner
             .append_based_on_parent_node(element, prev_element, child)
     }
@@ -474,6 +511,7 @@ impl TreeSink for LineSink {
         self.inner.set_quirks_mode(mode)
     }
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.place(&new_node, self.depth(sibling));
         self.inner.append_before_sibling(sibling, new_node)
     }
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
@@ -490,13 +528,40 @@ impl TreeSink for LineSink {
     }
 }
 
-fn parse(source: &str) -> (Html, IdMap<usize>) {
+/// How much of the page the parser is given at a time: after each piece the sink is asked
+/// whether the page went too deep, so a page nested past the limit costs at most a piece more.
+const PARSE_CHUNK: usize = 4096;
+
+/// Parses the page, refusing it once an element stands deeper than [`HTML_DEPTH_LIMIT`]: the
+/// HTML5 tree builder looks through every open element for each start tag, so a page nested
+/// without bound would take time quadratic in its depth (100,000 `<div>`s: over a minute), and the
+/// interpreters have nothing to read in such a page anyway.
+fn parse(source: &str) -> Result<(Html, IdMap<Placed>), ReadError> {
     let sink = LineSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: StdCell::new(1),
-        lines: RefCell::new(IdMap::default()),
+        placed: RefCell::new(IdMap::default()),
+        too_deep: StdCell::new(false),
     };
-    html5ever::driver::parse_document(sink, Default::default()).one(source)
+    let too_deep = || {
+        ReadError::OverLimit(format!(
+            "the page nests its elements more than {HTML_DEPTH_LIMIT} deep"
+        ))
+    };
+    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    let mut start = 0;
+    while start < source.len() {
+        let mut end = (start + PARSE_CHUNK).min(source.len());
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&source[start..end]));
+        if parser.tokenizer.sink.sink.too_deep.get() {
+            return Err(too_deep());
+        }
+        start = end;
+    }
+    Ok(parser.finish())
 }
 
 /// What the body search knows of an element: its text outside links, the text of its links,
@@ -512,7 +577,7 @@ struct Stats {
 
 struct Page<'a> {
     html: &'a Html,
-    lines: IdMap<usize>,
+    placed: IdMap<Placed>,
 }
 
 fn element(node: NodeRef<'_>) -> Option<&Element> {
@@ -746,7 +811,7 @@ impl Out<'_> {
 
 impl Page<'_> {
     fn line_of(&self, node: NodeRef<'_>) -> usize {
-        self.lines.get(&node.id()).copied().unwrap_or(1)
+        self.placed.get(&node.id()).map_or(1, |p| p.line)
     }
 
     fn document(&self, warnings: &mut Vec<Warning>) -> Document {
@@ -1419,13 +1484,29 @@ style='font-family:仿宋_GB2312'>压实属地<o:p></o:p></span><span style='mso
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow_the_stack() {
-        let page = format!(
-            "<html><body>{}<p>一、总体要求</p>{}</body></html>",
-            "<div>".repeat(3_000),
-            "</div>".repeat(3_000)
-        );
-        let (document, _) = read(&page);
+    fn nesting_is_read_up_to_its_limit_and_refused_past_it() {
+        let nested = |depth: usize, open: &str, close: &str| {
+            format!(
+                "<html><body>{}<p>一、总体要求</p>{}</body></html>",
+                open.repeat(depth),
+                close.repeat(depth)
+            )
+        };
+        // <html> and <body> stand above the divs.
+        let (document, _) = read(&nested(HTML_DEPTH_LIMIT - 3, "<div>", "</div>"));
         assert_eq!(paragraphs(&document), ["一、总体要求"]);
+        for page in [
+            nested(HTML_DEPTH_LIMIT, "<div>", "</div>"),
+            nested(100_000, "<div>", "</div>"),
+            nested(100_000, "<table><tr><td>", "</td></tr></table>"),
+            nested(100_000, "<b>", ""),
+        ] {
+            let error = read_html(page.as_bytes(), EncodingChoice::Auto, &mut Vec::new())
+                .expect_err("refused");
+            assert_eq!(
+                error.to_string(),
+                format!("refused: the page nests its elements more than {HTML_DEPTH_LIMIT} deep")
+            );
+        }
     }
 }

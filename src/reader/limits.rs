@@ -38,6 +38,12 @@ pub const PDF_GLYPH_LIMIT: u64 = 5_000_000;
 /// stream of it.
 pub const PDF_CONTENT_LIMIT: usize = 256 * 1024 * 1024;
 
+/// The most elements a web page may nest inside one another. Pages that government sites
+/// publish nest a few dozen (Word's markup inside a CMS's layout); the HTML5 tree builder's
+/// work for each start tag grows with the depth, so a page nested without bound is refused
+/// rather than parsed in time quadratic in its depth.
+pub const HTML_DEPTH_LIMIT: usize = 1_000;
+
 /// Excel's grid: columns A..XFD, rows 1..1048576.
 const MAX_COLUMNS: u32 = 16_384;
 const MAX_ROWS: u32 = 1_048_576;
