@@ -565,6 +565,93 @@ pub const ABBREVIATIONS: &[(&str, &str)] = &[
 /// 应急管理局 ≈ 应急局 once 应急 is expanded).
 pub const UNIT_KEY_DROPPED: &[&str] = &["和", "管理"];
 
+// ---- Web pages: what a government site prints around an article -----------------------------
+
+/// Words of the page around an article that a clerk never copies: a paragraph made only of
+/// these (and [`PAGE_CHROME_PUNCTUATION`]) is the site's, not the notice's.
+pub const PAGE_CHROME_PHRASES: &[&str] = &[
+    "打印本页",
+    "打印此页",
+    "打印文章",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "返回顶部",
+    "返回",
+    "收藏",
+    "分享到",
+    "分享",
+    "字体",
+    "大",
+    "中",
+    "小",
+    "默认",
+    "扫一扫在手机打开当前页",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关文件",
+    "推荐阅读",
+];
+
+/// Characters a line of the site's is made of besides its [`PAGE_CHROME_PHRASES`]
+/// (`【打印本页】【关闭窗口】`).
+pub const PAGE_CHROME_PUNCTUATION: &str = "【】[]()（）|｜/·•：:-—>»";
+
+/// Labels that open the page's information bar (发布时间：… 来源：… 浏览次数：…) and the
+/// links to neighbouring articles: a line opening with one (and a colon) is the site's.
+pub const PAGE_INFO_LABELS: &[&str] = &[
+    "发布时间",
+    "发布日期",
+    "信息来源",
+    "来源",
+    "浏览次数",
+    "点击数",
+    "点击量",
+    "访问量",
+    "阅读次数",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "上一篇",
+    "下一篇",
+];
+
+/// Substrings of `id`/`class` values that name site chrome in the CMSs government sites use
+/// (lower-case; matched in any case).
+pub const PAGE_CHROME_NAMES: &[&str] = &[
+    "nav", "menu", "crumb", "bread", "dqwz", "weizhi", "location", "footer", "share", "print",
+    "close", "related", "relate", "xgwz", "xglj", "sidebar", "pager", "bdshare", "toolbar",
+];
+
+/// Substrings of `id`/`class` values of the containers CMSs put the article body in
+/// (lower-case; matched in any case).
+pub const PAGE_CONTENT_NAMES: &[&str] = &[
+    "ucap-content",
+    "zoom",
+    "trs_editor",
+    "article",
+    "content",
+    "wordsection",
+];
+
+/// The `<meta name>` under which a CMS gives the article's title.
+pub const PAGE_TITLE_META: &str = "ArticleTitle";
+
+/// `<meta name>`s whose content a page's document keeps among its properties.
+pub const PAGE_META_NAMES: &[&str] = &["ArticleTitle", "PubDate", "ContentSource", "Keywords"];
+
+/// What separates the article's title from the portal's name in a page's `<title>`
+/// (`关于…的通知_某某县人民政府`, `某某网 - 关于…的通知`).
+pub const PAGE_TITLE_SEPARATORS: &[&str] = &["_", "|", "｜", " - ", " — ", " – "];
+
+/// Links to files of these kinds are attachments: files of their own the page does not hold.
+pub const ATTACHMENT_EXTENSIONS: &[&str] = &[
+    ".xlsx", ".xls", ".docx", ".doc", ".pdf", ".wps", ".et", ".ofd", ".zip", ".rar", ".csv",
+];
+
 // ---- What the writers print --------------------------------------------------------------
 
 /// The header the writers print for each column they write. Each is a name the readers know

@@ -12,7 +12,11 @@ use crate::error::{ReadError, Warning};
 use crate::normalize::is_space;
 use crate::reader::decode::{self, EncodingChoice};
 use crate::reader::limits::HTML_DEPTH_LIMIT;
-use crate::vocab::TITLE_ENDINGS;
+use crate::vocab::{
+    ATTACHMENT_EXTENSIONS, PAGE_CHROME_NAMES, PAGE_CHROME_PHRASES, PAGE_CHROME_PUNCTUATION,
+    PAGE_CONTENT_NAMES, PAGE_INFO_LABELS, PAGE_META_NAMES, PAGE_TITLE_META, PAGE_TITLE_SEPARATORS,
+    TITLE_ENDINGS,
+};
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -27,72 +31,31 @@ use std::hash::{BuildHasherDefault, Hasher};
 type NodeId = <HtmlTreeSink as TreeSink>::Handle;
 type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 
-/// Words of the page around an article that a clerk never copies: a paragraph made only of
-/// these (and brackets) is the site's, not the notice's.
-const CHROME_PHRASES: &[&str] = &[
-    "打印本页",
-    "打印此页",
-    "打印文章",
-    "打印",
-    "关闭窗口",
-    "关闭本页",
-    "关闭",
-    "返回顶部",
-    "返回",
-    "收藏",
-    "分享到",
-    "分享",
-    "字体",
-    "大",
-    "中",
-    "小",
-    "默认",
-    "扫一扫在手机打开当前页",
-    "相关链接",
-    "相关文章",
-    "相关阅读",
-    "相关新闻",
-    "相关文件",
-    "推荐阅读",
-];
+/// The longest of the info labels, in characters: a line's first characters are all they are
+/// compared with.
+const INFO_LABEL_MAX_CHARS: usize = max_chars(PAGE_INFO_LABELS);
 
-/// Labels that open the page's information bar (发布时间：… 来源：… 浏览次数：…) and the
-/// links to neighbouring articles.
-const INFO_LABELS: &[&str] = &[
-    "发布时间",
-    "发布日期",
-    "信息来源",
-    "来源",
-    "浏览次数",
-    "点击数",
-    "点击量",
-    "访问量",
-    "阅读次数",
-    "作者",
-    "责任编辑",
-    "编辑",
-    "上一篇",
-    "下一篇",
-];
-
-/// The longest of the labels, in characters.
-const INFO_LABEL_MAX_CHARS: usize = 4;
-
-/// Substrings of `id`/`class` values that name site chrome in the CMSs government sites use.
-const CHROME_NAMES: &[&str] = &[
-    "nav", "menu", "crumb", "bread", "dqwz", "weizhi", "location", "footer", "share", "print",
-    "close", "related", "relate", "xgwz", "xglj", "sidebar", "pager", "bdshare", "toolbar",
-];
-
-/// Substrings of `id`/`class` values of the containers CMSs put the article body in.
-const CONTENT_NAMES: &[&str] = &[
-    "ucap-content",
-    "zoom",
-    "trs_editor",
-    "article",
-    "content",
-    "wordsection",
-];
+/// The most characters any of `words` has (UTF-8 bytes that start a character, counted while
+/// compiling).
+const fn max_chars(words: &[&str]) -> usize {
+    let mut max = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let bytes = words[i].as_bytes();
+        let (mut count, mut j) = (0, 0);
+        while j < bytes.len() {
+            if bytes[j] & 0xC0 != 0x80 {
+                count += 1;
+            }
+            j += 1;
+        }
+        if count > max {
+            max = count;
+        }
+        i += 1;
+    }
+    max
+}
 
 /// Elements whose content is never text of the page. Tag names are the parser's interned atoms,
 /// compared as integers: every element of the page is looked up in these lists.
@@ -158,11 +121,6 @@ const BLOCK_TAGS: &[LocalName] = &[
     local_name!("tr"),
     local_name!("td"),
     local_name!("th"),
-];
-
-/// Links to these are attachments: files of their own the page does not contain.
-const ATTACHMENT_EXTENSIONS: &[&str] = &[
-    ".xlsx", ".xls", ".docx", ".doc", ".pdf", ".wps", ".et", ".ofd", ".zip", ".rar", ".csv",
 ];
 
 /// A hasher for node ids, which hash as one integer: a multiply spreads it at a fraction of
@@ -270,8 +228,8 @@ impl NameSet {
     }
 }
 
-static CHROME_NAME_SET: NameSet = NameSet::new(CHROME_NAMES);
-static CONTENT_NAME_SET: NameSet = NameSet::new(CONTENT_NAMES);
+static CHROME_NAME_SET: NameSet = NameSet::new(PAGE_CHROME_NAMES);
+static CONTENT_NAME_SET: NameSet = NameSet::new(PAGE_CONTENT_NAMES);
 
 /// Whether `style`, white space taken out and ASCII letters lower-cased, holds one of
 /// `declarations` (`(property, value)`, lower-case, without white space). Every occurrence has
@@ -679,11 +637,12 @@ fn ends_like_title(text: &str) -> bool {
 /// The page's title without the portal's name: `关于…的通知_某某县人民政府` → `关于…的通知`.
 fn page_title(title: &str) -> String {
     let title = title.trim_matches(is_space);
-    let parts: Vec<&str> = title
-        .split(['_', '|', '｜'])
-        .flat_map(|p| p.split(" - "))
-        .flat_map(|p| p.split(" — "))
-        .flat_map(|p| p.split(" – "))
+    let mut parts: Vec<&str> = vec![title];
+    for separator in PAGE_TITLE_SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(separator)).collect();
+    }
+    let parts: Vec<&str> = parts
+        .into_iter()
         .map(|p| p.trim_matches(is_space))
         .filter(|p| !p.is_empty())
         .collect();
@@ -759,15 +718,12 @@ impl Collector {
     }
 }
 
-/// Characters a chrome line is made of besides its phrases.
-const CHROME_PUNCTUATION: &str = "【】[]()（）|｜/·•：:-—>»";
-
 /// A line of the site's rather than of the notice's.
 fn is_chrome_line(text: &str) -> bool {
     let mut chars = text.chars().filter(|c| !is_space(*c));
     // The labels are short: the line's first characters are all they are compared with.
     let head: String = chars.clone().take(INFO_LABEL_MAX_CHARS + 1).collect();
-    if INFO_LABELS.iter().any(|l| {
+    if PAGE_INFO_LABELS.iter().any(|l| {
         head.strip_prefix(l)
             .is_some_and(|rest| rest.starts_with(['：', ':']))
     }) {
@@ -775,16 +731,16 @@ fn is_chrome_line(text: &str) -> bool {
     }
     // A line with a character of no phrase is the notice's: most are ruled out at their first
     // characters, without copying the line or taking the phrases out.
-    if !chars
-        .all(|c| CHROME_PUNCTUATION.contains(c) || CHROME_PHRASES.iter().any(|p| p.contains(c)))
-    {
+    if !chars.all(|c| {
+        PAGE_CHROME_PUNCTUATION.contains(c) || PAGE_CHROME_PHRASES.iter().any(|p| p.contains(c))
+    }) {
         return false;
     }
     let mut rest = squeeze(text);
-    for phrase in CHROME_PHRASES {
+    for phrase in PAGE_CHROME_PHRASES {
         rest = rest.replace(phrase, "");
     }
-    rest.chars().all(|c| CHROME_PUNCTUATION.contains(c))
+    rest.chars().all(|c| PAGE_CHROME_PUNCTUATION.contains(c))
 }
 
 /// Where a walk puts what it collects: the body's blocks, or one table cell's lines.
@@ -839,13 +795,10 @@ impl Page<'_> {
                     if content.is_empty() {
                         continue;
                     }
-                    if name.eq_ignore_ascii_case("ArticleTitle") {
+                    if name.eq_ignore_ascii_case(PAGE_TITLE_META) {
                         title = Some((content.to_string(), self.line_of(node)));
                     }
-                    if ["ArticleTitle", "PubDate", "ContentSource", "Keywords"]
-                        .iter()
-                        .any(|n| name.eq_ignore_ascii_case(n))
-                    {
+                    if PAGE_META_NAMES.iter().any(|n| name.eq_ignore_ascii_case(n)) {
                         properties.push((name.to_string(), content.to_string()));
                     }
                 }
@@ -1338,8 +1291,9 @@ mod tests {
 
     #[test]
     fn chrome_lines_are_the_sites() {
-        let longest = INFO_LABELS.iter().map(|l| l.chars().count()).max();
+        let longest = PAGE_INFO_LABELS.iter().map(|l| l.chars().count()).max();
         assert_eq!(longest, Some(INFO_LABEL_MAX_CHARS));
+        assert_eq!(max_chars(&["", "a", "发布时间", "a发"]), 4);
         assert!(is_chrome_line("发 布 时 间 ：2024-05-01"));
         assert!(is_chrome_line("浏览次数:128"));
         assert!(is_chrome_line("【打印本页】【关闭窗口】"));
