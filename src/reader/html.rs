@@ -420,7 +420,20 @@ impl TreeSink for LineSink {
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
         self.inner.elem_name(target)
     }
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> NodeId {
+        // Only what the reader looks at is kept: Word's markup gives most elements a long style,
+        // a language and a width, and a style matters only when it hides the element.
+        attrs.retain(|a| {
+            a.name.ns == ns!()
+                && (KEPT_ATTRIBUTES.contains(&a.name.local)
+                    || (a.name.local == local_name!("style")
+                        && holds_declaration(&a.value, HIDING_DECLARATIONS)))
+        });
         let id = self.inner.create_element(name, attrs, flags);
         let line = self.line.get().try_into().unwrap_or(usize::MAX);
         self.placed
@@ -570,6 +583,18 @@ fn is_named(el: &Element, names: &NameSet) -> bool {
     .flatten()
     .any(|value| names.found_in(value))
 }
+
+/// The attributes the reader reads, besides a `style` that hides its element.
+const KEPT_ATTRIBUTES: &[LocalName] = &[
+    local_name!("id"),
+    local_name!("class"),
+    local_name!("hidden"),
+    local_name!("href"),
+    local_name!("name"),
+    local_name!("content"),
+    local_name!("colspan"),
+    local_name!("rowspan"),
+];
 
 /// Styles that hide an element: CSS's, and Word's for what it keeps out of print.
 const HIDING_DECLARATIONS: &[(&str, &str)] = &[("display", "none"), ("mso-hide", "all")];
