@@ -647,6 +647,29 @@ pub const PAGE_META_NAMES: &[&str] = &["ArticleTitle", "PubDate", "ContentSource
 /// (`关于…的通知_某某县人民政府`, `某某网 - 关于…的通知`).
 pub const PAGE_TITLE_SEPARATORS: &[&str] = &["_", "|", "｜", " - ", " — ", " – "];
 
+/// What a field of a page's information block gives the register where the article does not
+/// print it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageInfoField {
+    DocNumber,
+    /// 成文日期: the date the document was signed, the register's date.
+    DateWritten,
+    /// 发布日期: the date the page was published, the register's date where no 成文日期 is
+    /// printed.
+    DatePublished,
+}
+
+/// Labels of the fields a page prints around its article (the bar under the title,
+/// `发布日期：2024-03-05`; a 政府信息公开 table, `文　　号 | 云政发〔2025〕7号`) that fill the
+/// register's 文号 and date when the article lacks them.
+pub const PAGE_INFO_FIELDS: &[(&str, PageInfoField)] = &[
+    ("成文日期", PageInfoField::DateWritten),
+    ("发布日期", PageInfoField::DatePublished),
+    ("发布时间", PageInfoField::DatePublished),
+    ("发文字号", PageInfoField::DocNumber),
+    ("文号", PageInfoField::DocNumber),
+];
+
 /// Links to files of these kinds are attachments: files of their own the page does not hold.
 pub const ATTACHMENT_EXTENSIONS: &[&str] = &[
     ".xlsx", ".xls", ".docx", ".doc", ".pdf", ".wps", ".et", ".ofd", ".zip", ".rar", ".csv",

@@ -4803,3 +4803,28 @@ fn a_ten_megabyte_page_reads_through() {
     // Five lines of site and title, the salutation, then a line per heading and measure.
     assert_eq!(last["source"]["line"], 5 + 1 + 99 + 99 * 99);
 }
+
+#[test]
+fn a_pages_information_block_gives_the_doc_number_and_date_its_article_leaves_out() {
+    let page = content_of(&import_stdout(
+        &fixtures().join("outline_web_page_info_block.html"),
+    ));
+    let printed = content_of(&import_stdout(
+        &fixtures().join("outline_web_page_info_block_copied.txt"),
+    ));
+    assert_eq!(page["document"]["doc_number"], "松政办〔2025〕6号");
+    assert_eq!(
+        page["document"]["date"], "2025-02-26",
+        "the 成文日期, not the 发布日期 (2025-03-03), a related article's or the script's"
+    );
+    // The notice as printed signs above its date; the page signs without one, so only the
+    // printed notice names its issuer. Everything else is the same register.
+    let without_issuer = |mut register: serde_yaml::Value| {
+        register["document"]
+            .as_mapping_mut()
+            .unwrap()
+            .remove("issuer");
+        register
+    };
+    assert_eq!(without_issuer(page), without_issuer(printed));
+}

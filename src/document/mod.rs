@@ -7,8 +7,14 @@ pub mod numbering;
 use serde::Serialize;
 use std::fmt;
 
+/// The property under which a web page's reader hands on each line it found around the article
+/// body (an information bar, a 政府信息公开 table): where a page prints the 文号 and dates that
+/// the body leaves out.
+pub const PAGE_INFO_PROPERTY: &str = "page-info";
+
 /// A document as its reader found it: blocks in reading order, and metadata the container
-/// carried outside the body (a workbook's hidden sheet, a web page's `<title>`).
+/// carried outside the body (a workbook's hidden sheet, a web page's `<title>` and the lines
+/// around its article, [`PAGE_INFO_PROPERTY`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     pub blocks: Vec<Block>,

@@ -78,24 +78,30 @@ fn digits(cursor: &mut Cursor<'_>, max: usize) -> Option<()> {
 /// read by hand (a regular expression for it cost more to compile than a register's limits
 /// cost to read).
 fn numeric_date(text: &str) -> Option<(&str, &str, &str)> {
-    four_digit_starts(text).find_map(|start| {
-        let mut cursor = Cursor::new(&text[start..]);
-        let separator = |c: char| matches!(c, '-' | '/' | '.');
-        let at = |c: &Cursor<'_>| start + c.at;
-        cursor.at = 4;
-        cursor.one(separator)?;
-        let month_start = at(&cursor);
-        digits(&mut cursor, 2)?;
-        let month = &text[month_start..at(&cursor)];
-        cursor.one(separator)?;
-        let day_start = at(&cursor);
-        digits(&mut cursor, 2)?;
-        Some((
-            &text[start..start + 4],
-            month,
-            &text[day_start..at(&cursor)],
-        ))
-    })
+    four_digit_starts(text).find_map(|start| numeric_date_at(text, start))
+}
+
+/// The numeric date whose four digits of year start at `start`.
+fn numeric_date_at(text: &str, start: usize) -> Option<(&str, &str, &str)> {
+    let mut cursor = Cursor::new(&text[start..]);
+    let separator = |c: char| matches!(c, '-' | '/' | '.');
+    let at = |c: &Cursor<'_>| start + c.at;
+    let year = cursor.run(|c| c.is_ascii_digit(), 4)?;
+    (year.len() == 4).then_some(())?;
+    cursor.one(separator)?;
+    let month_start = at(&cursor);
+    digits(&mut cursor, 2)?;
+    let month = &text[month_start..at(&cursor)];
+    cursor.one(separator)?;
+    let day_start = at(&cursor);
+    digits(&mut cursor, 2)?;
+    Some((year, month, &text[day_start..at(&cursor)]))
+}
+
+/// The numeric date `text` opens with (`2024-03-05 09:30`, `2024/3/5`), as `YYYY-MM-DD`.
+pub(crate) fn leading_numeric_date(text: &str) -> Option<String> {
+    let (year, month, day) = numeric_date_at(text, 0)?;
+    valid_date(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 /// The first `YYYY年[M月[D日]]` in `text` and the qualifier after it.
@@ -192,6 +198,16 @@ mod tests {
         assert_eq!(due_date("2024/6/31"), None);
         assert_eq!(due_date("长期坚持"), None);
         assert_eq!(due_date("持续推进"), None);
+        assert_eq!(
+            leading_numeric_date("2024-03-05 09:30").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            leading_numeric_date("2024/3/5").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(leading_numeric_date("于2024-03-05"), None);
+        assert_eq!(leading_numeric_date("2024-02-30"), None);
     }
 
     type Found = Option<(String, Option<String>, Option<String>, String)>;

@@ -4,7 +4,7 @@ use super::Line;
 use super::numbering::{Cursor, chinese_value, is_doc_number, parse_label};
 use crate::normalize::half_width_digits;
 use crate::normalize::is_space;
-use crate::vocab::{ISSUER_ENDINGS, TITLE_ENDINGS};
+use crate::vocab::{ISSUER_ENDINGS, PAGE_INFO_FIELDS, PageInfoField, TITLE_ENDINGS};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -32,6 +32,85 @@ pub fn read_metadata(lines: &[Line]) -> Metadata {
             .map(str::to_string),
         issuer: date_index.and_then(|i| issuer_above(lines, i)),
         date,
+    }
+}
+
+/// The 文号 and date a web page prints around its article, read from the lines its reader found
+/// there ([`crate::document::PAGE_INFO_PROPERTY`]): `发布日期：2024-03-05`, or a 信息公开
+/// table's cells, where a label stands alone on its line and its value on the next. The first
+/// of each field is taken, and a 成文日期 before any 发布日期.
+pub fn read_page_info<'a>(lines: impl IntoIterator<Item = &'a str>) -> Metadata {
+    let lines: Vec<&str> = lines.into_iter().collect();
+    let (mut doc_number, mut written, mut published) = (None, None, None);
+    for (i, line) in lines.iter().enumerate() {
+        for (field, value) in labelled_values(line) {
+            let value = match value.trim_matches(is_space) {
+                "" => lines.get(i + 1).copied().unwrap_or(""),
+                value => value,
+            };
+            match field {
+                PageInfoField::DocNumber if doc_number.is_none() => {
+                    doc_number = leading_doc_number(value)
+                }
+                PageInfoField::DateWritten if written.is_none() => written = leading_date(value),
+                PageInfoField::DatePublished if published.is_none() => {
+                    published = leading_date(value)
+                }
+                _ => {}
+            }
+        }
+    }
+    Metadata {
+        doc_number,
+        date: written.or(published),
+        ..Metadata::default()
+    }
+}
+
+/// Each field label on the line (white space allowed inside it, `文　　号`) that a colon
+/// follows, with the text after the colon; or the label alone on the line, with nothing.
+fn labelled_values(line: &str) -> Vec<(PageInfoField, &str)> {
+    let mut found = Vec::new();
+    for (label, field) in PAGE_INFO_FIELDS {
+        let Some(first) = label.chars().next() else {
+            continue;
+        };
+        for (at, _) in line.match_indices(first) {
+            let mut cursor = Cursor::new(&line[at..]);
+            let spelled = label.chars().all(|c| {
+                cursor.spaces();
+                cursor.one(|d| d == c).is_some()
+            });
+            if !spelled {
+                continue;
+            }
+            cursor.spaces();
+            let rest = cursor.rest();
+            if let Some(value) = rest.strip_prefix(['：', ':']) {
+                found.push((*field, value));
+            } else if rest.is_empty() && line[..at].trim_matches(is_space).is_empty() {
+                found.push((*field, ""));
+            }
+        }
+    }
+    found
+}
+
+/// The 文号 a value opens with (`云政发〔2025〕7号  发布日期：…`).
+fn leading_doc_number(value: &str) -> Option<String> {
+    value
+        .match_indices('号')
+        .map(|(at, _)| value[..at + '号'.len_utf8()].trim_matches(is_space))
+        .find(|candidate| is_doc_number(candidate))
+        .map(str::to_string)
+}
+
+/// The date a value opens with, printed (`2024年3月1日`) or numeric (`2024-03-01 09:30`).
+fn leading_date(value: &str) -> Option<String> {
+    let text = half_width_digits(value.trim_matches(is_space));
+    match find_printed_date(&text) {
+        Some(date) if date.start == 0 => date.iso(),
+        _ => super::due::leading_numeric_date(&text),
     }
 }
 
@@ -369,6 +448,36 @@ mod tests {
         ] {
             assert!(find_printed_date(text).is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_pages_information_block_gives_the_doc_number_and_the_date_written() {
+        let info = read_page_info([
+            "发布时间：2025-03-12 10:00　来源：县政府办公室　浏览次数：128",
+            "索 引 号：",
+            "001003/2025-00012",
+            "文　　号：",
+            "云政发〔2025〕7号",
+            "成文日期：",
+            "2025年03月10日",
+        ]);
+        assert_eq!(info.doc_number.as_deref(), Some("云政发〔2025〕7号"));
+        assert_eq!(info.date.as_deref(), Some("2025-03-10"), "成文日期 first");
+        let bar = read_page_info(["文号：青政办发〔2024〕5号　发布日期：2024/3/5"]);
+        assert_eq!(bar.doc_number.as_deref(), Some("青政办发〔2024〕5号"));
+        assert_eq!(bar.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            read_page_info(["发布日期", "2024-03-05"]).date.as_deref(),
+            Some("2024-03-05")
+        );
+        // Labels inside a sentence, values that are no 文号 or date: nothing.
+        let none = read_page_info([
+            "请在报送材料中注明文号",
+            "文号：见附件",
+            "发布日期：近日",
+            "主要内容：成文日期：待定",
+        ]);
+        assert_eq!(none, Metadata::default());
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub mod people;
 pub mod table;
 
 use crate::document::numbering::Cursor;
-use crate::document::{Block, Document, Position};
+use crate::document::{Block, Document, PAGE_INFO_PROPERTY, Position};
 use crate::error::Warning;
 use crate::model::{Layout, Person, SourceRef, Task};
 use meta::Metadata;
@@ -73,6 +73,17 @@ pub fn interpret(
     let has_header = tables.iter().any(|t| t.header_at().is_some());
     let layout = layout.unwrap_or_else(|| detect_layout(&lines, has_header));
     let mut metadata = meta::read_metadata(&lines);
+    // A web page prints its 文号 and dates around the article (an information bar, a 信息公开
+    // table), which its reader hands on as properties: they fill what the article leaves out.
+    let page_info = meta::read_page_info(
+        document
+            .properties
+            .iter()
+            .filter(|(key, _)| key == PAGE_INFO_PROPERTY)
+            .map(|(_, line)| line.as_str()),
+    );
+    metadata.doc_number = metadata.doc_number.or(page_info.doc_number);
+    metadata.date = metadata.date.or(page_info.date);
     let mut result = Interpretation {
         layout,
         ..Interpretation::default()

@@ -7,7 +7,7 @@
 //! from block elements and `<br>`, tables keep `rowspan`/`colspan` as spans, and every block
 //! remembers the source line its element starts on.
 
-use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
+use crate::document::{Block, Cell, Document, PAGE_INFO_PROPERTY, Paragraph, Position, Table};
 use crate::error::{ReadError, Warning};
 use crate::normalize::is_space;
 use crate::reader::decode::{self, EncodingChoice};
@@ -420,7 +420,20 @@ impl TreeSink for LineSink {
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
         self.inner.elem_name(target)
     }
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> NodeId {
+        // Only what the reader looks at is kept: Word's markup gives most elements a long style,
+        // a language and a width, and a style matters only when it hides the element.
+        attrs.retain(|a| {
+            a.name.ns == ns!()
+                && (KEPT_ATTRIBUTES.contains(&a.name.local)
+                    || (a.name.local == local_name!("style")
+                        && holds_declaration(&a.value, HIDING_DECLARATIONS)))
+        });
         let id = self.inner.create_element(name, attrs, flags);
         let line = self.line.get().try_into().unwrap_or(usize::MAX);
         self.placed
@@ -570,6 +583,18 @@ fn is_named(el: &Element, names: &NameSet) -> bool {
     .flatten()
     .any(|value| names.found_in(value))
 }
+
+/// The attributes the reader reads, besides a `style` that hides its element.
+const KEPT_ATTRIBUTES: &[LocalName] = &[
+    local_name!("id"),
+    local_name!("class"),
+    local_name!("hidden"),
+    local_name!("href"),
+    local_name!("name"),
+    local_name!("content"),
+    local_name!("colspan"),
+    local_name!("rowspan"),
+];
 
 /// Styles that hide an element: CSS's, and Word's for what it keeps out of print.
 const HIDING_DECLARATIONS: &[(&str, &str)] = &[("display", "none"), ("mso-hide", "all")];
@@ -743,9 +768,13 @@ fn is_chrome_line(text: &str) -> bool {
     rest.chars().all(|c| PAGE_CHROME_PUNCTUATION.contains(c))
 }
 
-/// Where a walk puts what it collects: the body's blocks, or one table cell's lines.
+/// Where a walk puts what it collects: the body's blocks (and the site's lines among them, for
+/// the page's information), or one table cell's lines.
 enum Out<'o> {
-    Blocks(&'o mut Vec<Block>),
+    Blocks {
+        blocks: &'o mut Vec<Block>,
+        info: &'o mut Vec<String>,
+    },
     Lines(&'o mut Vec<String>),
 }
 
@@ -755,8 +784,10 @@ impl Out<'_> {
             return;
         };
         match self {
-            Out::Blocks(blocks) => {
-                if !is_chrome_line(&text) {
+            Out::Blocks { blocks, info } => {
+                if is_chrome_line(&text) {
+                    info.push(text);
+                } else {
                     blocks.push(Block::Paragraph(Paragraph::new(text, Position::line(line))));
                 }
             }
@@ -811,10 +842,20 @@ impl Page<'_> {
             chars: text.chars().count(),
         });
         let stats = self.stats(sought);
-        let mut blocks = Vec::new();
+        let (mut blocks, mut info) = (Vec::new(), Vec::new());
         if let Some(body) = self.body(&stats) {
-            self.walk(body, &stats, &mut Out::Blocks(&mut blocks), warnings);
+            let mut out = Out::Blocks {
+                blocks: &mut blocks,
+                info: &mut info,
+            };
+            self.walk(body, &stats, &mut out, warnings);
+            info.extend(self.lines_around(body, &stats));
         }
+        // The interpreters read the 文号 and dates these lines print where the body has none.
+        properties.extend(
+            info.into_iter()
+                .map(|line| (PAGE_INFO_PROPERTY.to_string(), line)),
+        );
         if blocks.is_empty() {
             warnings.push(Warning::general("no article body found in the page"));
         }
@@ -1002,7 +1043,7 @@ impl Page<'_> {
                                 && is_data_table(node, stats)
                             {
                                 out.flush(&mut collector);
-                                if let Out::Blocks(blocks) = out {
+                                if let Out::Blocks { blocks, .. } = out {
                                     blocks.push(Block::Table(self.table(node, stats, warnings)));
                                 }
                                 skip = Some(node.id());
@@ -1028,6 +1069,73 @@ impl Page<'_> {
             }
         }
         out.flush(&mut collector);
+    }
+
+    /// The lines of the page around its article body that hold no link: the information bar
+    /// under the title, a 政府信息公开 table of 索引号, 文号 and dates, a date under the
+    /// article. Every block and table cell is a line of its own; the body, the site's chrome and
+    /// lists of links are left out.
+    fn lines_around(&self, body: NodeRef<'_>, stats: &IdMap<Stats>) -> Vec<String> {
+        use ego_tree::iter::Edge;
+        /// A line is kept unless some of its text was a link's (a related article and its date).
+        fn flush(collector: &mut Collector, linked: &mut bool, lines: &mut Vec<String>) {
+            if let Some((text, _)) = collector.take()
+                && !*linked
+            {
+                lines.push(text);
+            }
+            *linked = false;
+        }
+        let (mut lines, mut collector) = (Vec::new(), Collector::default());
+        let (mut links, mut linked) = (0usize, false);
+        let mut skip: Option<NodeId> = None;
+        for edge in self.html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(el) => {
+                            let tag = &el.name.local;
+                            let left_out = node.id() == body.id()
+                                || stats.get(&node.id()).is_none_or(|s| is_link_list(tag, s));
+                            if left_out || is_block(tag) || *tag == local_name!("br") {
+                                flush(&mut collector, &mut linked, &mut lines);
+                            }
+                            if left_out {
+                                skip = Some(node.id());
+                            } else if is_link(el) {
+                                links += 1;
+                            }
+                        }
+                        Node::Text(text) => {
+                            linked |= links > 0 && !text.chars().all(is_space);
+                            collector.push(text, 0);
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if let Some(id) = skip {
+                        if id == node.id() {
+                            skip = None;
+                        }
+                        continue;
+                    }
+                    if let Some(el) = element(node) {
+                        if is_link(el) {
+                            links = links.saturating_sub(1);
+                        }
+                        if is_block(&el.name.local) {
+                            flush(&mut collector, &mut linked, &mut lines);
+                        }
+                    }
+                }
+            }
+        }
+        flush(&mut collector, &mut linked, &mut lines);
+        lines
     }
 
     fn table(&self, node: NodeRef<'_>, stats: &IdMap<Stats>, warnings: &mut Vec<Warning>) -> Table {
@@ -1409,6 +1517,47 @@ style='font-family:仿宋_GB2312'>压实属地<o:p></o:p></span><span style='mso
 <p class=MsoNormal><span style='display:none'>隐藏</span><o:p>&nbsp;</o:p></p></div></body></html>";
         let (document, _) = read(page);
         assert_eq!(paragraphs(&document), ["一、压实属地责任，县应急局牵头。"]);
+    }
+
+    #[test]
+    fn the_lines_around_the_article_are_handed_on_for_its_doc_number_and_dates() {
+        let page = r#"<html><head><title>关于开展汛前检查的通知_某某县人民政府</title></head><body>
+<div class="nav"><a href="/">首页</a> 发布日期：2000-01-01</div>
+<table class="info"><tr><td>文　　号：</td><td>青政办〔2024〕9号</td><td>成文日期：</td><td>2024年4月2日</td></tr></table>
+<div class="article"><h1>关于开展汛前检查的通知</h1>
+<div class="bar">发布日期：2024-04-08 10:00　来源：县应急局</div>
+<div id="zoom"><p>各乡镇人民政府：</p><p>一、全面排查隐患。县水利局牵头。</p><p>二、及时整改销号。县应急局负责。</p>
+<p>发布时间：2024-04-08</p></div>
+<ul class="list"><li><a href="/1">关于其他事项的通知</a> 发布日期：2023-01-01</li></ul>
+</div></body></html>"#;
+        let (document, _) = read(page);
+        let info: Vec<&str> = document
+            .properties
+            .iter()
+            .filter(|(k, _)| k == PAGE_INFO_PROPERTY)
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(
+            info,
+            [
+                "发布日期：2024-04-08 10:00 来源：县应急局",
+                "发布时间：2024-04-08",
+                "文 号：",
+                "青政办〔2024〕9号",
+                "成文日期：",
+                "2024年4月2日",
+            ],
+            "the site's lines in the body first, then the page's around it; no chrome, no links"
+        );
+        assert!(!paragraphs(&document).iter().any(|p| p.starts_with("发布")));
+        let register = crate::reader::read(page.as_bytes(), "page.html", &Default::default())
+            .unwrap()
+            .register;
+        assert_eq!(
+            register.document.doc_number.as_deref(),
+            Some("青政办〔2024〕9号")
+        );
+        assert_eq!(register.document.date.as_deref(), Some("2024-04-02"));
     }
 
     #[test]
