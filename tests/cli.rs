@@ -4628,13 +4628,25 @@ fn interrupted_while_writing(
     dir: &Path,
     signal: &str,
 ) -> (std::process::ExitStatus, Vec<PathBuf>) {
+    use std::os::unix::process::CommandExt;
     let binary = assert_cmd::cargo::cargo_bin("dutyctl");
-    let mut child = std::process::Command::new(binary)
+    let mut command = std::process::Command::new(binary);
+    command
         .args(args)
         .env("DUTYCTL_TEST_PAUSE_BEFORE_RENAME_MS", "20000")
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("dutyctl starts");
+        .stderr(std::process::Stdio::null());
+    // The test may itself run with a signal ignored (under nohup, or as a shell's background
+    // job), which the child would inherit and keep: it starts with the default disposition.
+    // SAFETY: signal() is async-signal-safe, as a pre_exec closure must be.
+    unsafe {
+        command.pre_exec(|| {
+            for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                libc::signal(signal, libc::SIG_DFL);
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().expect("dutyctl starts");
     let started = std::time::Instant::now();
     let has_temporary = || {
         walk(dir)

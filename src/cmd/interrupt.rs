@@ -50,8 +50,14 @@ impl Drop for Pending {
 fn install_handler() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     HANDLER.call_once(|| {
+        // A signal ignored when the process started stays ignored: `nohup dutyctl …` must
+        // survive its terminal closing, and a shell's background job its Ctrl+C.
+        let handled: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+            .into_iter()
+            .filter(|&signal| !ignored(signal))
+            .collect();
         // Without a handler the signal still ends the process; only the cleanup is lost.
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new(handled) else {
             return;
         };
         std::thread::spawn(move || {
@@ -69,6 +75,15 @@ fn install_handler() {
             }
         });
     });
+}
+
+/// Whether `signal` is ignored now (as `nohup` leaves SIGHUP for the program it starts).
+#[cfg(unix)]
+fn ignored(signal: i32) -> bool {
+    let mut current: libc::sigaction = unsafe { std::mem::zeroed() };
+    // SAFETY: with a null new action, sigaction only writes the current one into `current`.
+    let read = unsafe { libc::sigaction(signal, std::ptr::null(), &mut current) };
+    read == 0 && current.sa_sigaction == libc::SIG_IGN
 }
 
 #[cfg(not(unix))]
