@@ -311,8 +311,9 @@ fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> std::borrow::Cow<'
 }
 
 /// Every string of a register made [`printable`], for reports printed to a terminal. The same
-/// mapping on both sides of a diff keeps equal strings equal.
-pub fn printable_register(register: &dutyctl::model::Register) -> Result<dutyctl::model::Register> {
+/// mapping on both sides of a diff keeps equal strings equal. Most registers hold nothing to
+/// escape: they are returned as they are, found so from their JSON text (one pass, no tree).
+pub fn printable_register(register: dutyctl::model::Register) -> Result<dutyctl::model::Register> {
     fn walk(value: &mut serde_json::Value) {
         match value {
             serde_json::Value::String(s) => {
@@ -325,9 +326,30 @@ pub fn printable_register(register: &dutyctl::model::Register) -> Result<dutyctl
             _ => {}
         }
     }
-    let mut value = serde_json::to_value(register)?;
+    if !json_needs_printable(&serde_json::to_string(&register)?) {
+        return Ok(register);
+    }
+    let mut value = serde_json::to_value(&register)?;
     walk(&mut value);
     Ok(serde_json::from_value(value)?)
+}
+
+/// Whether a string in this JSON text (as serde_json writes it) holds a character that
+/// [`printable`] escapes. serde_json writes a control character below U+0020 as an escape
+/// (`\b`, `\f`, `\r`, `\u00XX`; `\n` and `\t` are kept by `printable`) and every other
+/// character as itself, so one look at each character and escape decides.
+fn json_needs_printable(json: &str) -> bool {
+    let mut chars = json.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if !matches!(chars.next(), Some('n' | 't' | '"' | '\\' | '/')) {
+                return true;
+            }
+        } else if needs_escape(c) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -341,5 +363,43 @@ mod tests {
         assert_eq!(printable("一\n二\t三"), "一\n二\t三");
         assert_eq!(printable_line("一\r\n二"), "一\\r\\n二");
         assert!(matches!(printable("平常"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    /// The JSON look decides as the walk over every string would, for every character that
+    /// matters and its neighbours in a string.
+    #[test]
+    fn a_register_needs_escaping_exactly_when_one_of_its_strings_does() {
+        let samples = [
+            "平常的任务",
+            "一\n二\t三",
+            "带\"引号\"和\\反斜杠/",
+            "市\u{1b}[2J应急局",
+            "回车\r",
+            "退格\u{8}",
+            "换页\u{c}",
+            "删除\u{7f}",
+            "C1\u{85}",
+            "abc\u{202e}fed",
+            "\u{2066}隔离",
+            "\u{0}",
+            "末尾\\",
+        ];
+        for sample in samples {
+            let mut register = dutyctl::model::Register::of_tasks(Vec::new());
+            register.document.title = Some(sample.to_string());
+            let json = serde_json::to_string(&register).unwrap();
+            let expected = matches!(printable(sample), std::borrow::Cow::Owned(_));
+            assert_eq!(
+                json_needs_printable(&json),
+                expected,
+                "{sample:?} in {json}"
+            );
+            let escaped = printable_register(register).unwrap();
+            assert_eq!(
+                escaped.document.title.as_deref(),
+                Some(&*printable(sample)),
+                "{sample:?}"
+            );
+        }
     }
 }
