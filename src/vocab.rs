@@ -99,12 +99,33 @@ pub const PROBLEMS_HEADERS: &[&str] = &["存在问题", "存在困难", "困难�
 
 /// A header cell's name as the lists hold it: without spaces, and without a bracket after it.
 fn header_name(header: &str) -> String {
-    let name: String = header
+    header_name_within(header, usize::MAX).unwrap_or_default()
+}
+
+/// [`header_name`] where it has at most `max_chars` characters; reading stops past them, so a
+/// long cell (a whole paragraph of flat text) costs no more than a header.
+fn header_name_within(header: &str, max_chars: usize) -> Option<String> {
+    let before_bracket = header.split(['（', '(']).next().unwrap_or("");
+    let mut name = String::new();
+    for (count, c) in before_bracket
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    name.split(['（', '(']).next().unwrap_or("").to_string()
+        .enumerate()
+    {
+        if count == max_chars {
+            return None;
+        }
+        name.push(c);
+    }
+    Some(name)
 }
+
+/// Characters of the longest name in [`COLUMN_HEADERS`] (a test holds it to the list): a name
+/// longer than this and than [`SHORT_HEADER_CHARS`] names no column.
+const LONGEST_COLUMN_HEADER_CHARS: usize = 7;
+
+/// A header name at most this long may name a column by containing a listed name.
+const SHORT_HEADER_CHARS: usize = 12;
 
 /// Whether a header cell names the 存在问题 of progress (where a 完成情况 column stands beside it).
 pub fn is_problems_header(header: &str) -> bool {
@@ -114,10 +135,10 @@ pub fn is_problems_header(header: &str) -> bool {
 /// The column a header cell names: the whole name, or a short name that contains one
 /// (牵头单位（部门） and 完成时限（2023年） name the same columns as without the bracket).
 pub fn header_column(header: &str) -> Option<Column> {
-    let name = header_name(header);
+    let name = header_name_within(header, LONGEST_COLUMN_HEADER_CHARS.max(SHORT_HEADER_CHARS))?;
     let name = name.as_str();
     // Headers are short; a long cell that mentions 工作任务 is a task, not a header.
-    let short = name.chars().count() <= 12;
+    let short = name.chars().count() <= SHORT_HEADER_CHARS;
     COLUMN_HEADERS
         .iter()
         .find(|(h, _)| name == *h)
@@ -503,9 +524,17 @@ pub const DUTY_HEADING_FILLERS: &[&str] = &["安全生产", "主要", "工作", 
 /// Lines that end the body: distribution lists and attachments.
 pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
 
-/// A note that the first unit listed leads (每项任务排第一的单位为牵头单位).
-pub const FIRST_LEADS_PATTERN: &str =
-    r"第一[位个名]?的?(?:部门|单位)?[^，。；,;]{0,6}?(?:为|是)[^，。；,;]{0,4}牵头";
+/// A note that the first unit listed leads (每项任务排第一的单位为牵头单位, 排名第一位的是牵头部门):
+/// [`FIRST_LEADS_ORDINAL`], then each optional in turn a counter, 的 and a unit word, at most
+/// [`FIRST_LEADS_GAP_CHARS`].0 more characters, a copula, at most `.1` more, and
+/// [`ROLE_LEAD`], all inside one clause (no [`FIRST_LEADS_CLAUSE_ENDS`] between).
+pub const FIRST_LEADS_ORDINAL: &str = "第一";
+pub const FIRST_LEADS_COUNTERS: &[char] = &['位', '个', '名'];
+pub const FIRST_LEADS_POSSESSIVE: char = '的';
+pub const FIRST_LEADS_UNIT_WORDS: &[&str] = &["部门", "单位"];
+pub const FIRST_LEADS_COPULAS: &[char] = &['为', '是'];
+pub const FIRST_LEADS_GAP_CHARS: (usize, usize) = (6, 4);
+pub const FIRST_LEADS_CLAUSE_ENDS: &[char] = &['，', '。', '；', ',', ';'];
 
 /// Says that a rule printed once applies to what follows (排第一的为牵头单位，下同).
 pub const CARRIED_FORWARD: &str = "下同";
@@ -780,6 +809,25 @@ pub const DIFF_SUMMARY_WORDS: [&str; 6] = ["未变", "变更", "新增", "删除
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_cell_is_no_header_and_is_read_no_further_than_one() {
+        let longest = COLUMN_HEADERS
+            .iter()
+            .map(|(h, _)| h.chars().count())
+            .max()
+            .unwrap();
+        assert_eq!(longest, LONGEST_COLUMN_HEADER_CHARS);
+        assert_eq!(
+            header_name_within("牵 头\u{3000}单位（部门）", 4).as_deref(),
+            Some("牵头单位")
+        );
+        assert_eq!(header_name_within("牵头单位甲", 4), None);
+        assert_eq!(header_column(" 牵头单位 "), Some(Column::Lead));
+        let paragraph = format!("牵头单位{}", "负责组织推进各项工作".repeat(50));
+        assert_eq!(header_column(&paragraph), None);
+        assert_eq!(header_name(&paragraph).chars().count(), 504);
+    }
 
     #[test]
     fn headers_take_their_role_from_their_words() {

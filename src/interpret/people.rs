@@ -4,7 +4,7 @@
 use crate::model::Person;
 use crate::normalize::{is_han, is_space};
 use crate::vocab::{COMPOUND_SURNAMES, LEADER_POSTS, LEADER_VERBS, SURNAMES};
-use aho_corasick::{AhoCorasick, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 use std::sync::LazyLock;
 
 /// A leader named in a sentence, with the posts printed before the name.
@@ -15,10 +15,13 @@ pub struct NamedLeader {
 }
 
 /// Every post of `LEADER_POSTS`; the longest wins where two start at one place (常务副区长 over
-/// 副区长). A literal automaton: built in a fraction of what a regular expression costs.
+/// 副区长). A literal automaton: built in a fraction of what a regular expression costs; a
+/// contiguous NFA rather than the DFA the builder would choose, which costs a third of an
+/// import's start to build and gains nothing on sentences this short.
 static POSTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .build(LEADER_POSTS)
         .expect("literal posts")
 });

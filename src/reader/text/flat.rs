@@ -43,12 +43,13 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             .map(|w| line.text[w[0]..w[1]].trim())
         {
             if !part.is_empty() {
+                // Every field named: `..line.clone()` would copy the whole flat line per part.
                 out.push(Line {
+                    no: line.no,
                     text: part.to_string(),
                     cells: None,
                     cell_start: false,
                     lost_label: false,
-                    ..line.clone()
                 });
             }
         }
@@ -60,10 +61,11 @@ fn is_flattened(line: &Line) -> bool {
     line.cells.is_none()
         && line.text.len() >= FLATTENED_MIN_CHARS * 3
         && line.text.chars().count() >= FLATTENED_MIN_CHARS
-        && numbers_after_sentence_ends(&line.text) >= FLATTENED_MIN_NUMBERS
+        && has_numbers_after_sentence_ends(&line.text, FLATTENED_MIN_NUMBERS)
 }
 
-fn numbers_after_sentence_ends(text: &str) -> usize {
+/// Whether at least `least` numbering labels follow a sentence end (counting stops there).
+fn has_numbers_after_sentence_ends(text: &str, least: usize) -> bool {
     let mut count = 0;
     let mut previous = None;
     for (i, c) in text.char_indices() {
@@ -72,10 +74,13 @@ fn numbers_after_sentence_ends(text: &str) -> usize {
             && parse_label(&text[i..]).is_some()
         {
             count += 1;
+            if count >= least {
+                return true;
+            }
         }
         previous = Some(c);
     }
-    count
+    false
 }
 
 /// Byte offsets where paragraphs start, with 0 first and the text's length last. One pass.
