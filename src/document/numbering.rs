@@ -224,19 +224,38 @@ pub fn is_doc_number(line: &str) -> bool {
     let mut doc_number = || -> Option<()> {
         cursor.run(crate::normalize::is_han, 12)?;
         cursor.spaces();
-        cursor.one(|c| matches!(c, '〔' | '[' | '［' | '【' | '(' | '（'))?;
-        cursor.spaces();
-        let year = cursor.run(is_arabic_digit, 4)?;
-        (year.chars().count() == 4).then_some(())?;
-        cursor.spaces();
-        cursor.one(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))?;
-        cursor.spaces();
-        cursor.run(is_arabic_digit, 4)?;
-        cursor.spaces();
-        cursor.one(|c| c == '号')?;
+        doc_number_core(&mut cursor)?;
         cursor.rest().is_empty().then_some(())
     };
     doc_number().is_some()
+}
+
+/// Whether a 文号's year and number (`〔2024〕18号`, `[2024]3 号`) stand anywhere in `text`.
+pub fn holds_doc_number(text: &str) -> bool {
+    text.contains('号')
+        && text
+            .char_indices()
+            .filter(|(_, c)| is_doc_number_open(*c))
+            .any(|(i, _)| doc_number_core(&mut Cursor::new(&text[i..])).is_some())
+}
+
+fn is_doc_number_open(c: char) -> bool {
+    matches!(c, '〔' | '[' | '［' | '【' | '(' | '（')
+}
+
+/// A 文号 from its opening bracket to 号: four digits of year in brackets, one to four digits
+/// of number, white space allowed between them.
+fn doc_number_core(cursor: &mut Cursor) -> Option<()> {
+    cursor.one(is_doc_number_open)?;
+    cursor.spaces();
+    let year = cursor.run(is_arabic_digit, 4)?;
+    (year.chars().count() == 4).then_some(())?;
+    cursor.spaces();
+    cursor.one(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))?;
+    cursor.spaces();
+    cursor.run(is_arabic_digit, 4)?;
+    cursor.spaces();
+    cursor.one(|c| c == '号').map(|_| ())
 }
 
 /// Recognises the label a line starts with.
@@ -506,5 +525,28 @@ mod tests {
         for n in [1, 9, 10, 11, 20, 24, 99] {
             assert_eq!(chinese_value(&chinese_numeral(n)), Some(n));
         }
+    }
+    #[test]
+    fn the_hand_written_doc_number_search_finds_what_the_regular_expression_found() {
+        let oracle = regex::Regex::new(
+            r"[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号",
+        )
+        .unwrap();
+        let parts: [&[&str]; 7] = [
+            &["", "云政发", "附件（", "〔〔"],
+            &["〔", "[", "［", "【", "(", "（", "〈", ""],
+            &["2024", "２０２４", " 2024 ", "202", "20245"],
+            &["〕", "]", "］", "】", ")", "）", "〉", ""],
+            &["7", "18", "１２３４", "12345", " 3 ", ""],
+            &["号", "号文", "日", ""],
+            &["", "）", "、云政发〔2023〕1号"],
+        ];
+        let mut found = 0;
+        for text in crate::test_samples::lines(&parts, 20_000) {
+            let expected = oracle.is_match(&text);
+            assert_eq!(holds_doc_number(&text), expected, "{text:?}");
+            found += usize::from(expected);
+        }
+        assert!(found > 1_000, "the samples hold 文号: {found}");
     }
 }

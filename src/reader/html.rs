@@ -7,6 +7,7 @@
 //! from block elements and `<br>`, tables keep `rowspan`/`colspan` as spans, and every block
 //! remembers the source line its element starts on.
 
+use crate::document::numbering::holds_doc_number;
 use crate::document::{Block, Cell, Document, PAGE_INFO_PROPERTY, Paragraph, Position, Table};
 use crate::error::{ReadError, Warning};
 use crate::normalize::is_space;
@@ -146,34 +147,6 @@ impl Hasher for IdHasher {
 }
 
 type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
-
-/// Whether `text` holds a 文号 (`〔2024〕18号`, `[2024]3 号`), read by hand as the meta reader
-/// reads dates: a bracket, four digits, a bracket, one to four digits, 号, white space allowed
-/// between them.
-fn holds_doc_number(text: &str) -> bool {
-    use crate::document::numbering::{Cursor, is_arabic_digit};
-    if !text.contains('号') {
-        return false;
-    }
-    text.char_indices()
-        .filter(|(_, c)| matches!(c, '〔' | '[' | '［' | '【' | '(' | '（'))
-        .any(|(i, _)| {
-            let mut cursor = Cursor::new(&text[i..]);
-            let mut number = || -> Option<()> {
-                cursor.one(|_| true)?;
-                cursor.spaces();
-                let year = cursor.run(is_arabic_digit, 4)?;
-                (year.chars().count() == 4).then_some(())?;
-                cursor.spaces();
-                cursor.one(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))?;
-                cursor.spaces();
-                cursor.run(is_arabic_digit, 4)?;
-                cursor.spaces();
-                cursor.one(|c| c == '号').map(|_| ())
-            };
-            number().is_some()
-        })
-}
 
 /// An attribute's value, looked up by its interned name (scraper's `attr` interns the name it
 /// is given on every call).
@@ -1331,30 +1304,6 @@ mod tests {
                     .collect()
             })
             .collect()
-    }
-
-    #[test]
-    fn the_hand_written_doc_number_search_finds_what_the_regular_expression_found() {
-        let oracle = regex::Regex::new(
-            r"[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号",
-        )
-        .unwrap();
-        let parts: [&[&str]; 7] = [
-            &["", "云政发", "附件（", "〔〔"],
-            &["〔", "[", "［", "【", "(", "（", "〈", ""],
-            &["2024", "２０２４", " 2024 ", "202", "20245"],
-            &["〕", "]", "］", "】", ")", "）", "〉", ""],
-            &["7", "18", "１２３４", "12345", " 3 ", ""],
-            &["号", "号文", "日", ""],
-            &["", "）", "、云政发〔2023〕1号"],
-        ];
-        let mut found = 0;
-        for text in crate::test_samples::lines(&parts, 20_000) {
-            let expected = oracle.is_match(&text);
-            assert_eq!(holds_doc_number(&text), expected, "{text:?}");
-            found += usize::from(expected);
-        }
-        assert!(found > 1_000, "the samples hold 文号: {found}");
     }
 
     #[test]
