@@ -686,6 +686,8 @@ pub enum PageInfoField {
     /// 发布日期: the date the page was published, the register's date where no 成文日期 is
     /// printed.
     DatePublished,
+    /// 发布机构: the issuing body, the register's issuer where the article signs none.
+    Issuer,
 }
 
 /// Labels of the fields a page prints around its article (the bar under the title,
@@ -697,6 +699,10 @@ pub const PAGE_INFO_FIELDS: &[(&str, PageInfoField)] = &[
     ("发布时间", PageInfoField::DatePublished),
     ("发文字号", PageInfoField::DocNumber),
     ("文号", PageInfoField::DocNumber),
+    ("发布机构", PageInfoField::Issuer),
+    ("发文机关", PageInfoField::Issuer),
+    ("发文机构", PageInfoField::Issuer),
+    ("发文单位", PageInfoField::Issuer),
 ];
 
 /// Links to files of these kinds are attachments: files of their own the page does not hold.

@@ -35,13 +35,13 @@ pub fn read_metadata(lines: &[Line]) -> Metadata {
     }
 }
 
-/// The 文号 and date a web page prints around its article, read from the lines its reader found
-/// there ([`crate::document::PAGE_INFO_PROPERTY`]): `发布日期：2024-03-05`, or a 信息公开
-/// table's cells, where a label stands alone on its line and its value on the next. The first
-/// of each field is taken, and a 成文日期 before any 发布日期.
+/// The 文号, date and issuer a web page prints around its article, read from the lines its
+/// reader found there ([`crate::document::PAGE_INFO_PROPERTY`]): `发布日期：2024-03-05`, or a
+/// 信息公开 table's cells, where a label stands alone on its line and its value on the next. The
+/// first of each field is taken, and a 成文日期 before any 发布日期.
 pub fn read_page_info<'a>(lines: impl IntoIterator<Item = &'a str>) -> Metadata {
     let lines: Vec<&str> = lines.into_iter().collect();
-    let (mut doc_number, mut written, mut published) = (None, None, None);
+    let (mut doc_number, mut written, mut published, mut issuer) = (None, None, None, None);
     for (i, line) in lines.iter().enumerate() {
         for (field, value) in labelled_values(line) {
             let value = match value.trim_matches(is_space) {
@@ -56,6 +56,7 @@ pub fn read_page_info<'a>(lines: impl IntoIterator<Item = &'a str>) -> Metadata 
                 PageInfoField::DatePublished if published.is_none() => {
                     published = leading_date(value)
                 }
+                PageInfoField::Issuer if issuer.is_none() => issuer = leading_issuer(value),
                 _ => {}
             }
         }
@@ -63,8 +64,16 @@ pub fn read_page_info<'a>(lines: impl IntoIterator<Item = &'a str>) -> Metadata 
     Metadata {
         doc_number,
         date: written.or(published),
+        issuer,
         ..Metadata::default()
     }
+}
+
+/// The issuing body a value opens with: its name ends at white space (another field may follow
+/// on the line) and reads as a signature would (`县人民政府办公室`, `市发展和改革委员会`).
+fn leading_issuer(value: &str) -> Option<String> {
+    let name = value.trim_matches(is_space).split(is_space).next()?;
+    looks_like_issuer(name).then(|| name.to_string())
 }
 
 /// Each field label on the line (white space allowed inside it, `文　　号`) that a colon
@@ -466,6 +475,19 @@ mod tests {
         let bar = read_page_info(["文号：青政办发〔2024〕5号　发布日期：2024/3/5"]);
         assert_eq!(bar.doc_number.as_deref(), Some("青政办发〔2024〕5号"));
         assert_eq!(bar.date.as_deref(), Some("2024-03-05"));
+        let issuer = read_page_info([
+            "发布机构：北湾区发展和改革委员会　发布日期：2024-03-05",
+            "发文机关：另一个区人民政府",
+        ]);
+        assert_eq!(
+            issuer.issuer.as_deref(),
+            Some("北湾区发展和改革委员会"),
+            "the first"
+        );
+        let table = read_page_info(["发 布 机 构", "青山县人民政府办公室", "成文日期"]);
+        assert_eq!(table.issuer.as_deref(), Some("青山县人民政府办公室"));
+        let next_label = read_page_info(["发文机关", "成文日期：2024年1月1日"]);
+        assert_eq!(next_label.issuer, None, "a label is no issuer");
         assert_eq!(
             read_page_info(["发布日期", "2024-03-05"]).date.as_deref(),
             Some("2024-03-05")
@@ -476,6 +498,7 @@ mod tests {
             "文号：见附件",
             "发布日期：近日",
             "主要内容：成文日期：待定",
+            "发布机构：详见正文，以上级通知为准",
         ]);
         assert_eq!(none, Metadata::default());
     }

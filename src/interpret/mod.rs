@@ -73,7 +73,7 @@ pub fn interpret(
     let has_header = tables.iter().any(|t| t.header_at().is_some());
     let layout = layout.unwrap_or_else(|| detect_layout(&lines, has_header));
     let mut metadata = meta::read_metadata(&lines);
-    // A web page prints its 文号 and dates around the article (an information bar, a 信息公开
+    // A web page prints its 文号, dates and issuer around the article (an information bar, a 信息公开
     // table), which its reader hands on as properties: they fill what the article leaves out.
     let page_info = meta::read_page_info(
         document
@@ -84,6 +84,7 @@ pub fn interpret(
     );
     metadata.doc_number = metadata.doc_number.or(page_info.doc_number);
     metadata.date = metadata.date.or(page_info.date);
+    metadata.issuer = metadata.issuer.or(page_info.issuer);
     let mut result = Interpretation {
         layout,
         ..Interpretation::default()
