@@ -515,6 +515,37 @@ pub const ISSUER_ENDINGS: &[&str] = &[
     "委",
 ];
 
+/// Periods of a month or year a time limit may name after its date (`2024年6月底前`,
+/// `2023年第四季度前`); none opens another, so at most one stands at a place.
+pub const DEADLINE_PERIODS: &[&str] = &[
+    "上旬",
+    "中旬",
+    "下旬",
+    "月底",
+    "底",
+    "末",
+    "初",
+    "年底",
+    "年末",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+    "第1季度",
+    "第2季度",
+    "第3季度",
+    "第4季度",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "上半年",
+    "下半年",
+];
+
+/// Words for "before" that end a time limit (`2022年底前`, `6月30日之前`).
+pub const DEADLINE_BEFORE: &[&str] = &["前", "之前", "以前"];
+
 /// Headings of a duty list end with this (市长职责).
 pub const DUTY_HEADING_ENDING: &str = "职责";
 
