@@ -1,11 +1,13 @@
 //! Reads the YAML that dutyctl writes back into a tree, at a fraction of libyaml's cost: block
 //! mappings, sequences (indentless under a key, as libyaml prints them), plain, single-quoted and
-//! `|-` literal scalars, `[]` and `{}`, comments, a BOM and a leading `---`. The tree is read by
+//! `|-` literal scalars, `[]` and `{}`, comments and a leading `---`. The tree is read by
 //! serde as `serde_yaml`'s deserializer reads the text (the same scalars become the same types),
 //! and gives `serde_yaml::Value` the same value.
 //!
 //! Anything else — double quotes, anchors and aliases, tags, flow collections with content,
-//! folded or kept scalars, tabs and other control characters, CR line ends, multi-line plain or
+//! folded or kept scalars, tabs and other control characters, CR line ends, a BOM (the decoder
+//! and `parse_register` take off the one a file starts with: libyaml-rs reads the lines after
+//! it as another document), multi-line plain or
 //! quoted scalars, several documents, keys that are no strings or repeat, nesting past
 //! [`DEPTH_LIMIT`], or any error — is [`Declined`], and the caller reads the text with
 //! `serde_yaml` as before, so every message, line and column stays the library's. Tests compare
@@ -115,7 +117,6 @@ impl<'a> Node<'a> {
 
 /// The tree of `text`, or [`Declined`].
 pub fn parse(text: &str) -> Result<Node<'_>, Declined> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_characters(text)?;
     let mut parser = Parser {
         text,
@@ -159,7 +160,7 @@ const BYTE_CLASS: [u8; 256] = {
 };
 
 /// What libyaml's reader refuses (control characters, U+FFFE/U+FFFF) and what it reads as a
-/// line break or skips (CR, NEL, U+2028/U+2029, a BOM after the start), tabs too: declined.
+/// line break or skips (CR, NEL, U+2028/U+2029, a BOM), tabs too: declined.
 fn check_characters(text: &str) -> Result<(), Declined> {
     let bytes = text.as_bytes();
     let mut chunks = bytes.chunks_exact(8);
@@ -538,10 +539,8 @@ fn split_key(line: &str) -> Result<Option<(Scalar<'_>, &str)>, Declined> {
     };
     let (key, after) = if first == b'\'' {
         let (text, rest) = single_quoted(line)?;
-        if line.len() - rest.len() > KEY_MAX_BYTES {
-            return Err(Declined);
-        }
         match rest.strip_prefix(':') {
+            Some(_) if line.len() - rest.len() > KEY_MAX_BYTES => return Err(Declined),
             Some(after) if after.is_empty() || after.starts_with(' ') => (
                 Scalar {
                     text,
@@ -1153,5 +1152,538 @@ impl<'de, 'a: 'de> de::Deserializer<'de> for &'de Node<'a> {
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         visitor.visit_unit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, Person, Progress, Register, Task};
+    use serde::Deserialize;
+    use serde_yaml::Value;
+    use std::path::Path;
+
+    /// Both readers on `text`. Where this one reads it, serde_yaml must read the same `Value`
+    /// and the same register (or refuse both alike), and the tree's lookups must answer as the
+    /// `Value`'s do. Returns whether this one read it.
+    fn same_as_serde_yaml(text: &str) -> bool {
+        let Ok(tree) = parse(text) else {
+            return false;
+        };
+        let value = Value::deserialize(&tree);
+        let reference = serde_yaml::from_str::<Value>(text);
+        match (&value, &reference) {
+            (Ok(value), Ok(reference)) => {
+                assert_eq!(value, reference, "the values of {text:?}");
+                same_lookups(&tree, reference, text);
+            }
+            (Err(_), Err(_)) => {}
+            _ => panic!("{text:?}: here {value:?}, serde_yaml {reference:?}"),
+        }
+        assert_eq!(tree.fits_value(), value.is_ok(), "{text:?}");
+        let register = Register::deserialize(&tree).ok();
+        let reference = serde_yaml::from_str::<Register>(text).ok();
+        assert_eq!(register, reference, "the registers of {text:?}");
+        true
+    }
+
+    fn same_lookups(node: &Node, value: &Value, text: &str) {
+        assert_eq!(node.as_str(), value.as_str(), "{text:?}");
+        assert_eq!(
+            node.as_sequence().map(<[Node]>::len),
+            value.as_sequence().map(Vec::len),
+            "{text:?}"
+        );
+        match node {
+            Node::Map(entries) => {
+                assert_eq!(value.as_mapping().map(|m| m.len()), Some(entries.len()));
+                for (key, child) in entries {
+                    let found = value.get(&*key.text).expect("the key is in the value");
+                    assert!(std::ptr::eq(node.get(&key.text).unwrap(), child));
+                    same_lookups(child, found, text);
+                }
+                assert!(node.get("no such key").is_none());
+            }
+            Node::Seq(items) => {
+                for (item, found) in items.iter().zip(value.as_sequence().unwrap()) {
+                    same_lookups(item, found, text);
+                }
+            }
+            Node::Scalar(_) => assert!(node.get("id").is_none()),
+        }
+    }
+
+    fn read_here(text: &str) -> Value {
+        let tree = parse(text).unwrap_or_else(|_| panic!("{text:?} declined"));
+        assert!(same_as_serde_yaml(text));
+        Value::deserialize(&tree).unwrap()
+    }
+
+    /// Registers as dutyctl writes them: the goldens, and every fixture and corpus document
+    /// read and printed again.
+    fn printed_registers() -> Vec<(String, String)> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut printed = Vec::new();
+        for dir in [
+            root.join("fixtures"),
+            root.join("fixtures/diff"),
+            root.join("../shared/corpus"),
+        ] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+            paths.sort();
+            for path in paths {
+                let name = path.display().to_string();
+                let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+                    continue;
+                };
+                let bytes = std::fs::read(&path).unwrap();
+                if ext == "yaml" {
+                    printed.push((name.clone(), String::from_utf8(bytes.clone()).unwrap()));
+                }
+                if ext == "md" {
+                    continue;
+                }
+                if let Ok(reading) = super::super::read(&bytes, &name, &Default::default()) {
+                    let text = crate::writer::yaml::write(&reading.register).unwrap();
+                    printed.push((name, String::from_utf8(text).unwrap()));
+                }
+            }
+        }
+        printed
+    }
+
+    #[test]
+    fn every_register_dutyctl_prints_reads_as_serde_yaml_reads_it() {
+        let printed = printed_registers();
+        let mut registers = 0;
+        for (name, text) in &printed {
+            let register: Register = serde_yaml::from_str(text).unwrap();
+            registers += 1;
+            if crate::writer::yaml_emitter::to_string(&register)
+                .ok()
+                .as_deref()
+                == Some(text.as_str())
+            {
+                assert!(same_as_serde_yaml(text), "{name} declined");
+            } else {
+                same_as_serde_yaml(text);
+            }
+        }
+        assert!(registers >= 80, "only {registers} registers");
+    }
+
+    /// A register with one of `texts` (taken in turn) in every place a string stands.
+    fn register_holding(texts: &[String]) -> Register {
+        let mut next = texts.iter().cycle().cloned();
+        let mut text = || next.next().unwrap();
+        let mut task = Task {
+            id: text(),
+            seq: Some(text()),
+            section: vec![text(), text()],
+            title: text(),
+            text: text(),
+            lead: vec![text()],
+            support: vec![text(), text()],
+            persons: vec![text()],
+            deadline: Some(text()),
+            due: Some(text()),
+            items: vec![Item {
+                label: text(),
+                text: text(),
+                deadline: Some(text()),
+            }],
+            progress: Some(Progress {
+                done: Some(text()),
+                problems: None,
+                next_steps: Some(text()),
+            }),
+            checked: true,
+            ..Task::default()
+        };
+        task.source.line = Some(12);
+        task.source.sheet = Some(text());
+        for _ in 0..3 {
+            // A key with a line break is double-quoted by libyaml: keys hold one line.
+            task.printed.insert(text().replace('\n', ""), text());
+        }
+        let mut register = Register::of_tasks(vec![task.clone(), task]);
+        register.document.title = Some(text());
+        register.document.notes = vec![text(), text()];
+        register.people = vec![Person {
+            name: text(),
+            title: None,
+            backup: Some(text()),
+        }];
+        register
+    }
+
+    /// Characters of every YAML rule; the last five only serde_yaml prints (double-quoted).
+    const ALPHABET: &[char] = &[
+        'a', 'e', 'x', 'n', 'u', 'l', 'T', '0', '1', '9', '-', '+', '.', ':', '#', ' ', ' ', '\n',
+        '\n', '\'', '"', '?', '[', ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', ',', '~',
+        '_', '中', '，', '（', '\u{3000}', '\t', '\r', '\u{85}', '\u{feff}', '\u{2028}',
+    ];
+    const PRINTABLE: &[char] = ALPHABET.split_at(ALPHABET.len() - 5).0;
+
+    #[test]
+    fn registers_of_random_strings_read_as_serde_yaml_reads_them() {
+        let mut emitted = 0;
+        let strings: Vec<String> = crate::test_samples::strings(PRINTABLE, 7, 3_200).collect();
+        for texts in strings.chunks(8) {
+            let register = register_holding(texts);
+            let reference = serde_yaml::to_string(&register).unwrap();
+            if let Ok(text) = crate::writer::yaml_emitter::to_string(&register) {
+                // What the emitter prints, this reader reads.
+                assert_eq!(text, reference);
+                assert!(same_as_serde_yaml(&text), "{text:?} declined");
+                emitted += 1;
+            } else {
+                // serde_yaml's text holds what the emitter leaves to it (double quotes, hints):
+                // declined, or read alike.
+                same_as_serde_yaml(&reference);
+            }
+        }
+        assert!(
+            emitted > 150,
+            "only {emitted} registers printed by the emitter"
+        );
+        // Every string on its own, where each rule shows.
+        let mut read_here = 0;
+        for text in crate::test_samples::strings(ALPHABET, 7, 4_000) {
+            let register = register_holding(std::slice::from_ref(&text));
+            let reference = serde_yaml::to_string(&register).unwrap();
+            let emitted = crate::writer::yaml_emitter::to_string(&register).is_ok();
+            let read = same_as_serde_yaml(&reference);
+            assert!(read || !emitted, "{reference:?} declined");
+            read_here += usize::from(read);
+        }
+        assert!(read_here > 2_300, "only {read_here} of 4000 read here");
+    }
+
+    /// A fixed sequence of numbers below `n`.
+    fn lcg(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut state = seed;
+        move |n| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 33) % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn registers_edited_at_random_read_as_serde_yaml_reads_them_or_are_declined() {
+        const TOKENS: &[&str] = &[
+            " ",
+            "  ",
+            ":",
+            ": ",
+            "#",
+            " #",
+            "-",
+            "- ",
+            "'",
+            "''",
+            "\n",
+            "\n  ",
+            "\n- ",
+            "|-",
+            "|",
+            "|+",
+            ">",
+            "[]",
+            "{}",
+            "[",
+            "{",
+            "~",
+            "null",
+            "1",
+            "0x1",
+            "-7",
+            "1e3",
+            ".nan",
+            "99999999999999999999",
+            "---",
+            "...",
+            "\"",
+            "&a ",
+            "*a",
+            "!x ",
+            "? ",
+            "\t",
+            "\r",
+            "\u{feff}",
+            "\u{85}",
+            "\u{0}",
+            "中",
+            "a: b",
+            "\n#注\n",
+        ];
+        let strings: Vec<String> = crate::test_samples::strings(PRINTABLE, 5, 600).collect();
+        let mut bases: Vec<String> = strings
+            .chunks(4)
+            .filter_map(|texts| {
+                crate::writer::yaml_emitter::to_string(&register_holding(texts)).ok()
+            })
+            .collect();
+        // And the small goldens, which hold literal blocks, items and people.
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut goldens: Vec<_> = std::fs::read_dir(fixtures)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .collect();
+        goldens.sort();
+        bases.extend(
+            goldens
+                .iter()
+                .map(|p| std::fs::read_to_string(p).unwrap())
+                .filter(|text| text.len() < 3000),
+        );
+        assert!(bases.len() >= 40, "{} bases", bases.len());
+        let mut random = lcg(5);
+        let (mut read, mut declined) = (0, 0);
+        for round in 0..6000 {
+            let mut text = bases[round % bases.len()].clone();
+            for _ in 0..1 + random(3) {
+                let mut at = random(text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
+                match random(4) {
+                    0 => {
+                        let mut end = (at + 1 + random(3)).min(text.len());
+                        while !text.is_char_boundary(end) {
+                            end += 1;
+                        }
+                        text.replace_range(at..end, "");
+                    }
+                    _ => text.insert_str(at, TOKENS[random(TOKENS.len())]),
+                }
+            }
+            if same_as_serde_yaml(&text) {
+                read += 1;
+            } else {
+                declined += 1;
+            }
+        }
+        assert!(
+            read > 1000 && declined > 1000,
+            "{read} read, {declined} declined"
+        );
+    }
+
+    #[test]
+    fn plain_scalars_resolve_as_yaml_serde_resolves_them() {
+        let value = read_here(
+            "null1: null\nnull2: ~\nnull3: Null\nnull4:\nbool1: true\nbool2: FALSE\n\
+             yes: yes\nint: 12\nneg: -7\nplus: +3\nhex: 0x1F\noct: 0o17\nbin: -0b101\n\
+             zero: 0123\nfloat: 1e3\ndot: 3.\ninf: .inf\nninf: -.Inf\nnan: .nan\nword: inf\n\
+             date: 2024-06-30\n",
+        );
+        for key in ["null1", "null2", "null3", "null4"] {
+            assert!(value[key].is_null(), "{key}");
+        }
+        assert_eq!(value["bool1"].as_bool(), Some(true));
+        assert_eq!(value["bool2"].as_bool(), Some(false));
+        assert_eq!(value["yes"].as_str(), Some("yes"));
+        assert_eq!(value["int"].as_u64(), Some(12));
+        assert_eq!(value["neg"].as_i64(), Some(-7));
+        assert_eq!(value["plus"].as_u64(), Some(3));
+        assert_eq!(value["hex"].as_u64(), Some(31));
+        assert_eq!(value["oct"].as_u64(), Some(15));
+        assert_eq!(value["bin"].as_i64(), Some(-5));
+        assert_eq!(value["zero"].as_str(), Some("0123"));
+        assert_eq!(value["float"].as_f64(), Some(1000.0));
+        assert_eq!(value["dot"].as_f64(), Some(3.0));
+        assert_eq!(value["inf"].as_f64(), Some(f64::INFINITY));
+        assert_eq!(value["ninf"].as_f64(), Some(f64::NEG_INFINITY));
+        assert!(value["nan"].as_f64().unwrap().is_nan());
+        assert_eq!(value["word"].as_str(), Some("inf"));
+        assert_eq!(value["date"].as_str(), Some("2024-06-30"));
+        // An integer past 64 bits is read as a 128-bit one, which `Value` has no room for:
+        // serde_yaml and the tree both refuse it as a value (a string field takes its text).
+        let text = "big: 99999999999999999999\nsmall: -99999999999999999999\n";
+        assert!(same_as_serde_yaml(text));
+        assert!(!parse(text).unwrap().fits_value());
+        assert!(serde_yaml::from_str::<Value>(text).is_err());
+    }
+
+    #[test]
+    fn strings_read_as_strings_wherever_the_register_wants_one() {
+        // serde_yaml gives a string field the text of any scalar: `seq: 3` is "3", a quoted
+        // 'null' is Some("null"), an empty plain value is None.
+        let text = "dutyctl: 1\ndocument:\n  title: 12\n  doc_number: 'null'\n  issuer: ~\n  date:\n  layout: table\n  source: true\n  sha256: 0x1F\n  notes: []\npeople: []\ntasks:\n- id: 1\n  seq: 3\n  section:\n  title: null\n  text: |-\n    第一行\n\n    第三行\n  lead:\n  - 市应急管理局\n  support: []\n  persons: []\n  leaders: []\n  deadline: ''\n  due: 2024-06-30\n  items: []\n  source:\n    line: 0x0C\n  printed: {}\n";
+        assert!(same_as_serde_yaml(text));
+        let register = Register::deserialize(&parse(text).unwrap()).unwrap();
+        assert_eq!(register.document.title.as_deref(), Some("12"));
+        assert_eq!(register.document.doc_number.as_deref(), Some("null"));
+        assert_eq!(register.document.issuer, None);
+        assert_eq!(register.document.date, None);
+        assert_eq!(register.document.source, "true");
+        assert_eq!(register.tasks[0].seq.as_deref(), Some("3"));
+        assert!(register.tasks[0].section.is_empty());
+        assert_eq!(register.tasks[0].title, "null");
+        assert_eq!(register.tasks[0].text, "第一行\n\n第三行");
+        assert_eq!(register.tasks[0].deadline.as_deref(), Some(""));
+        assert_eq!(register.tasks[0].source.line, Some(12));
+        // Where serde_yaml refuses a field, so does the tree (and the caller asks serde_yaml).
+        for bad in [
+            "  line: '12'\n",
+            "  line: 1.5\n",
+            "  line: -1\n",
+            "  line: x\n",
+        ] {
+            let text = text.replace("  line: 0x0C\n", &format!("  {bad}"));
+            assert!(same_as_serde_yaml(&text), "{text}");
+            assert!(
+                Register::deserialize(&parse(&text).unwrap()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn quotes_literals_comments_and_empty_collections_read_as_in_yaml() {
+        let value = read_here(
+            "# 注释\n---\na: '它''s'   # 注\nb: ''\nc: '#不是注释'\nd: 一 #注\ne: 一#注\n\
+             f: a:b\ng: -一\nh: ?一\ni: :一\nj: []\nk: {}  # 空\nl: [] \n'1': 数字键\n\
+             'a: b': 引号键\n  # 缩进的注释\nm: --- \n",
+        );
+        assert_eq!(value["a"].as_str(), Some("它's"));
+        assert_eq!(value["b"].as_str(), Some(""));
+        assert_eq!(value["c"].as_str(), Some("#不是注释"));
+        assert_eq!(value["d"].as_str(), Some("一"));
+        assert_eq!(value["e"].as_str(), Some("一#注"));
+        assert_eq!(value["f"].as_str(), Some("a:b"));
+        assert_eq!(value["g"].as_str(), Some("-一"));
+        assert_eq!(value["h"].as_str(), Some("?一"));
+        assert_eq!(value["i"].as_str(), Some(":一"));
+        assert_eq!(value["j"].as_sequence().map(Vec::len), Some(0));
+        assert_eq!(value["k"].as_mapping().map(|m| m.len()), Some(0));
+        assert_eq!(value["l"].as_sequence().map(Vec::len), Some(0));
+        assert_eq!(value["1"].as_str(), Some("数字键"));
+        assert_eq!(value["a: b"].as_str(), Some("引号键"));
+        assert_eq!(value["m"].as_str(), Some("---"));
+        // Literal blocks: the first line's indentation, more of it kept, empty lines inside
+        // kept and after the last line dropped, lines of spaces past the indentation kept.
+        let value = read_here(
+            "a: |-\n  第一行\n\n    缩进\n  # 不是注释\n\n\nb: |-  # 注\n  一\n     \n  二\nc:\n- |-\n  - 一\n  二\n- 三\n",
+        );
+        assert_eq!(value["a"].as_str(), Some("第一行\n\n  缩进\n# 不是注释"));
+        assert_eq!(value["b"].as_str(), Some("一\n   \n二"));
+        assert_eq!(value["c"][0].as_str(), Some("- 一\n二"));
+        assert_eq!(value["c"][1].as_str(), Some("三"));
+        // Sequences: indentless under a key, indented, of mappings, at the top.
+        let value = read_here(
+            "a:\n- 一\n-\n- k: v\n  l:\n  - x\n  m:\n    n: 1\nb:\n  - 二\n  -   k: 1\n      l: 2\n",
+        );
+        assert!(value["a"][1].is_null());
+        assert_eq!(value["a"][2]["l"][0].as_str(), Some("x"));
+        assert_eq!(value["a"][2]["m"]["n"].as_u64(), Some(1));
+        assert_eq!(value["b"][1]["l"].as_u64(), Some(2));
+        assert_eq!(read_here("- 一\n- 二\n")[1].as_str(), Some("二"));
+    }
+
+    #[test]
+    fn what_dutyctl_never_prints_is_declined() {
+        for text in [
+            "a: \"双引号\"\n",
+            "a: &x 1\nb: *x\n",
+            "a: *x\n",
+            "a: !!str 1\n",
+            "a: !tag 1\n",
+            "a: [1]\n",
+            "a: {b: 1}\n",
+            "a: [ ]\n",
+            "a: >\n  折叠\n",
+            "a: |\n  保留一个换行\n",
+            "a: |+\n  保留\n",
+            "a: |2-\n    提示\n",
+            "a: |-\n\n  空行开头\n",
+            "a: |-\nb: 1\n",
+            "a: |-\n",
+            "a: |-x\n",
+            "a:\tb\n",
+            "\ta: 1\n",
+            "a: 1\r\nb: 2\r\n",
+            "a: 1\n---\nb: 2\n",
+            "a: 1\n...\n",
+            "--- a: 1\n",
+            "%YAML 1.2\n---\na: 1\n",
+            "a:\n  b: 1\n c: 2\n",
+            "a:\n  b: 1\n   c: 2\n",
+            "a: 一\n  二\n",
+            "a: 一\n\n  二\n",
+            "a: '一\n  二'\n",
+            "a: '一' 二\n",
+            "? a\n: b\n",
+            "a: 1\na: 2\n",
+            "a: 1\n'a': 2\n",
+            "1: a\n",
+            "~: a\n",
+            "true: a\n",
+            "a: b: c\n",
+            "a: b:\n",
+            "a: -\n",
+            "a: - b\n",
+            "- - a\n",
+            "a:\n  一\n",
+            "a\n",
+            "",
+            "# 只有注释\n",
+            "a: 1 \u{85}\n",
+            "a: \u{2028}\n",
+            "a: 1\n\u{feff}b: 2\n",
+            // serde_yaml reads the lines after a BOM as another document: callers take it off.
+            "\u{feff}a: 1\nb: 2\n",
+            "a: \u{7f}\n",
+            "a: \u{1}\n",
+            "a: 1\n  # 注\n  b: 2\n",
+            "a: #\n  - b\n  c: 1\n",
+            "- a\nb: 1\n",
+            "a:\n- b\n c: 1\n",
+        ] {
+            assert_eq!(parse(text), Err(Declined), "{text:?} read");
+        }
+    }
+
+    #[test]
+    fn nesting_is_refused_past_the_limit() {
+        let nested = |depth: usize| {
+            let mut text = String::new();
+            for level in 0..depth {
+                text.push_str(&" ".repeat(2 * level));
+                text.push_str("a:\n");
+            }
+            text.push_str(&" ".repeat(2 * depth));
+            text.push_str("b: 1\n");
+            text
+        };
+        assert!(same_as_serde_yaml(&nested(DEPTH_LIMIT - 1)));
+        assert_eq!(parse(&nested(DEPTH_LIMIT)), Err(Declined));
+        assert_eq!(parse(&nested(10_000)), Err(Declined));
+        let sequences = "- ".repeat(10_000) + "a\n";
+        assert_eq!(parse(&sequences), Err(Declined));
+    }
+
+    #[test]
+    fn large_mappings_and_long_lines_are_read_in_one_pass() {
+        // 200,000 keys: a repeated one is found by hashing, not by comparing every pair.
+        let mut text: String = (0..200_000).map(|i| format!("键{i}: {i}\n")).collect();
+        assert!(parse(&text).is_ok());
+        text.push_str("键7: 重复\n");
+        assert_eq!(parse(&text), Err(Declined));
+        // A line of 10 MB of colons and hashes that never make a key.
+        let line = format!("a: {}\n", "一:一#".repeat(1_000_000));
+        assert!(parse(&line).is_ok());
+        let quotes = format!("- '{}'\n", "''".repeat(1_000_000));
+        let Node::Seq(items) = parse(&quotes).unwrap() else {
+            panic!("a sequence")
+        };
+        assert_eq!(items.len(), 1);
     }
 }
