@@ -129,6 +129,24 @@ mod tests {
     }
 
     #[test]
+    fn a_register_reads_the_same_with_a_bom_as_json_and_as_serde_yaml_reads_it() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/leader_division_gb18030.yaml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let register = parse_register(&text).unwrap();
+        assert_eq!(register, serde_yaml::from_str::<Register>(&text).unwrap());
+        assert_eq!(
+            parse_register(&format!("\u{feff}{text}")).unwrap(),
+            register
+        );
+        let json = serde_json::to_string_pretty(&register).unwrap();
+        assert_eq!(parse_register(&json).unwrap(), register);
+        // A version this dutyctl does not read is refused from the fast reader's tree too.
+        let e = parse_register(&text.replacen("dutyctl: 1", "dutyctl: 2", 1)).unwrap_err();
+        assert_eq!(e.path, "dutyctl");
+    }
+
+    #[test]
     // A YAML bomb is tested through `dutyctl check`, where users meet it (tests/cli.rs).
     fn tabs_are_located_errors() {
         let error = parse_register("dutyctl: 1\n\tdocument: x\n").unwrap_err();

@@ -561,20 +561,8 @@ fn split_key(line: &str) -> Result<Option<(Scalar<'_>, &str)>, Declined> {
         if starts_token {
             return Ok(None);
         }
-        // The first `: ` (or `:` at the end) ends the key, unless a comment starts before it.
-        let mut from = 0;
-        let colon = loop {
-            let Some(found) = memchr::memchr2(b'#', b':', &bytes[from..]) else {
-                return Ok(None);
-            };
-            let i = from + found;
-            if bytes[i] == b':' && matches!(bytes.get(i + 1), None | Some(b' ')) {
-                break i;
-            }
-            if bytes[i] == b'#' && i > 0 && bytes[i - 1] == b' ' {
-                return Ok(None);
-            }
-            from = i + 1;
+        let Some(colon) = key_colon(bytes) else {
+            return Ok(None);
         };
         if colon > KEY_MAX_BYTES {
             return Err(Declined);
@@ -593,6 +581,32 @@ fn split_key(line: &str) -> Result<Option<(Scalar<'_>, &str)>, Declined> {
         )
     };
     Ok(Some((key, after)))
+}
+
+/// Where the first `: ` (or a `:` at the end) stands, which ends a key; `None` when a comment
+/// starts before it or there is none.
+fn key_colon(bytes: &[u8]) -> Option<usize> {
+    let ends_key = |i: usize| match bytes[i] {
+        b':' => matches!(bytes.get(i + 1), None | Some(b' ')).then_some(true),
+        b'#' if i > 0 && bytes[i - 1] == b' ' => Some(false),
+        _ => None,
+    };
+    // Keys are short: the first bytes are looked at one by one, the rest of a long line (a
+    // plain item) searched.
+    let head = bytes.len().min(24);
+    for i in 0..head {
+        if let Some(is_key) = ends_key(i) {
+            return is_key.then_some(i);
+        }
+    }
+    let mut from = head;
+    while let Some(found) = memchr::memchr2(b'#', b':', &bytes[from..]) {
+        if let Some(is_key) = ends_key(from + found) {
+            return is_key.then_some(from + found);
+        }
+        from += found + 1;
+    }
+    None
 }
 
 /// Whether two keys of a mapping are the same string (serde_yaml's `Value` refuses such a
@@ -620,6 +634,15 @@ enum Resolved {
 }
 
 fn resolve(text: &str) -> Resolved {
+    // Most keys and values start with a letter or a Chinese character that begins no null,
+    // boolean or number.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|b| !b"nNtTfF~0123456789+-.".contains(b))
+    {
+        return Resolved::Str;
+    }
     if text.is_empty() || is_null(text) {
         Resolved::Null
     } else if parse_bool(text).is_some() {
@@ -1649,6 +1672,21 @@ mod tests {
         ] {
             assert_eq!(parse(text), Err(Declined), "{text:?} read");
         }
+    }
+
+    #[test]
+    fn keys_libyaml_may_not_take_for_simple_keys_are_declined() {
+        let key = "键".repeat(333); // 999 bytes, 1001 with quotes
+        assert!(same_as_serde_yaml(&format!("{key}: 1\n")));
+        assert_eq!(parse(&format!("'{key}': 1\n")), Err(Declined));
+        assert!(same_as_serde_yaml(&format!("'{}': 1\n", &key[3..])));
+        let long = "键".repeat(334); // 1002 bytes
+        assert_eq!(parse(&format!("{long}: 1\n")), Err(Declined));
+        assert_eq!(parse(&format!("'{long}': 1\n")), Err(Declined));
+        // Past 1024 characters libyaml finds no key at all.
+        assert!(serde_yaml::from_str::<Value>(&format!("{}: 1\n", "a".repeat(1100))).is_err());
+        // A value has no such limit.
+        assert!(same_as_serde_yaml(&format!("a: '{long}'\nb:\n- {long}\n")));
     }
 
     #[test]
