@@ -117,7 +117,6 @@ impl<'a> Node<'a> {
 
 /// The tree of `text`, or [`Declined`].
 pub fn parse(text: &str) -> Result<Node<'_>, Declined> {
-    check_characters(text)?;
     let mut parser = Parser {
         text,
         pos: 0,
@@ -136,10 +135,13 @@ pub fn parse(text: &str) -> Result<Node<'_>, Declined> {
     }
     let line = parser.peek()?.ok_or(Declined)?;
     let node = parser.block_node(line, 1)?;
-    match parser.peek()? {
-        None => Ok(node),
-        Some(_) => Err(Declined),
+    if parser.peek()?.is_some() {
+        return Err(Declined);
     }
+    // Last, so that YAML of another shape is declined at its first odd line, not after a
+    // pass over the whole text (the parser reads any character safely).
+    check_characters(text)?;
+    Ok(node)
 }
 
 /// How [`check_characters`] sees a byte: 0 fine, 1 refused, 2 the lead byte of a character
