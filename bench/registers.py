@@ -4,9 +4,13 @@ tasks and year two with every tenth task reworded, every twentieth dropped, SIZE
 task split in two and two merged into one per thousand, as a real pair of years would be.
 `--unrelated` makes year two share nothing with year one but the vocabulary (the matcher's
 worst case: no task is found by the exact pass). Every task is due in the past, so `check`
-reports (and locates) one finding per task. Standard library only.
+reports (and locates) one finding per task. The registers are printed as dutyctl prints them
+(block mappings and sequences, plain scalars, `'1'` for a seq that reads as a number: the bytes
+`dutyctl export old.yaml -o x.yaml` gives back); `--flow` prints every value as a JSON scalar
+or list instead (`title: "…"`, `lead: ["…"]`), which only the YAML library reads. Standard
+library only.
 
-Usage: bench/registers.py SIZE OUT_DIR [--unrelated]   → OUT_DIR/old.yaml, OUT_DIR/new.yaml
+Usage: bench/registers.py SIZE OUT_DIR [--unrelated] [--flow]   → OUT_DIR/old.yaml, OUT_DIR/new.yaml
 """
 
 import json
@@ -88,7 +92,7 @@ def pair(size, unrelated):
     return old, new
 
 
-def write(path, tasks):
+def write_flow(path, tasks):
     q = lambda v: json.dumps(v, ensure_ascii=False)
     with open(path, "w", encoding="utf-8") as out:
         out.write("dutyctl: 1\ndocument:\n  title: 生成的责任分解表\n  doc_number: null\n"
@@ -101,11 +105,43 @@ def write(path, tasks):
                 out.write(f"  {key}: {q(t[key])}\n")
 
 
+def scalar(text):
+    """A string as dutyctl prints it, for the generator's strings: plain, or single-quoted
+    where it would read back as a number (every other rule of the printer is never needed by
+    this vocabulary)."""
+    assert text and all(c not in text for c in "'\"#:\n[]{}&*!|>%@`,") and text.strip() == text
+    return f"'{text}'" if text.isdigit() else text
+
+
+def write(path, tasks):
+    """Registers as dutyctl writes them (src/writer/yaml_emitter.rs)."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("dutyctl: 1\ndocument:\n  title: 生成的责任分解表\n  doc_number: null\n"
+                  "  issuer: null\n  date: null\n  layout: table\n  source: generated.txt\n"
+                  "  sha256: '0'\n  notes: []\npeople: []\ntasks:\n")
+        for t in tasks:
+            out.write(f"- id: {scalar(t['id'])}\n")
+            for key in ["seq", "section", "title", "text", "lead", "support", "persons",
+                        "leaders", "deadline", "due", "items", "source", "printed"]:
+                value = t[key]
+                if isinstance(value, list) and value:
+                    out.write(f"  {key}:\n" + "".join(f"  - {scalar(v)}\n" for v in value))
+                elif isinstance(value, dict) and value:
+                    out.write(f"  {key}:\n" + "".join(f"    {k}: {v}\n" for k, v in value.items()))
+                elif isinstance(value, list):
+                    out.write(f"  {key}: []\n")
+                elif isinstance(value, dict):
+                    out.write(f"  {key}: {{}}\n")
+                else:
+                    out.write(f"  {key}: {scalar(value)}\n")
+
+
 def main():
     size, folder = int(sys.argv[1]), sys.argv[2]
     old, new = pair(size, "--unrelated" in sys.argv[3:])
-    write(f"{folder}/old.yaml", old)
-    write(f"{folder}/new.yaml", new)
+    print_register = write_flow if "--flow" in sys.argv[3:] else write
+    print_register(f"{folder}/old.yaml", old)
+    print_register(f"{folder}/new.yaml", new)
 
 
 if __name__ == "__main__":

@@ -4829,3 +4829,183 @@ fn a_pages_information_block_gives_the_doc_number_date_and_issuer_its_article_le
     assert_eq!(page["document"]["issuer"], "松溪县人民政府办公室");
     assert_eq!(page, printed);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Registers read back without the YAML library (issue 11): YAML as dutyctl writes it goes
+// through the subset reader, and `check`, `diff` and `export` answer exactly as they do for the
+// same register on the same lines in a form only serde_yaml reads (double-quoted titles).
+// ---------------------------------------------------------------------------------------------
+
+/// `text` with each plain `title:` value double-quoted: the same register on the same lines,
+/// which the subset reader declines.
+fn with_double_quoted_titles(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let quoted = line.split_once("title: ").filter(|(indent, value)| {
+                indent.trim_start_matches(['-', ' ']).is_empty()
+                    && *value != "null"
+                    && !value.starts_with(['\'', '|', '"'])
+                    && !value.contains(['"', '\\', '#'])
+            });
+            match quoted {
+                Some((indent, value)) => format!("{indent}title: \"{value}\"\n"),
+                None => format!("{line}\n"),
+            }
+        })
+        .collect()
+}
+
+/// The golden `name` with `edit` applied to each line (`None` drops it), in task order.
+fn edited_golden(name: &str, edit: impl Fn(usize, &str) -> Option<String>) -> String {
+    let golden = std::fs::read_to_string(fixtures().join(name)).unwrap();
+    let mut task = 0;
+    let mut out = String::new();
+    for line in golden.lines() {
+        if line.starts_with("- id: ") {
+            task += 1;
+        }
+        if let Some(line) = edit(task, line) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn check_reports_alike_whichever_reader_reads_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let variants = [
+        (
+            "clean",
+            edited_golden("duty_list.yaml", |_, l| Some(l.into())),
+        ),
+        (
+            // Edited by hand: comments, a document start, extra spaces after a colon.
+            "commented",
+            "# 责任分解表（修订稿）\n---\n".to_string()
+                + &edited_golden("table_merged_cells.yaml", |task, l| match (task, l) {
+                    (1, l) if l.starts_with("  deadline:") => {
+                        Some(format!("{l}  # 待定\n  # 以下照旧"))
+                    }
+                    (2, l) if l.starts_with("  seq:") => Some(l.replace(": ", ":    ")),
+                    _ => Some(l.into()),
+                }),
+        ),
+        (
+            // Keys missing and dates that are no dates: found in the tree, not by the parser.
+            "missing",
+            edited_golden("duty_list.yaml", |task, l| match (task, l) {
+                (1, l) if l.starts_with("  deadline:") => None,
+                (2, l) if l.starts_with("  due:") => Some("  due: 2024-13-45".into()),
+                (0, l) if l.starts_with("  date:") => Some("  date: 2023-02-30".into()),
+                _ => Some(l.into()),
+            }),
+        ),
+        (
+            // Wrong types: serde_yaml locates the first, each part is checked for the rest.
+            "broken",
+            edited_golden("duty_list.yaml", |task, l| match (task, l) {
+                (1 | 3, "  lead: []") => Some("  lead: 7".into()),
+                (2, "  persons: []") => None,
+                _ => Some(l.into()),
+            }),
+        ),
+    ];
+    for (name, text) in variants {
+        let quoted = with_double_quoted_titles(&text);
+        assert_ne!(quoted, text, "{name}: no title to quote");
+        let (fast, slow) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        std::fs::write(&fast, &text).unwrap();
+        std::fs::write(&slow, &quoted).unwrap();
+        for format in ["text", "json"] {
+            let args = ["--today", "2024-07-01", "--format", format];
+            let (code, out) = check(&[&fast], &args);
+            let (slow_code, slow_out) = check(&[&slow], &args);
+            assert_eq!(code, slow_code, "{name}: {out}");
+            assert_eq!(out, slow_out.replace("b.yaml", "a.yaml"), "{name}");
+            match name {
+                "clean" | "commented" => assert!(!out.contains("schema"), "{name}: {out}"),
+                "missing" => {
+                    assert!(out.contains("missing key `deadline`"), "{out}");
+                    assert!(out.contains("`2024-13-45` is not a date"), "{out}");
+                    assert!(out.contains("`2023-02-30` is not a date"), "{out}");
+                }
+                _ => {
+                    assert!(out.contains("tasks[0].lead"), "{out}");
+                    assert!(out.contains("tasks[2].lead"), "{out}");
+                    assert!(out.contains("tasks[1]: missing key `persons`"), "{out}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn diff_and_export_read_a_register_as_the_yaml_library_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Literal blocks, quoted numbers, items and people, as dutyctl wrote them, and a literal
+    // with an empty and an indented line, as dutyctl would write it.
+    let merged = std::fs::read_to_string(fixtures().join("table_merged_cells.yaml")).unwrap();
+    let literal = merged.replacen(
+        "  text: 排查工贸企业。一是摸清底数。二是建立台账。\n",
+        "  text: |-\n    排查工贸企业。\n\n    一是摸清底数。\n      二是建立台账。\n",
+        1,
+    );
+    assert_ne!(literal, merged);
+    for (golden, text) in [
+        "leader_division_gb18030.yaml",
+        "table_merged_cells.yaml",
+        "outline_items_closed_by_assignment.yaml",
+    ]
+    .map(|name| {
+        (
+            name,
+            std::fs::read_to_string(fixtures().join(name)).unwrap(),
+        )
+    })
+    .into_iter()
+    .chain([("literal", literal)])
+    {
+        let quoted = with_double_quoted_titles(&text);
+        assert_ne!(quoted, text, "{golden}: no title to quote");
+        let (fast, slow) = (dir.path().join("a.yaml"), dir.path().join("b.yaml"));
+        std::fs::write(&fast, &text).unwrap();
+        std::fs::write(&slow, &quoted).unwrap();
+        dutyctl()
+            .args(["diff", "--quiet"])
+            .arg(&fast)
+            .arg(&slow)
+            .assert()
+            .code(0);
+        let json = |path: &Path| {
+            let output = dutyctl()
+                .arg("export")
+                .arg(path)
+                .args(["--format", "json", "-o", "-"])
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{golden}");
+            output.stdout
+        };
+        assert_eq!(json(&fast), json(&slow), "{golden}");
+        // And the register dutyctl writes again is the golden, byte for byte.
+        let output = dutyctl()
+            .arg("export")
+            .arg(&fast)
+            .args(["--format", "yaml", "-o", "-"])
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), text, "{golden}");
+    }
+    // A change in one task shows as that change, read from both forms.
+    let text = std::fs::read_to_string(fixtures().join("table_merged_cells.yaml")).unwrap();
+    let changed = text.replacen("  - 区市场监管局\n", "  - 区住建局\n", 1);
+    let (old, new) = (dir.path().join("old.yaml"), dir.path().join("new.yaml"));
+    std::fs::write(&old, with_double_quoted_titles(&text)).unwrap();
+    std::fs::write(&new, &changed).unwrap();
+    let output = dutyctl().arg("diff").arg(&old).arg(&new).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8(output.stdout).unwrap();
+    assert!(report.contains("区住建局"), "{report}");
+}

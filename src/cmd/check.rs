@@ -6,8 +6,9 @@ use anyhow::Result;
 use dutyctl::lint::{Lint, lint};
 use dutyctl::reader::decode::{EncodingChoice, decode_text};
 use dutyctl::reader::limits::check_yaml_expansion;
-use dutyctl::reader::register::parse_register;
-use serde::Serialize;
+use dutyctl::reader::register::{parse_register, register_from_tree};
+use dutyctl::reader::yaml_subset;
+use serde::{Deserialize, Serialize};
 use std::process::ExitCode;
 
 /// One problem, located in its file.
@@ -93,14 +94,22 @@ fn check_text(
 ) -> Vec<Diagnostic> {
     // The file is read into a tree once, for the keys the parser does not see; a register the
     // tree holds needs no second reading. Only an error sends the parser over the text again,
-    // for the line and column it names.
-    let value = check_yaml_expansion(text)
-        .ok()
-        .and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(text).ok());
-    let from_tree = value
-        .as_ref()
-        .and_then(|v| <dutyctl::model::Register as serde::Deserialize>::deserialize(v).ok())
-        .filter(|r| r.dutyctl == dutyctl::model::SCHEMA_VERSION);
+    // for the line and column it names. YAML as dutyctl prints it is read by the subset reader,
+    // whose tree serves the checks too; any other YAML by serde_yaml, into a `Value`.
+    let subset = yaml_subset::parse(text).ok();
+    let (value, from_tree) = match &subset {
+        Some(tree) => (None, register_from_tree(tree)),
+        None => {
+            let value = check_yaml_expansion(text)
+                .ok()
+                .and_then(|()| serde_yaml::from_str::<serde_yaml::Value>(text).ok());
+            let register = value
+                .as_ref()
+                .and_then(|v| dutyctl::model::Register::deserialize(v).ok());
+            (value, register)
+        }
+    };
+    let from_tree = from_tree.filter(|r| r.dutyctl == dutyctl::model::SCHEMA_VERSION);
     let parsed = match from_tree {
         Some(register) => Ok(register),
         None => parse_register(text),
@@ -144,7 +153,19 @@ fn check_text(
         Some(_) => String::new(),
     };
     let parsed = register.is_some();
-    for problem in value.iter().flat_map(|v| schema::problems(v, parsed)) {
+    let problems = match &subset {
+        // A register that parsed needs only lookups in its tree, which answer as the `Value`
+        // would (the tree holds no integer `Value` refuses, or there would be no `Value`).
+        Some(tree) if parsed && tree.fits_value() => schema::missing_keys_and_dates(tree),
+        // The errors of each part of a register that does not parse are `Value`'s to find.
+        Some(tree) => serde_yaml::Value::deserialize(tree)
+            .ok()
+            .map_or_else(Vec::new, |v| schema::problems(&v, parsed)),
+        None => value
+            .as_ref()
+            .map_or_else(Vec::new, |v| schema::problems(v, parsed)),
+    };
+    for problem in problems {
         let reported = !first_error_path.is_empty()
             && !problem.missing_or_date
             && (first_error_path == problem.part
@@ -275,7 +296,52 @@ fn today_utc() -> String {
 /// `deadline` for null), dates that are no dates, and errors in tasks after the first error.
 mod schema {
     use dutyctl::model::{Document, Item, Person, Register, SCHEMA_VERSION, Task};
+    use dutyctl::reader::yaml_subset::Node;
     use serde_yaml::Value;
+
+    /// What the checks look up in a register's tree: serde_yaml's `Value`, or the subset
+    /// reader's tree, which answers alike.
+    pub trait Tree {
+        /// The node under `key` of a mapping; `None` for a missing key or no mapping.
+        fn get(&self, key: &str) -> Option<&Self>;
+        fn is_mapping(&self) -> bool;
+        /// The items of a sequence; none for anything else.
+        fn items(&self) -> &[Self]
+        where
+            Self: Sized;
+        /// The text of a string (not of a null, boolean or number).
+        fn text(&self) -> Option<&str>;
+    }
+
+    impl Tree for Value {
+        fn get(&self, key: &str) -> Option<&Self> {
+            Value::get(self, key)
+        }
+        fn is_mapping(&self) -> bool {
+            self.as_mapping().is_some()
+        }
+        fn items(&self) -> &[Self] {
+            self.as_sequence().map_or(&[], Vec::as_slice)
+        }
+        fn text(&self) -> Option<&str> {
+            self.as_str()
+        }
+    }
+
+    impl Tree for Node<'_> {
+        fn get(&self, key: &str) -> Option<&Self> {
+            Node::get(self, key)
+        }
+        fn is_mapping(&self) -> bool {
+            matches!(self, Node::Map(_))
+        }
+        fn items(&self) -> &[Self] {
+            self.as_sequence().unwrap_or(&[])
+        }
+        fn text(&self) -> Option<&str> {
+            self.as_str()
+        }
+    }
 
     pub struct Problem {
         /// The key path of the part at fault: `document`, `people[2]`, `tasks[7]`.
@@ -313,78 +379,7 @@ mod schema {
     /// The problems of a register read as YAML. Where the whole register `parsed`, every part
     /// of it parses too: only missing keys and dates are looked for.
     pub fn problems(value: &Value, parsed: bool) -> Vec<Problem> {
-        let sample = sample();
-        let mut problems = Vec::new();
-        let mut missing = |part: String,
-                           task: Option<usize>,
-                           node: &Value,
-                           keys: &serde_json::Value| {
-            let Some(mapping) = node.as_mapping() else {
-                return;
-            };
-            for (key, example) in keys.as_object().into_iter().flatten() {
-                if !mapping.contains_key(key.as_str()) {
-                    let empty = match example {
-                        serde_json::Value::Array(_) => "[]",
-                        serde_json::Value::Object(_) => "{}",
-                        _ => "null",
-                    };
-                    let place = if part.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{part}: ")
-                    };
-                    problems.push(Problem {
-                        part: part.clone(),
-                        task,
-                        message: format!(
-                            "{place}missing key `{key}` (every key is always present: write `{key}: {empty}`)"
-                        ),
-                        missing_or_date: true,
-                        bad_due: false,
-                    });
-                }
-            }
-        };
-        missing(String::new(), None, value, &sample);
-        missing(
-            "document".into(),
-            None,
-            &value["document"],
-            &sample["document"],
-        );
-        for (i, person) in sequence(&value["people"]).iter().enumerate() {
-            missing(format!("people[{i}]"), None, person, &sample["people"][0]);
-        }
-        let tasks = sequence(&value["tasks"]);
-        for (i, task) in tasks.iter().enumerate() {
-            missing(format!("tasks[{i}]"), Some(i), task, &sample["tasks"][0]);
-            for (j, item) in sequence(&task["items"]).iter().enumerate() {
-                missing(
-                    format!("tasks[{i}].items[{j}]"),
-                    Some(i),
-                    item,
-                    &sample["tasks"][0]["items"][0],
-                );
-            }
-        }
-        let mut bad_date = |part: String, task: Option<usize>, node: &Value| {
-            if let Some(text) = node.as_str()
-                && !is_date(text)
-            {
-                problems.push(Problem {
-                    part: part.clone(),
-                    task,
-                    message: format!("{part}: `{text}` is not a date (YYYY-MM-DD)"),
-                    missing_or_date: true,
-                    bad_due: task.is_some(),
-                });
-            }
-        };
-        bad_date("document.date".into(), None, &value["document"]["date"]);
-        for (i, task) in tasks.iter().enumerate() {
-            bad_date(format!("tasks[{i}].due"), Some(i), &task["due"]);
-        }
+        let mut problems = missing_keys_and_dates(value);
         if parsed {
             return problems;
         }
@@ -408,10 +403,107 @@ mod schema {
         for (i, person) in sequence(&value["people"]).iter().enumerate() {
             invalid(format!("people[{i}]"), None, parse_error::<Person>(person));
         }
-        for (i, task) in tasks.iter().enumerate() {
+        for (i, task) in sequence(&value["tasks"]).iter().enumerate() {
             invalid(format!("tasks[{i}]"), Some(i), parse_error::<Task>(task));
         }
         problems
+    }
+
+    /// The problems a register has even where it parses: keys missing and dates that are no
+    /// dates.
+    pub fn missing_keys_and_dates<T: Tree>(value: &T) -> Vec<Problem> {
+        let sample = sample();
+        let mut problems = Vec::new();
+        let mut missing = |part: String,
+                           task: Option<usize>,
+                           node: Option<&T>,
+                           keys: &serde_json::Value| {
+            let Some(node) = node.filter(|n| n.is_mapping()) else {
+                return;
+            };
+            for (key, example) in keys.as_object().into_iter().flatten() {
+                if node.get(key).is_none() {
+                    let empty = match example {
+                        serde_json::Value::Array(_) => "[]",
+                        serde_json::Value::Object(_) => "{}",
+                        _ => "null",
+                    };
+                    let place = if part.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{part}: ")
+                    };
+                    problems.push(Problem {
+                        part: part.clone(),
+                        task,
+                        message: format!(
+                            "{place}missing key `{key}` (every key is always present: write `{key}: {empty}`)"
+                        ),
+                        missing_or_date: true,
+                        bad_due: false,
+                    });
+                }
+            }
+        };
+        missing(String::new(), None, Some(value), &sample);
+        missing(
+            "document".into(),
+            None,
+            value.get("document"),
+            &sample["document"],
+        );
+        for (i, person) in items(value, "people").iter().enumerate() {
+            missing(
+                format!("people[{i}]"),
+                None,
+                Some(person),
+                &sample["people"][0],
+            );
+        }
+        let tasks = items(value, "tasks");
+        for (i, task) in tasks.iter().enumerate() {
+            missing(
+                format!("tasks[{i}]"),
+                Some(i),
+                Some(task),
+                &sample["tasks"][0],
+            );
+            for (j, item) in items(task, "items").iter().enumerate() {
+                missing(
+                    format!("tasks[{i}].items[{j}]"),
+                    Some(i),
+                    Some(item),
+                    &sample["tasks"][0]["items"][0],
+                );
+            }
+        }
+        let mut bad_date = |part: String, task: Option<usize>, node: Option<&T>| {
+            if let Some(text) = node.and_then(T::text)
+                && !is_date(text)
+            {
+                problems.push(Problem {
+                    part: part.clone(),
+                    task,
+                    message: format!("{part}: `{text}` is not a date (YYYY-MM-DD)"),
+                    missing_or_date: true,
+                    bad_due: task.is_some(),
+                });
+            }
+        };
+        bad_date(
+            "document.date".into(),
+            None,
+            value.get("document").and_then(|d| d.get("date")),
+        );
+        for (i, task) in tasks.iter().enumerate() {
+            bad_date(format!("tasks[{i}].due"), Some(i), task.get("due"));
+        }
+        problems
+    }
+
+    /// The items of the sequence under `key`; none if there is none.
+    fn items<'t, T: Tree>(node: &'t T, key: &str) -> &'t [T] {
+        node.get(key).map_or(&[], T::items)
     }
 
     fn sequence(value: &Value) -> &[Value] {

@@ -14,6 +14,7 @@ pub mod register;
 pub mod sniff;
 pub mod text;
 pub mod workbook;
+pub mod yaml_subset;
 
 use crate::document::Document;
 use crate::error::{ReadError, Warning};

@@ -1,8 +1,13 @@
 //! Registers written by dutyctl (YAML or JSON) read back, so every command also takes a register.
 //! Errors say where: line, column and the path of the offending key (`tasks[12].lead`).
+//!
+//! YAML as dutyctl prints it is read by [`super::yaml_subset`]; any other YAML, and any register
+//! that does not parse, goes through `serde_yaml`, which gives the errors their place.
 
+use super::yaml_subset;
 use crate::error::ReadError;
 use crate::model::{Register, SCHEMA_VERSION};
+use serde::Deserialize;
 
 /// A register starts with its `dutyctl:` version key (YAML) or is a JSON object holding it.
 pub fn looks_like_register(text: &str) -> bool {
@@ -40,6 +45,10 @@ pub fn read_register(text: &str) -> Result<Register, ReadError> {
 /// Parses a register, YAML or JSON, checking it against schema version 1.
 pub fn parse_register(text: &str) -> Result<Register, SchemaError> {
     let text = text.trim_start_matches('\u{feff}');
+    let fast = || {
+        let tree = yaml_subset::parse(text).ok()?;
+        register_from_tree(&tree)
+    };
     let register: Register = if text.trim_start().starts_with('{') {
         let mut de = serde_json::Deserializer::from_str(text);
         serde_path_to_error::deserialize(&mut de).map_err(|e| {
@@ -51,6 +60,8 @@ pub fn parse_register(text: &str) -> Result<Register, SchemaError> {
                 message: without_location(&inner.to_string()),
             }
         })?
+    } else if let Some(register) = fast() {
+        register
     } else {
         super::limits::check_yaml_expansion(text).map_err(|message| SchemaError {
             line: None,
@@ -90,6 +101,12 @@ pub fn parse_register(text: &str) -> Result<Register, SchemaError> {
     Ok(register)
 }
 
+/// The register a tree of [`yaml_subset`] holds, as `serde_yaml` would read it from the text;
+/// `None` where it does not parse (the schema version is not checked here).
+pub fn register_from_tree(tree: &yaml_subset::Node) -> Option<Register> {
+    Register::deserialize(tree).ok()
+}
+
 /// The parsers append ` at line 3 column 7`; the location is reported separately.
 fn without_location(message: &str) -> String {
     match message.rfind(" at line ") {
@@ -109,6 +126,24 @@ mod tests {
         assert_eq!(e.path, "tasks[0].lead");
         assert_eq!(e.line, Some(18));
         assert!(e.message.contains("expected a sequence"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_register_reads_the_same_with_a_bom_as_json_and_as_serde_yaml_reads_it() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/leader_division_gb18030.yaml");
+        let text = std::fs::read_to_string(path).unwrap();
+        let register = parse_register(&text).unwrap();
+        assert_eq!(register, serde_yaml::from_str::<Register>(&text).unwrap());
+        assert_eq!(
+            parse_register(&format!("\u{feff}{text}")).unwrap(),
+            register
+        );
+        let json = serde_json::to_string_pretty(&register).unwrap();
+        assert_eq!(parse_register(&json).unwrap(), register);
+        // A version this dutyctl does not read is refused from the fast reader's tree too.
+        let e = parse_register(&text.replacen("dutyctl: 1", "dutyctl: 2", 1)).unwrap_err();
+        assert_eq!(e.path, "dutyctl");
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod summary;
 pub mod view;
 pub mod xlsx;
 pub mod yaml;
-mod yaml_emitter;
+pub(crate) mod yaml_emitter;
 
 use crate::model::Register;
 
