@@ -2,21 +2,7 @@
 
 use crate::document::numbering::Cursor;
 use crate::normalize::half_width_digits;
-
-/// Words after a date that narrow it (2024年6月底, 2024年第二季度), in the order they are tried.
-const QUALIFIERS: &[&str] = &[
-    "上旬",
-    "中旬",
-    "下旬",
-    "月底",
-    "底",
-    "末",
-    "初",
-    "年底",
-    "年末",
-    "上半年",
-    "下半年",
-];
+use crate::vocab::DEADLINE_PERIODS;
 
 /// A time limit's parts: `2024年6月15日`, `2024年6月` or `2024年`, and the word after them.
 struct Parts<'a> {
@@ -136,28 +122,13 @@ fn parts(text: &str) -> Option<Parts<'_>> {
     })
 }
 
-/// The qualifier `text` opens with, or "".
+/// The qualifier `text` opens with (a period of [`DEADLINE_PERIODS`]), or "". None opens
+/// another, so the first found is the only one.
 fn qualifier(text: &str) -> &str {
-    let quarter = |text: &str| -> Option<usize> {
-        let mut cursor = Cursor::new(text);
-        if cursor.one(|c| c == '第').is_some() {
-            cursor.one(|c| "一二三四1234".contains(c))?;
-        } else {
-            cursor.one(|c| "一二三四".contains(c))?;
-        }
-        cursor
-            .rest()
-            .starts_with("季度")
-            .then(|| cursor.at + "季度".len())
-    };
-    // The order of the old expression's alternatives: the narrowing words, then the quarters
-    // (no two alternatives open with the same text, so the order decides nothing).
-    QUALIFIERS
+    DEADLINE_PERIODS
         .iter()
         .find(|q| text.starts_with(**q))
-        .map(|q| &text[..q.len()])
-        .or_else(|| quarter(text).map(|end| &text[..end]))
-        .unwrap_or("")
+        .map_or("", |q| &text[..q.len()])
 }
 
 fn valid_date(year: u32, month: u32, day: u32) -> Option<String> {
