@@ -155,7 +155,8 @@ fn check_text(
     let parsed = register.is_some();
     let problems = match &subset {
         // A register that parsed needs only lookups in its tree, which answer as the `Value`
-        // would (the tree holds no integer `Value` refuses, or there would be no `Value`).
+        // would. (A tree holding an integer too large for `Value` has no `Value`, and nothing
+        // is looked up, as before.)
         Some(tree) if parsed && tree.fits_value() => schema::missing_keys_and_dates(tree),
         // The errors of each part of a register that does not parse are `Value`'s to find.
         Some(tree) => serde_yaml::Value::deserialize(tree)

@@ -1,18 +1,18 @@
 //! Reads the YAML that dutyctl writes back into a tree, at a fraction of libyaml's cost: block
 //! mappings, sequences (indentless under a key, as libyaml prints them), plain, single-quoted and
-//! `|-` literal scalars, `[]` and `{}`, comments and a leading `---`. The tree is read by
-//! serde as `serde_yaml`'s deserializer reads the text (the same scalars become the same types),
-//! and gives `serde_yaml::Value` the same value.
+//! `|-` literal scalars, `[]` and `{}`, comments and a leading `---`. The tree is read by serde
+//! as `serde_yaml`'s deserializer reads the text (the same scalars become the same types), and
+//! gives `serde_yaml::Value` the same value.
 //!
 //! Anything else — double quotes, anchors and aliases, tags, flow collections with content,
 //! folded or kept scalars, tabs and other control characters, CR line ends, a BOM (the decoder
-//! and `parse_register` take off the one a file starts with: libyaml-rs reads the lines after
-//! it as another document), multi-line plain or
-//! quoted scalars, several documents, keys that are no strings or repeat, nesting past
-//! [`DEPTH_LIMIT`], or any error — is [`Declined`], and the caller reads the text with
-//! `serde_yaml` as before, so every message, line and column stays the library's. Tests compare
-//! both readers on every fixture register, on registers holding random strings printed by both
-//! printers, and on samples of each rule.
+//! and `parse_register` take off the one a file starts with; libyaml-rs reads the lines after
+//! one as another document), multi-line plain or quoted scalars, several documents, keys that
+//! are no strings or repeat, nesting past [`DEPTH_LIMIT`], or any error — is [`Declined`], and
+//! the caller reads the text with `serde_yaml` as before, so every message, line and column
+//! stays the library's. Tests compare both readers on every fixture and corpus register, on
+//! registers of random strings printed by both printers, on registers edited at random, and on
+//! samples of each rule.
 
 use serde::de::{self, Visitor};
 use std::borrow::Cow;
