@@ -19,3 +19,4 @@ pub mod report;
 mod test_samples;
 pub mod vocab;
 pub mod writer;
+pub(crate) mod yaml_scalar;

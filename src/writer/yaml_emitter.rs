@@ -9,6 +9,7 @@
 //! and the caller prints through `serde_yaml` instead. Tests compare both printers on every
 //! fixture and on strings built to hit each of libyaml's rules.
 
+use crate::yaml_scalar;
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 use std::fmt;
@@ -330,65 +331,8 @@ fn is_printable(c: char) -> bool {
 /// `visit_untagged_scalar`), or as a string only because of a leading zero (`0123`): either
 /// way it asks for quotes.
 fn reads_as_non_string(text: &str) -> bool {
-    if text.is_empty() {
-        return true;
-    }
-    // Every such form is ASCII: Chinese text is never one.
-    if !text.is_ascii() {
-        return false;
-    }
-    matches!(
-        text,
-        "null" | "Null" | "NULL" | "~" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-    ) || parses_as_unsigned(text)
-        || parses_as_negative(text)
-        || digits_but_not_number(text)
-        || parses_as_float(text)
-}
-
-fn digits_but_not_number(text: &str) -> bool {
-    let text = text.strip_prefix(['-', '+']).unwrap_or(text);
-    text.len() > 1 && text.starts_with('0') && text[1..].bytes().all(|b| b.is_ascii_digit())
-}
-
-fn parses_as_unsigned(text: &str) -> bool {
-    let unpositive = text.strip_prefix('+').unwrap_or(text);
-    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if let Some(rest) = unpositive.strip_prefix(prefix) {
-            if rest.starts_with(['+', '-']) {
-                return false;
-            }
-            if u128::from_str_radix(rest, radix).is_ok() {
-                return true;
-            }
-        }
-    }
-    if unpositive.starts_with(['+', '-']) || digits_but_not_number(text) {
-        return false;
-    }
-    unpositive.parse::<u128>().is_ok()
-}
-
-fn parses_as_negative(text: &str) -> bool {
-    for (prefix, radix) in [("-0x", 16), ("-0o", 8), ("-0b", 2)] {
-        if let Some(rest) = text.strip_prefix(prefix)
-            && i128::from_str_radix(&format!("-{rest}"), radix).is_ok()
-        {
-            return true;
-        }
-    }
-    !digits_but_not_number(text) && text.parse::<i128>().is_ok()
-}
-
-fn parses_as_float(text: &str) -> bool {
-    let unpositive = match text.strip_prefix('+') {
-        Some(rest) if rest.starts_with(['+', '-']) => return false,
-        Some(rest) => rest,
-        None => text,
-    };
-    matches!(unpositive, ".inf" | ".Inf" | ".INF")
-        || matches!(text, "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN" | ".NAN")
-        || unpositive.parse::<f64>().is_ok_and(f64::is_finite)
+    yaml_scalar::resolve(text) != yaml_scalar::Resolved::Str
+        || yaml_scalar::digits_but_not_number(text)
 }
 
 // ---- From serde's data model to nodes -------------------------------------------------------
