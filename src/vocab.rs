@@ -829,6 +829,9 @@ pub const COLLECTIVE_ENDINGS: &[&str] = &[
 
 /// How a note under a table is labelled (备注：…).
 pub const NOTE_LABEL: &str = "备注";
+/// The labels a note line starts with when read (`备注：`, `注：`, `说明：`); a label's characters
+/// may be spaced out (`备  注：`), as a justified cell spaces them.
+pub const NOTE_LABELS: &[&str] = &["备注", "注", "说明"];
 /// What the Markdown writer calls the document's 文号, issuer and date.
 pub const DOCUMENT_FACT_LABELS: [&str; 3] = ["文号", "发文机关", "成文日期"];
 

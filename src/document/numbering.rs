@@ -85,8 +85,13 @@ impl<'a> Cursor<'a> {
     }
 }
 
-fn is_chinese_digit(c: char) -> bool {
-    "一二三四五六七八九十百零〇".contains(c)
+/// A Chinese numeral of a label (一 … 十, 百, 零, 〇). A `match` rather than a search of a
+/// string: it is asked of every character of a flat line.
+pub(crate) fn is_chinese_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
+    )
 }
 
 pub(crate) fn is_arabic_digit(c: char) -> bool {
@@ -548,5 +553,13 @@ mod tests {
             found += usize::from(expected);
         }
         assert!(found > 1_000, "the samples hold 文号: {found}");
+    }
+
+    #[test]
+    fn chinese_digits_are_the_numerals_a_label_is_written_in() {
+        let numerals = "一二三四五六七八九十百零〇";
+        for c in (0..=0xFFFF).filter_map(char::from_u32) {
+            assert_eq!(is_chinese_digit(c), numerals.contains(c), "{c:?}");
+        }
     }
 }

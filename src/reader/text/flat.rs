@@ -15,7 +15,7 @@
 //! Lines of ordinary length, and long lines without that shape, pass unchanged.
 
 use super::clean::Line;
-use crate::document::numbering::{LabelKind, is_doc_number, parse_label};
+use crate::document::numbering::{LabelKind, is_chinese_digit, is_doc_number, parse_label};
 use crate::normalize::is_han;
 
 /// A line at least this long (in characters) may be flattened text.
@@ -191,7 +191,7 @@ fn may_start_label(c: char) -> bool {
         || ('０'..='９').contains(&c)
         || ('①'..='⑳').contains(&c)
         || matches!(c, '（' | '(' | '第')
-        || "一二三四五六七八九十百零〇".contains(c)
+        || is_chinese_digit(c)
 }
 
 fn push_point(points: &mut Vec<usize>, at: usize) {
