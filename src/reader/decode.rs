@@ -104,8 +104,11 @@ fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let pairs = bytes.len() / 2;
-    let even_nuls = bytes.iter().step_by(2).filter(|b| **b == 0).count();
-    let odd_nuls = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let (even_nuls, odd_nuls) = bytes
+        .chunks_exact(2)
+        .fold((0, 0), |(even, odd), pair| {
+            (even + usize::from(pair[0] == 0), odd + usize::from(pair[1] == 0))
+        });
     if odd_nuls * 10 >= pairs * 6 && even_nuls == 0 {
         Some(UTF_16LE)
     } else if even_nuls * 10 >= pairs * 6 && odd_nuls == 0 {
@@ -117,12 +120,12 @@ fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Control characters other than tab, newline, carriage return and form feed mean binary data.
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(4096).collect();
-    let controls = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'))
-        .count();
-    controls > 0 && controls * 50 > sample.len()
+    let (mut sampled, mut controls) = (0, 0);
+    for c in text.chars().take(4096) {
+        sampled += 1;
+        controls += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c'));
+    }
+    controls > 0 && controls * 50 > sampled
 }
 
 #[cfg(test)]

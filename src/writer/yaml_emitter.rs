@@ -163,9 +163,7 @@ const SIMPLE_KEY_MAX_BYTES: usize = 128;
 fn choose_style(text: &str, is_key: bool) -> Result<Style, Unsupported> {
     // Most of a register is Chinese text without ASCII punctuation, space or breaks: no rule
     // below can fire but quoting what reads as a number (`seq: '3'`).
-    if text.bytes().all(|b| b >= 0x80 || b.is_ascii_alphanumeric())
-        && text.chars().all(|c| is_printable(c) && !is_break(c))
-    {
+    if is_word_text(text) {
         if is_key && text.len() > SIMPLE_KEY_MAX_BYTES {
             return Err(Unsupported);
         }
@@ -319,6 +317,26 @@ fn is_break(c: char) -> bool {
 
 fn is_blank_or_break(c: char) -> bool {
     c == ' ' || c == '\t' || is_break(c)
+}
+
+/// Whether `text` holds only ASCII letters and digits and characters from U+0080 up that
+/// libyaml prints as they are and that break no line (`is_printable(c) && !is_break(c)`), told
+/// from the UTF-8 bytes without decoding: the exceptions above U+007F are U+0080–U+009F (lead
+/// byte C2), U+2028 and U+2029 (E2 80 A8/A9), U+FEFF, U+FFFE and U+FFFF (EF BB BF, EF BF BE/BF).
+fn is_word_text(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // A lead byte is never a continuation byte (80–BF), so each byte can be judged alone; a
+    // valid string has the continuation bytes a lead byte looks at.
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        0..0x80 => b.is_ascii_alphanumeric(),
+        0xC2 => bytes[i + 1] >= 0xA0,
+        0xE2 => !(bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0xA8 | 0xA9)),
+        0xEF => !matches!(
+            (bytes[i + 1], bytes[i + 2]),
+            (0xBB, 0xBF) | (0xBF, 0xBE) | (0xBF, 0xBF)
+        ),
+        _ => true,
+    })
 }
 
 /// libyaml's IS_PRINTABLE.
@@ -709,5 +727,18 @@ mod tests {
             printed_here > 1000,
             "only {printed_here} of 3000 printed here"
         );
+    }
+
+    #[test]
+    fn word_text_is_told_from_bytes_as_from_characters() {
+        let by_chars = |text: &str| {
+            text.bytes().all(|b| b >= 0x80 || b.is_ascii_alphanumeric())
+                && text.chars().all(|c| is_printable(c) && !is_break(c))
+        };
+        let every_char = (0..=0x10FFFF).filter_map(char::from_u32);
+        for c in every_char.filter(|c| (*c as u32) < 0x3_0000 || (*c as u32) % 97 == 0) {
+            let text = format!("甲{c}1");
+            assert_eq!(is_word_text(&text), by_chars(&text), "{:X}", c as u32);
+        }
     }
 }

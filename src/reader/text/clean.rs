@@ -75,42 +75,52 @@ pub fn clean_lines(text: &str, warnings: &mut Vec<Warning>) -> Vec<Line> {
 }
 
 fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
-    let leading: String = raw.chars().take_while(|c| is_space(*c)).collect();
-    let cell_start = leading.contains('\t');
     let trimmed_start = raw.trim_start_matches(is_space);
-    // Debris is bracketed: a line without `[` (nearly every line) never compiles the pattern.
-    let lost_label = debris(trimmed_start)
-        .first()
-        .is_some_and(|m| m.start == 0 && trimmed_start[m.end..].starts_with(['.', '．', '、']));
-    let mut text = String::with_capacity(raw.len());
-    let mut last = 0;
-    for m in debris(raw) {
-        let before = raw[..m.start].chars().next_back();
-        let after = raw[m.end..].chars().next();
-        if before.is_some_and(is_han) && after.is_some_and(is_han) {
-            warnings.push(Warning::at(
-                Position::Line {
-                    line: no,
-                    column: raw[..m.start].chars().count() + 1,
-                },
-                format!(
-                    "removed `{}` from inside a word; a character may be lost there",
-                    &raw[m.clone()]
-                ),
-            ));
+    let leading_len = raw.len() - trimmed_start.len();
+    let cell_start = raw[..leading_len].contains('\t');
+    // Debris is bracketed: nearly every line has none, and is then used as it stands.
+    let found = debris(raw);
+    let lost_label = found.first().is_some_and(|m| {
+        m.start == leading_len && raw[m.end..].starts_with(['.', '．', '、'])
+    });
+    let without_debris;
+    let text = if found.is_empty() {
+        raw
+    } else {
+        let mut text = String::with_capacity(raw.len());
+        let mut last = 0;
+        for m in found {
+            let before = raw[..m.start].chars().next_back();
+            let after = raw[m.end..].chars().next();
+            if before.is_some_and(is_han) && after.is_some_and(is_han) {
+                warnings.push(Warning::at(
+                    Position::Line {
+                        line: no,
+                        column: raw[..m.start].chars().count() + 1,
+                    },
+                    format!(
+                        "removed `{}` from inside a word; a character may be lost there",
+                        &raw[m.clone()]
+                    ),
+                ));
+            }
+            text.push_str(&raw[last..m.start]);
+            last = m.end;
         }
-        text.push_str(&raw[last..m.start]);
-        last = m.end;
-    }
-    text.push_str(&raw[last..]);
-    let cells = delimited_row(&text);
-    let mut text = text.trim_matches(is_space).to_string();
+        text.push_str(&raw[last..]);
+        without_debris = text;
+        without_debris.as_str()
+    };
+    let cells = delimited_row(text);
+    let mut text = text.trim_matches(is_space);
     if lost_label {
-        text = text.trim_start_matches(['.', '．', '、']).to_string();
+        text = text.trim_start_matches(['.', '．', '、']);
     }
-    if is_page_number(&text) {
-        text.clear();
-    }
+    let text = if is_page_number(text) {
+        String::new()
+    } else {
+        text.to_string()
+    };
     let cell_start = cell_start && cells.is_none();
     Line {
         no,
