@@ -104,11 +104,12 @@ fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let pairs = bytes.len() / 2;
-    let (even_nuls, odd_nuls) = bytes
-        .chunks_exact(2)
-        .fold((0, 0), |(even, odd), pair| {
-            (even + usize::from(pair[0] == 0), odd + usize::from(pair[1] == 0))
-        });
+    let (even_nuls, odd_nuls) = bytes.chunks_exact(2).fold((0, 0), |(even, odd), pair| {
+        (
+            even + usize::from(pair[0] == 0),
+            odd + usize::from(pair[1] == 0),
+        )
+    });
     if odd_nuls * 10 >= pairs * 6 && even_nuls == 0 {
         Some(UTF_16LE)
     } else if even_nuls * 10 >= pairs * 6 && odd_nuls == 0 {

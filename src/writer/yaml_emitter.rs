@@ -32,26 +32,15 @@ impl ser::Error for Unsupported {
     }
 }
 
-/// The YAML text of `value`, or [`Unsupported`].
+/// The YAML text of `value`, or [`Unsupported`]. Printed as serde hands the values over, with
+/// no tree in between: a register's keys and strings are written where they stand, not copied.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Unsupported> {
-    let Node::Map(entries) = value.serialize(NodeBuilder)? else {
-        return Err(Unsupported);
-    };
-    if entries.is_empty() {
-        return Err(Unsupported);
-    }
     let mut out = String::with_capacity(4096);
-    print_map(&entries, 0, false, &mut out)?;
+    value.serialize(ValuePrinter {
+        out: &mut out,
+        place: Place::Document,
+    })?;
     Ok(out)
-}
-
-/// A value as serde hands it over, keys already strings.
-enum Node {
-    /// Printed as is: null, true, 12.
-    Bare(String),
-    Str(String),
-    Seq(Vec<Node>),
-    Map(Vec<(String, Node)>),
 }
 
 // ---- Printing ------------------------------------------------------------------------------
@@ -60,78 +49,40 @@ fn indent(out: &mut String, columns: usize) {
     out.extend(std::iter::repeat_n(' ', columns));
 }
 
-/// Entries of a block mapping at `column`; the first goes on the current line after `- `
-/// when `inline_first`.
-fn print_map(
-    entries: &[(String, Node)],
-    column: usize,
-    inline_first: bool,
-    out: &mut String,
-) -> Result<(), Unsupported> {
-    for (i, (key, value)) in entries.iter().enumerate() {
-        if i > 0 || !inline_first {
-            indent(out, column);
-        }
-        match choose_style(key, true)? {
-            Style::Plain => out.push_str(key),
-            Style::SingleQuoted => single_quoted(key, out),
-            Style::Literal => return Err(Unsupported),
-        }
-        out.push(':');
-        match value {
-            Node::Seq(items) if !items.is_empty() => {
-                out.push('\n');
-                // A sequence under a key is not indented further (libyaml's indentless form).
-                print_seq(items, column, out)?;
-            }
-            Node::Map(inner) if !inner.is_empty() => {
-                out.push('\n');
-                print_map(inner, column + 2, false, out)?;
-            }
-            other => print_inline(other, column + 2, out)?,
-        }
+/// A mapping's key at the start of its entry (after its indentation), and the colon.
+fn print_key(key: &str, out: &mut String) -> Result<(), Unsupported> {
+    match choose_style(key, true)? {
+        Style::Plain => out.push_str(key),
+        Style::SingleQuoted => single_quoted(key, out),
+        Style::Literal => return Err(Unsupported),
     }
+    out.push(':');
     Ok(())
 }
 
-fn print_seq(items: &[Node], column: usize, out: &mut String) -> Result<(), Unsupported> {
-    for item in items {
-        indent(out, column);
-        out.push('-');
-        match item {
-            Node::Map(entries) if !entries.is_empty() => {
-                out.push(' ');
-                print_map(entries, column + 2, true, out)?;
-            }
-            Node::Seq(inner) if !inner.is_empty() => return Err(Unsupported),
-            other => print_inline(other, column + 2, out)?,
-        }
-    }
-    Ok(())
-}
-
-/// A value that fits after `key:` or `-`: a scalar or an empty collection. A literal's lines
-/// go at `content_column`.
-fn print_inline(node: &Node, content_column: usize, out: &mut String) -> Result<(), Unsupported> {
+/// A value that fits after `key:` or `-`: a scalar or an empty collection, printed as is.
+fn print_bare(text: &str, out: &mut String) {
     out.push(' ');
-    match node {
-        Node::Bare(text) => out.push_str(text),
-        Node::Seq(_) => out.push_str("[]"),
-        Node::Map(_) => out.push_str("{}"),
-        Node::Str(text) => match choose_style(text, false)? {
-            Style::Plain => out.push_str(text),
-            Style::SingleQuoted => single_quoted(text, out),
-            Style::Literal => {
-                out.push_str("|-");
-                for line in text.split('\n') {
-                    out.push('\n');
-                    if !line.is_empty() {
-                        indent(out, content_column);
-                        out.push_str(line);
-                    }
+    out.push_str(text);
+    out.push('\n');
+}
+
+/// A string after `key:` or `-`; a literal's lines go at `content_column`.
+fn print_str(text: &str, content_column: usize, out: &mut String) -> Result<(), Unsupported> {
+    out.push(' ');
+    match choose_style(text, false)? {
+        Style::Plain => out.push_str(text),
+        Style::SingleQuoted => single_quoted(text, out),
+        Style::Literal => {
+            out.push_str("|-");
+            for line in text.split('\n') {
+                out.push('\n');
+                if !line.is_empty() {
+                    indent(out, content_column);
+                    out.push_str(line);
                 }
             }
-        },
+        }
     }
     out.push('\n');
     Ok(())
@@ -353,95 +304,179 @@ fn reads_as_non_string(text: &str) -> bool {
         || yaml_scalar::digits_but_not_number(text)
 }
 
-// ---- From serde's data model to nodes -------------------------------------------------------
+// ---- From serde's data model to text ----------------------------------------------------------
 
-struct NodeBuilder;
-
-struct SeqBuilder(Vec<Node>);
-
-struct MapBuilder {
-    entries: Vec<(String, Node)>,
-    key: Option<String>,
+/// Where the value being serialized is printed.
+#[derive(Clone, Copy)]
+enum Place {
+    /// The whole document: a mapping at column 0 with at least one entry.
+    Document,
+    /// After `key:` of an entry at `column`: a mapping goes on the next lines two columns in, a
+    /// sequence at the entry's own column (libyaml's indentless form), anything else on the line.
+    Value { column: usize },
+    /// After the `-` of a sequence item at `column`: a mapping's first entry goes on the same
+    /// line, the rest two columns in; a sequence directly in a sequence is left to serde_yaml.
+    Item { column: usize },
 }
 
-impl ser::Serializer for NodeBuilder {
-    type Ok = Node;
-    type Error = Unsupported;
-    type SerializeSeq = SeqBuilder;
-    type SerializeTuple = Impossible<Node, Unsupported>;
-    type SerializeTupleStruct = Impossible<Node, Unsupported>;
-    type SerializeTupleVariant = Impossible<Node, Unsupported>;
-    type SerializeMap = MapBuilder;
-    type SerializeStruct = MapBuilder;
-    type SerializeStructVariant = Impossible<Node, Unsupported>;
+impl Place {
+    /// The column a literal's lines go at.
+    fn content_column(self) -> usize {
+        match self {
+            Place::Document => 0,
+            Place::Value { column } | Place::Item { column } => column + 2,
+        }
+    }
+}
 
-    fn serialize_bool(self, v: bool) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+struct ValuePrinter<'o> {
+    out: &'o mut String,
+    place: Place,
+}
+
+impl<'o> ValuePrinter<'o> {
+    fn bare(self, text: &str) -> Result<(), Unsupported> {
+        if matches!(self.place, Place::Document) {
+            return Err(Unsupported);
+        }
+        print_bare(text, self.out);
+        Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+
+    fn text(self, text: &str) -> Result<(), Unsupported> {
+        if matches!(self.place, Place::Document) {
+            return Err(Unsupported);
+        }
+        print_str(text, self.place.content_column(), self.out)
     }
-    fn serialize_i16(self, v: i16) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+
+    fn number(self, number: impl fmt::Display) -> Result<(), Unsupported> {
+        use fmt::Write;
+        if matches!(self.place, Place::Document) {
+            return Err(Unsupported);
+        }
+        let _ = write!(self.out, " {number}");
+        self.out.push('\n');
+        Ok(())
     }
-    fn serialize_i32(self, v: i32) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+}
+
+/// A sequence's items, each at `column`; `declared` items were announced and are checked, since
+/// an empty sequence was printed `[]` on the strength of the count.
+struct SeqPrinter<'o> {
+    out: &'o mut String,
+    column: usize,
+    declared: usize,
+    printed: usize,
+}
+
+/// A mapping's entries, each at `column`; the first on the current line when `inline_first` (a
+/// sequence item's mapping). The announced count is checked as a sequence's is.
+struct MapPrinter<'o> {
+    out: &'o mut String,
+    column: usize,
+    inline_first: bool,
+    declared: usize,
+    printed: usize,
+}
+
+impl MapPrinter<'_> {
+    /// The indentation before an entry's key.
+    fn start_entry(&mut self) {
+        if self.printed > 0 || !self.inline_first {
+            indent(self.out, self.column);
+        }
+        self.printed += 1;
     }
-    fn serialize_i64(self, v: i64) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+
+    fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(ValuePrinter {
+            out: self.out,
+            place: Place::Value {
+                column: self.column,
+            },
+        })
     }
-    fn serialize_u8(self, v: u8) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+}
+
+impl<'o> ser::Serializer for ValuePrinter<'o> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = SeqPrinter<'o>;
+    type SerializeTuple = Impossible<(), Unsupported>;
+    type SerializeTupleStruct = Impossible<(), Unsupported>;
+    type SerializeTupleVariant = Impossible<(), Unsupported>;
+    type SerializeMap = MapPrinter<'o>;
+    type SerializeStruct = MapPrinter<'o>;
+    type SerializeStructVariant = Impossible<(), Unsupported>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
+        self.bare(if v { "true" } else { "false" })
     }
-    fn serialize_u16(self, v: u16) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
+        self.number(v)
     }
-    fn serialize_u32(self, v: u32) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
+        self.number(v)
     }
-    fn serialize_u64(self, v: u64) -> Result<Node, Unsupported> {
-        Ok(Node::Bare(v.to_string()))
+    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
+        self.number(v)
     }
-    fn serialize_f32(self, _: f32) -> Result<Node, Unsupported> {
+    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
+        self.number(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
+        self.number(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
+        self.number(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
+        self.number(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
+        self.number(v)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_f64(self, _: f64) -> Result<Node, Unsupported> {
+    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_char(self, v: char) -> Result<Node, Unsupported> {
-        Ok(Node::Str(v.to_string()))
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        self.text(v.encode_utf8(&mut [0; 4]))
     }
-    fn serialize_str(self, v: &str) -> Result<Node, Unsupported> {
-        Ok(Node::Str(v.to_string()))
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        self.text(v)
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<Node, Unsupported> {
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_none(self) -> Result<Node, Unsupported> {
-        Ok(Node::Bare("null".to_string()))
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        self.bare("null")
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Node, Unsupported> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<Node, Unsupported> {
-        Ok(Node::Bare("null".to_string()))
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        self.bare("null")
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<Node, Unsupported> {
-        Ok(Node::Bare("null".to_string()))
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        self.bare("null")
     }
     fn serialize_unit_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<Node, Unsupported> {
-        Ok(Node::Str(variant.to_string()))
+    ) -> Result<(), Unsupported> {
+        self.text(variant)
     }
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<Node, Unsupported> {
+    ) -> Result<(), Unsupported> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -450,11 +485,29 @@ impl ser::Serializer for NodeBuilder {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<Node, Unsupported> {
+    ) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, Unsupported> {
-        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
+    fn serialize_seq(self, len: Option<usize>) -> Result<SeqPrinter<'o>, Unsupported> {
+        // Whether the sequence is empty decides its form before the first item: only a
+        // sequence that says how long it is can be printed as it comes.
+        let declared = len.ok_or(Unsupported)?;
+        let column = match self.place {
+            Place::Document => return Err(Unsupported),
+            Place::Item { .. } if declared > 0 => return Err(Unsupported),
+            Place::Value { column } | Place::Item { column } => column,
+        };
+        if declared == 0 {
+            print_bare("[]", self.out);
+        } else {
+            self.out.push('\n');
+        }
+        Ok(SeqPrinter {
+            out: self.out,
+            column,
+            declared,
+            printed: 0,
+        })
     }
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
         Err(Unsupported)
@@ -475,13 +528,30 @@ impl ser::Serializer for NodeBuilder {
     ) -> Result<Self::SerializeTupleVariant, Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, Unsupported> {
-        Ok(MapBuilder {
-            entries: Vec::with_capacity(len.unwrap_or(0)),
-            key: None,
+    fn serialize_map(self, len: Option<usize>) -> Result<MapPrinter<'o>, Unsupported> {
+        let declared = len.ok_or(Unsupported)?;
+        let (column, inline_first) = match self.place {
+            Place::Document if declared == 0 => return Err(Unsupported),
+            Place::Document => (0, false),
+            Place::Value { column } => (column + 2, false),
+            Place::Item { column } => (column + 2, true),
+        };
+        if declared == 0 {
+            print_bare("{}", self.out);
+        } else if inline_first {
+            self.out.push(' ');
+        } else if !matches!(self.place, Place::Document) {
+            self.out.push('\n');
+        }
+        Ok(MapPrinter {
+            out: self.out,
+            column,
+            inline_first,
+            declared,
+            printed: 0,
         })
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapBuilder, Unsupported> {
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapPrinter<'o>, Unsupported> {
         self.serialize_map(Some(len))
     }
     fn serialize_struct_variant(
@@ -495,55 +565,205 @@ impl ser::Serializer for NodeBuilder {
     }
 }
 
-impl ser::SerializeSeq for SeqBuilder {
-    type Ok = Node;
+impl ser::SerializeSeq for SeqPrinter<'_> {
+    type Ok = ();
     type Error = Unsupported;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.0.push(value.serialize(NodeBuilder)?);
-        Ok(())
+        self.printed += 1;
+        if self.printed > self.declared {
+            return Err(Unsupported);
+        }
+        indent(self.out, self.column);
+        self.out.push('-');
+        value.serialize(ValuePrinter {
+            out: self.out,
+            place: Place::Item {
+                column: self.column,
+            },
+        })
     }
-    fn end(self) -> Result<Node, Unsupported> {
-        Ok(Node::Seq(self.0))
+    fn end(self) -> Result<(), Unsupported> {
+        (self.printed == self.declared)
+            .then_some(())
+            .ok_or(Unsupported)
     }
 }
 
-impl ser::SerializeMap for MapBuilder {
-    type Ok = Node;
+/// A key as serde hands it over: only a string, since libyaml prints a number or null as a key
+/// its own way.
+struct KeyPrinter<'o>(&'o mut String);
+
+impl ser::SerializeMap for MapPrinter<'_> {
+    type Ok = ();
     type Error = Unsupported;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
-        // Only string keys: a number or null as a key is printed by libyaml its own way.
-        match key.serialize(NodeBuilder)? {
-            Node::Str(key) => {
-                self.key = Some(key);
-                Ok(())
-            }
-            _ => Err(Unsupported),
+        if self.printed >= self.declared {
+            return Err(Unsupported);
         }
+        self.start_entry();
+        key.serialize(KeyPrinter(self.out))
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        let key = self.key.take().ok_or(Unsupported)?;
-        self.entries.push((key, value.serialize(NodeBuilder)?));
-        Ok(())
+        self.value(value)
     }
-    fn end(self) -> Result<Node, Unsupported> {
-        Ok(Node::Map(self.entries))
+    fn end(self) -> Result<(), Unsupported> {
+        (self.printed == self.declared)
+            .then_some(())
+            .ok_or(Unsupported)
     }
 }
 
-impl ser::SerializeStruct for MapBuilder {
-    type Ok = Node;
+impl ser::SerializeStruct for MapPrinter<'_> {
+    type Ok = ();
     type Error = Unsupported;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
     ) -> Result<(), Unsupported> {
-        self.entries
-            .push((key.to_string(), value.serialize(NodeBuilder)?));
-        Ok(())
+        if self.printed >= self.declared {
+            return Err(Unsupported);
+        }
+        self.start_entry();
+        print_key(key, self.out)?;
+        self.value(value)
     }
-    fn end(self) -> Result<Node, Unsupported> {
-        Ok(Node::Map(self.entries))
+    fn end(self) -> Result<(), Unsupported> {
+        (self.printed == self.declared)
+            .then_some(())
+            .ok_or(Unsupported)
+    }
+}
+
+impl ser::Serializer for KeyPrinter<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Impossible<(), Unsupported>;
+    type SerializeTuple = Impossible<(), Unsupported>;
+    type SerializeTupleStruct = Impossible<(), Unsupported>;
+    type SerializeTupleVariant = Impossible<(), Unsupported>;
+    type SerializeMap = Impossible<(), Unsupported>;
+    type SerializeStruct = Impossible<(), Unsupported>;
+    type SerializeStructVariant = Impossible<(), Unsupported>;
+
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        print_key(v, self.0)
+    }
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        print_key(v.encode_utf8(&mut [0; 4]), self.0)
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), Unsupported> {
+        print_key(variant, self.0)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+    fn serialize_bool(self, _: bool) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i8(self, _: i8) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i16(self, _: i16) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i32(self, _: i32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_i64(self, _: i64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u8(self, _: u8) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u16(self, _: u16) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u32(self, _: u32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_u64(self, _: u64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, Unsupported> {
+        Err(Unsupported)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported)
     }
 }
 
@@ -740,5 +960,58 @@ mod tests {
             let text = format!("甲{c}1");
             assert_eq!(is_word_text(&text), by_chars(&text), "{:X}", c as u32);
         }
+    }
+
+    /// A collection that announces one length and holds another: printed as it comes, its
+    /// form (`[]` or lines) would be wrong, so the printer leaves it to serde_yaml.
+    #[test]
+    fn a_collection_whose_count_is_wrong_is_left_to_serde_yaml() {
+        use serde::ser::{SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+        struct Miscounted {
+            announced: usize,
+            held: usize,
+        }
+        impl Serialize for Miscounted {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut seq = serializer.serialize_seq(Some(self.announced))?;
+                for _ in 0..self.held {
+                    seq.serialize_element("县公安局")?;
+                }
+                seq.end()
+            }
+        }
+        struct Document(Miscounted);
+        impl Serialize for Document {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_struct("Document", 1)?;
+                map.serialize_field("lead", &self.0)?;
+                map.end()
+            }
+        }
+        let honest = Document(Miscounted {
+            announced: 2,
+            held: 2,
+        });
+        assert_eq!(
+            to_string(&honest).unwrap(),
+            serde_yaml::to_string(&honest).unwrap()
+        );
+        for (announced, held) in [(0, 1), (1, 0), (2, 1), (1, 2)] {
+            let document = Document(Miscounted { announced, held });
+            assert!(
+                to_string(&document).is_err(),
+                "{announced} announced, {held} held"
+            );
+        }
+        struct Keys(usize);
+        impl Serialize for Keys {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(self.0))?;
+                map.serialize_entry("甲", "乙")?;
+                map.end()
+            }
+        }
+        assert_eq!(to_string(&Keys(1)).unwrap(), "甲: 乙\n");
+        assert!(to_string(&Keys(2)).is_err() && to_string(&Keys(0)).is_err());
     }
 }

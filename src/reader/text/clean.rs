@@ -80,9 +80,9 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
     let cell_start = raw[..leading_len].contains('\t');
     // Debris is bracketed: nearly every line has none, and is then used as it stands.
     let found = debris(raw);
-    let lost_label = found.first().is_some_and(|m| {
-        m.start == leading_len && raw[m.end..].starts_with(['.', '．', '、'])
-    });
+    let lost_label = found
+        .first()
+        .is_some_and(|m| m.start == leading_len && raw[m.end..].starts_with(['.', '．', '、']));
     let without_debris;
     let text = if found.is_empty() {
         raw
