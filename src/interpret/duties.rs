@@ -15,12 +15,13 @@ const DUTY_MIN_CHARS: usize = 6;
 /// `区水利局：负责…` → (`区水利局`, `负责…`): a paragraph that opens with the unit(s) it binds
 /// and a colon. Assignment keys (责任单位：), posts (主  任：) and salutations (各乡镇：) are not.
 pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
-    let colon = paragraph.find(['：', ':'])?;
+    let colon = crate::normalize::find_colon(paragraph)?;
     let head = paragraph[..colon].trim();
     let duty = paragraph[colon..].trim_start_matches(['：', ':']).trim();
+    // Counted only as far as the limits: a paragraph may be long.
     if head.is_empty()
-        || head.chars().count() > HEAD_MAX_CHARS
-        || duty.chars().count() < DUTY_MIN_CHARS
+        || head.chars().nth(HEAD_MAX_CHARS).is_some()
+        || duty.chars().nth(DUTY_MIN_CHARS - 1).is_none()
         || head.contains(['，', '。', '；', ',', ';', ' ', '\u{3000}', '（', '('])
         // 各乡镇：现将…印发给你们 is a salutation; 各街道办事处：负责… a group's duty.
         || (head.starts_with('各') && !DUTY_OPENERS.iter().any(|v| duty.starts_with(v)))

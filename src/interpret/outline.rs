@@ -675,11 +675,12 @@ fn is_heading_text(head: &str) -> bool {
 
 fn is_non_task_heading(head: &str) -> bool {
     let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
-    let core_chars = core.chars().count();
-    // Text flattened onto one line runs a heading into its body (`工作目标以…为指导，…`).
+    // Text flattened onto one line runs a heading into its body (`工作目标以…为指导，…`). A
+    // head may be a whole paragraph: its characters are counted only as far as a test needs.
+    let at_most_chars = |limit: usize| core.chars().nth(limit).is_none();
     NON_TASK_HEADINGS.iter().any(|h| {
         core == *h
-            || (core_chars <= h.chars().count() + 4 && core.contains(h))
+            || (at_most_chars(h.chars().count() + 4) && core.contains(h))
             || (core.starts_with(h) && !core[h.len()..].starts_with(['的', '和', '与']))
     })
 }

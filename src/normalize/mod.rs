@@ -9,22 +9,36 @@ pub mod units;
 /// stays one name.
 pub fn split_top_level(text: &str, is_separator: impl Fn(char) -> bool) -> Vec<String> {
     let mut parts = Vec::new();
-    let mut current = String::new();
+    let mut start = 0;
     let mut depth = 0i32;
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
             '（' | '(' | '【' | '[' | '《' => depth += 1,
             '）' | ')' | '】' | ']' | '》' => depth = (depth - 1).max(0),
             _ => {}
         }
         if depth == 0 && is_separator(c) {
-            parts.push(std::mem::take(&mut current));
-        } else {
-            current.push(c);
+            parts.push(text[start..i].to_string());
+            start = i + c.len_utf8();
         }
     }
-    parts.push(current);
+    parts.push(text[start..].to_string());
     parts
+}
+
+/// Where the first colon (`：` or `:`) of `text` is, in bytes: a byte search, since the
+/// colon that ends a label is looked for in every paragraph.
+pub fn find_colon(text: &str) -> Option<usize> {
+    const FULL_WIDTH: &[u8] = "：".as_bytes();
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b':', FULL_WIDTH[2], bytes).find_map(|at| {
+        if bytes[at] == b':' {
+            Some(at)
+        } else {
+            let start = at.checked_sub(2)?;
+            (&bytes[start..=at] == FULL_WIDTH).then_some(start)
+        }
+    })
 }
 
 pub fn is_han(c: char) -> bool {
@@ -69,5 +83,33 @@ pub fn chinese_numeral(n: u32) -> String {
             }
         ),
         _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_colon_is_found_as_a_character_search_finds_it() {
+        // 蚚 (U+869A) ends in the colon's last byte: a byte that is not a colon's end.
+        let parts: &[&[&str]] = &[
+            &["", "区水利局", "蚚", "：", ":", "a"],
+            &["", "：", ":", "负责", "蚚", "ｚ"],
+            &["", "：", "河道", "::", "蚚："],
+        ];
+        for text in crate::test_samples::lines(parts, 3_000) {
+            assert_eq!(find_colon(&text), text.find(['：', ':']), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lists_split_at_separators_outside_brackets() {
+        let parts = split_top_level(
+            "区安委办（区应急局、区消防大队）、区公安局、",
+            |c| c == '、',
+        );
+        assert_eq!(parts, ["区安委办（区应急局、区消防大队）", "区公安局", ""]);
+        assert_eq!(split_top_level("", |c| c == '、'), [""]);
     }
 }
