@@ -1,6 +1,7 @@
 //! Unit and person names: splitting printed lists into names, and putting each name in full.
 
 pub mod directory;
+pub mod endings;
 pub mod persons;
 pub mod suggest;
 pub mod units;

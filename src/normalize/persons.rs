@@ -1,7 +1,9 @@
 //! Person cells as printed (`周立成、杨  帆      各部门主要负责人`) → names (`周立成`, `杨帆`, …).
 
+use super::endings::Endings;
 use super::{is_han, is_space, split_top_level};
 use crate::vocab::{LEADER_POSTS, PERSON_FRAGMENTS, PERSON_POST_ENDINGS};
+use std::sync::LazyLock;
 
 /// A name split where the cell was doubtful, for a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,10 +48,9 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
 
 /// A post standing alone among names (`副县长`, `县政府办主任`, `局长`).
 fn is_post(token: &str) -> bool {
-    LEADER_POSTS
-        .iter()
-        .chain(PERSON_POST_ENDINGS)
-        .any(|post| token.ends_with(post))
+    static POSTS: LazyLock<Endings> =
+        LazyLock::new(|| Endings::new(&[LEADER_POSTS, PERSON_POST_ENDINGS]));
+    POSTS.end(token)
 }
 
 fn join_single_characters(tokens: &[&str], joined: &mut Vec<Joined>) -> Vec<String> {

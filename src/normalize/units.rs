@@ -1,10 +1,12 @@
 //! Unit lists as printed (`市发改局、工信局等部门`) → full unit names (`市发改局`, `市工信局`).
 
+use super::endings::Endings;
 use super::{is_space, split_top_level};
 use crate::vocab::{
     AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX,
     SCOPE_NOTE_WORDS,
 };
+use std::sync::LazyLock;
 
 /// What naming units needs to know of the whole document, found once: its text (a body that is
 /// not a government department inherits a prefix only where the document prints it so) and the
@@ -262,23 +264,23 @@ pub fn is_gov_body(name: &str) -> bool {
         .next()
         .unwrap_or(name)
         .trim_end_matches(['）', ')']);
-    GOV_BODY_SUFFIXES.iter().any(|s| core.ends_with(s))
+    static GOV_BODIES: LazyLock<Endings> = LazyLock::new(|| Endings::new(&[GOV_BODY_SUFFIXES]));
+    GOV_BODIES.end(core)
 }
 
 /// Removes `等`, `等部门`, `有关部门`, an ellipsis … from the end, repeatedly.
 pub fn strip_generic_tail(text: &str) -> String {
-    let mut s = text.to_string();
+    let mut s = text;
     loop {
         // Closing stops and the ellipsis of a list cut short (工信局……等) go too.
         s = s
             .trim()
             .trim_end_matches(['。', '.', '：', ':', '…', '⋯'])
-            .trim()
-            .to_string();
+            .trim();
         let before = s.len();
         for tail in GENERIC_TAILS {
             if s.len() > tail.len() && s.ends_with(tail) {
-                s.truncate(s.len() - tail.len());
+                s = &s[..s.len() - tail.len()];
                 break;
             }
         }
