@@ -281,15 +281,16 @@ impl PrintedDate<'_> {
 /// around 年 月 日), read by hand: the grammar is a few fixed steps, and a regular expression for
 /// it cost more to compile than every line of a notice costs to search.
 fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
-    const YEAR_DIGITS: &str = "〇零一二三四五六七八九";
-    const NUMERALS: &str = "一二三四五六七八九十";
+    // Matched rather than searched for in a string: asked of every character of a dated line.
+    let is_year_digit =
+        |c: char| matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let date_at = |start: usize| -> Option<PrintedDate<'_>> {
         let mut cursor = Cursor::new(&text[start..]);
         let ascii = |c: char| c.is_ascii_digit();
         let year = if text[start..].starts_with(ascii) {
             cursor.run(ascii, 4)?
         } else {
-            cursor.run(|c| YEAR_DIGITS.contains(c), 4)?
+            cursor.run(is_year_digit, 4)?
         };
         (year.chars().count() == 4).then_some(())?;
         /// 年 (or 月), then the month's (or day's) number.
@@ -301,7 +302,10 @@ fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
             if cursor.rest().starts_with(ascii) {
                 cursor.run(ascii, 2)
             } else {
-                cursor.run(|c| NUMERALS.contains(c), numerals)
+                cursor.run(
+                    |c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'),
+                    numerals,
+                )
             }
         }
         let month = part(&mut cursor, '年', 2)?;
@@ -321,7 +325,7 @@ fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
         return None;
     }
     text.char_indices()
-        .filter(|(_, c)| c.is_ascii_digit() || YEAR_DIGITS.contains(*c))
+        .filter(|(_, c)| c.is_ascii_digit() || is_year_digit(*c))
         .find_map(|(i, _)| date_at(i))
 }
 
