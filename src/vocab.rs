@@ -143,9 +143,9 @@ pub fn header_column(header: &str) -> Option<Column> {
         .iter()
         .find(|(h, _)| name == *h)
         .or_else(|| {
-            COLUMN_HEADERS
-                .iter()
-                .find(|(h, _)| short && h.chars().count() >= 2 && name.contains(h))
+            COLUMN_HEADERS.iter().find(|(h, _)| {
+                short && h.chars().count() >= 2 && crate::normalize::short_text_contains(name, h)
+            })
         })
         .map(|(_, c)| *c)
         .or_else(|| header_role(name))
@@ -200,7 +200,7 @@ fn header_role(name: &str) -> Option<Column> {
     }
     HEADER_ROLE_WORDS
         .iter()
-        .find(|(w, _)| name.contains(w))
+        .find(|(w, _)| crate::normalize::short_text_contains(name, w))
         .map(|(_, c)| *c)
 }
 

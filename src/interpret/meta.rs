@@ -282,8 +282,12 @@ impl PrintedDate<'_> {
 /// it cost more to compile than every line of a notice costs to search.
 fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
     // Matched rather than searched for in a string: asked of every character of a dated line.
-    let is_year_digit =
-        |c: char| matches!(c, '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+    let is_year_digit = |c: char| {
+        matches!(
+            c,
+            '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        )
+    };
     let date_at = |start: usize| -> Option<PrintedDate<'_>> {
         let mut cursor = Cursor::new(&text[start..]);
         let ascii = |c: char| c.is_ascii_digit();
@@ -303,7 +307,12 @@ fn find_printed_date(text: &str) -> Option<PrintedDate<'_>> {
                 cursor.run(ascii, 2)
             } else {
                 cursor.run(
-                    |c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'),
+                    |c| {
+                        matches!(
+                            c,
+                            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                        )
+                    },
                     numerals,
                 )
             }

@@ -13,8 +13,10 @@ use super::{Line, is_closing_line, is_signature_date, sentence_title, source_ref
 use crate::document::Position;
 use crate::error::Warning;
 use crate::model::{Item, Layout, Person, Task};
+use crate::normalize::short_text_contains;
 use crate::normalize::units::{DocumentWords, UnitContext};
 use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};
+use std::sync::LazyLock;
 
 #[derive(Debug)]
 struct Node {
@@ -674,13 +676,23 @@ fn is_heading_text(head: &str) -> bool {
 }
 
 fn is_non_task_heading(head: &str) -> bool {
+    // Each heading with its length in characters, and the longest: counted once, not per head.
+    static HEADINGS: LazyLock<(Vec<(&str, usize)>, usize)> = LazyLock::new(|| {
+        let headings: Vec<(&str, usize)> = NON_TASK_HEADINGS
+            .iter()
+            .map(|h| (*h, h.chars().count()))
+            .collect();
+        let longest = headings.iter().map(|(_, chars)| *chars).max().unwrap_or(0);
+        (headings, longest)
+    });
+    let (headings, longest) = &*HEADINGS;
     let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
-    // Text flattened onto one line runs a heading into its body (`工作目标以…为指导，…`). A
-    // head may be a whole paragraph: its characters are counted only as far as a test needs.
-    let at_most_chars = |limit: usize| core.chars().nth(limit).is_none();
-    NON_TASK_HEADINGS.iter().any(|h| {
-        core == *h
-            || (at_most_chars(h.chars().count() + 4) && core.contains(h))
+    // A head may be a whole paragraph: its characters are counted only as far as a test needs.
+    let core_chars = core.chars().take(longest + 5).count();
+    // Text flattened onto one line runs a heading into its body (`工作目标以…为指导，…`).
+    headings.iter().any(|&(h, h_chars)| {
+        core == h
+            || (core_chars <= h_chars + 4 && short_text_contains(core, h))
             || (core.starts_with(h) && !core[h.len()..].starts_with(['的', '和', '与']))
     })
 }
