@@ -263,7 +263,7 @@ pub fn decode_html<'b>(
         if !had_errors {
             return Ok(text);
         }
-        if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
             return Ok(Cow::Borrowed(text));
         }
         warnings.push(Warning::general(format!(
@@ -272,7 +272,7 @@ pub fn decode_html<'b>(
         )));
         return Ok(text);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Cow::Borrowed(text));
     }
     let (text, had_errors) = GB18030.decode_without_bom_handling(bytes);
