@@ -167,7 +167,11 @@ impl<'a> UnitContext<'a> {
             return name.to_string();
         }
         let prefixed = format!("{prefix}{name}");
-        if is_gov_body(name) || self.document.text.contains(&prefixed) {
+        // The whole document is searched, for the few names that are no government body: with
+        // memchr's vectorised search, a fraction of what `str::contains` costs on a long text.
+        if is_gov_body(name)
+            || memchr::memmem::find(self.document.text.as_bytes(), prefixed.as_bytes()).is_some()
+        {
             prefixed
         } else {
             name.to_string()
