@@ -81,7 +81,7 @@ impl<'a> Cursor<'a> {
 
     /// Skips white space, as `\s*` does.
     pub(crate) fn spaces(&mut self) {
-        while self.one(char::is_whitespace).is_some() {}
+        while self.one(crate::normalize::is_white_space).is_some() {}
     }
 }
 

@@ -206,9 +206,11 @@ fn name_gap_post(line: &str) -> Option<(&str, &str)> {
     let labelled = line
         .char_indices()
         .take(MEMBER_ROLE_MAX_CHARS + 1)
-        .find(|(_, c)| !(is_han(*c) || c.is_whitespace()))
+        .find(|(_, c)| !(is_han(*c) || crate::normalize::is_white_space(*c)))
         .filter(|(_, c)| matches!(c, ':' | '：'))
-        .map(|(at, c)| line[at + c.len_utf8()..].trim_start_matches(char::is_whitespace));
+        .map(|(at, c)| {
+            line[at + c.len_utf8()..].trim_start_matches(crate::normalize::is_white_space)
+        });
     labelled
         .and_then(name_gap_post_at)
         .or_else(|| name_gap_post_at(line))
@@ -221,11 +223,11 @@ fn name_gap_post_at(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     let rest = &text[name_end..];
-    let post = rest.trim_start_matches(char::is_whitespace);
+    let post = rest.trim_start_matches(crate::normalize::is_white_space);
     let gap = &rest[..rest.len() - post.len()];
     let wide = gap.chars().count() >= 2 || gap == "\u{3000}";
     let is_post = !post.is_empty()
-        && !post.contains(char::is_whitespace)
+        && !post.contains(crate::normalize::is_white_space)
         && MEMBER_POST_WORDS.iter().any(|w| post.contains(w));
     (wide && is_post).then_some((name, post))
 }
@@ -234,8 +236,9 @@ fn name_gap_post_at(text: &str) -> Option<(&str, &str)> {
 fn has_wide_gap(line: &str) -> bool {
     let mut previous_space = false;
     line.chars().any(|c| {
-        let gap = c == '\u{3000}' || (previous_space && c.is_whitespace());
-        previous_space = c.is_whitespace();
+        let space = crate::normalize::is_white_space(c);
+        let gap = c == '\u{3000}' || (previous_space && space);
+        previous_space = space;
         gap
     })
 }

@@ -61,7 +61,25 @@ pub fn is_han(c: char) -> bool {
 
 /// Spaces of every width a Word export produces.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}'
+    is_white_space(c)
+}
+
+/// `char::is_whitespace` (Unicode's White_Space), as ranges rather than a table lookup: it is
+/// asked of nearly every character read, and Chinese text is all characters past ASCII.
+pub fn is_white_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t'..='\r'
+            | '\u{85}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
 }
 
 /// Full-width digits as ASCII (２０２３ → 2023), for matching dates.
@@ -132,6 +150,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn white_space_is_unicodes_white_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_white_space(c), c.is_whitespace(), "{:X}", c as u32);
+        }
+        // U+3000 and U+00A0, which Word exports pad with, are white space in Unicode too.
+        assert!(is_space('\u{3000}') && is_space('\u{a0}'));
     }
 
     #[test]
