@@ -399,6 +399,50 @@ impl MapPrinter<'_> {
     }
 }
 
+/// The serializer methods for tuples and enum variants with data, which no register holds
+/// and which are left to serde_yaml.
+macro_rules! refuse_tuples_and_variants {
+    () => {
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
+            Err(Unsupported)
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, Unsupported> {
+            Err(Unsupported)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+            Err(Unsupported)
+        }
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &T,
+        ) -> Result<(), Unsupported> {
+            Err(Unsupported)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Unsupported> {
+            Err(Unsupported)
+        }
+    };
+}
+
 /// Serializer methods that print their integer as it is (`serialize_i8(i8)` …).
 macro_rules! print_integers {
     ($($method:ident($ty:ty)),* $(,)?) => {
@@ -483,15 +527,6 @@ impl<'o> ser::Serializer for ValuePrinter<'o> {
     ) -> Result<(), Unsupported> {
         value.serialize(self)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
-    }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqPrinter<'o>, Unsupported> {
         // Whether the sequence is empty decides its form before the first item: only a
         // sequence that says how long it is can be printed as it comes.
@@ -512,25 +547,6 @@ impl<'o> ser::Serializer for ValuePrinter<'o> {
             declared,
             printed: 0,
         })
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
-        Err(Unsupported)
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapPrinter<'o>, Unsupported> {
         let declared = len.ok_or(Unsupported)?;
@@ -558,15 +574,7 @@ impl<'o> ser::Serializer for ValuePrinter<'o> {
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapPrinter<'o>, Unsupported> {
         self.serialize_map(Some(len))
     }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
-    }
+    refuse_tuples_and_variants!();
 }
 
 impl ser::SerializeSeq for SeqPrinter<'_> {
@@ -699,35 +707,7 @@ impl ser::Serializer for KeyPrinter<'_> {
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Unsupported> {
-        Err(Unsupported)
-    }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Unsupported> {
-        Err(Unsupported)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
         Err(Unsupported)
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
@@ -740,15 +720,7 @@ impl ser::Serializer for KeyPrinter<'_> {
     ) -> Result<Self::SerializeStruct, Unsupported> {
         Err(Unsupported)
     }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Unsupported> {
-        Err(Unsupported)
-    }
+    refuse_tuples_and_variants!();
 }
 
 #[cfg(test)]
