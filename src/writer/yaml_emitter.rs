@@ -370,6 +370,11 @@ struct SeqPrinter<'o> {
     printed: usize,
 }
 
+/// Whether a collection held as many values as it announced.
+fn all_printed(printed: usize, declared: usize) -> Result<(), Unsupported> {
+    (printed == declared).then_some(()).ok_or(Unsupported)
+}
+
 /// A mapping's entries, each at `column`; the first on the current line when `inline_first` (a
 /// sequence item's mapping). The announced count is checked as a sequence's is.
 struct MapPrinter<'o> {
@@ -381,12 +386,16 @@ struct MapPrinter<'o> {
 }
 
 impl MapPrinter<'_> {
-    /// The indentation before an entry's key.
-    fn start_entry(&mut self) {
+    /// The indentation before an entry's key; an entry past the announced count is refused.
+    fn start_entry(&mut self) -> Result<(), Unsupported> {
+        if self.printed >= self.declared {
+            return Err(Unsupported);
+        }
         if self.printed > 0 || !self.inline_first {
             indent(self.out, self.column);
         }
         self.printed += 1;
+        Ok(())
     }
 
     fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
@@ -595,9 +604,7 @@ impl ser::SerializeSeq for SeqPrinter<'_> {
         })
     }
     fn end(self) -> Result<(), Unsupported> {
-        (self.printed == self.declared)
-            .then_some(())
-            .ok_or(Unsupported)
+        all_printed(self.printed, self.declared)
     }
 }
 
@@ -609,19 +616,14 @@ impl ser::SerializeMap for MapPrinter<'_> {
     type Ok = ();
     type Error = Unsupported;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Unsupported> {
-        if self.printed >= self.declared {
-            return Err(Unsupported);
-        }
-        self.start_entry();
+        self.start_entry()?;
         key.serialize(KeyPrinter(self.out))
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
         self.value(value)
     }
     fn end(self) -> Result<(), Unsupported> {
-        (self.printed == self.declared)
-            .then_some(())
-            .ok_or(Unsupported)
+        all_printed(self.printed, self.declared)
     }
 }
 
@@ -633,17 +635,12 @@ impl ser::SerializeStruct for MapPrinter<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Unsupported> {
-        if self.printed >= self.declared {
-            return Err(Unsupported);
-        }
-        self.start_entry();
+        self.start_entry()?;
         print_key(key, self.out)?;
         self.value(value)
     }
     fn end(self) -> Result<(), Unsupported> {
-        (self.printed == self.declared)
-            .then_some(())
-            .ok_or(Unsupported)
+        all_printed(self.printed, self.declared)
     }
 }
 
