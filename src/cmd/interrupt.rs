@@ -6,7 +6,8 @@
 //! as the signal's default would have (so a shell still sees "killed by SIGTERM"). The handler is
 //! installed only when the first temporary is made: a run that writes nothing pays nothing.
 
-use std::path::PathBuf;
+use std::io;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
 
 /// Paths of the temporaries that exist now. Locked while one is made, renamed or removed, so
@@ -28,13 +29,19 @@ pub struct Pending {
     path: PathBuf,
 }
 
-impl ListLock {
-    /// Lists `path` for removal on interrupt until the returned guard is dropped.
-    pub fn add(&mut self, path: PathBuf) -> Pending {
-        install_handler();
-        self.0.push(path.clone());
-        Pending { path }
-    }
+/// Makes a temporary with `make` and lists it for removal on interrupt until the returned guard
+/// is dropped. The handler is installed before the temporary exists and the list stays locked
+/// until it is listed, so a signal that finds the temporary on disk always finds it listed too
+/// (installed afterwards, a signal in between took the default action and left the file).
+pub fn make_listed<T: AsRef<Path>>(
+    make: impl FnOnce() -> io::Result<T>,
+) -> io::Result<(T, Pending)> {
+    install_handler();
+    let mut list = lock();
+    let temporary = make()?;
+    let path = temporary.as_ref().to_path_buf();
+    list.0.push(path.clone());
+    Ok((temporary, Pending { path }))
 }
 
 impl Drop for Pending {
@@ -98,9 +105,19 @@ mod tests {
     #[test]
     fn a_path_is_listed_until_its_guard_is_dropped() {
         let path = PathBuf::from("/nonexistent/.x.dutyctl-tmp-test-listing");
-        let guard = lock().add(path.clone());
+        let (_, guard) = make_listed(|| Ok(path.clone())).unwrap();
         assert!(lock().0.contains(&path));
         drop(guard);
         assert!(!lock().0.contains(&path));
+    }
+
+    #[test]
+    fn the_handler_stands_before_the_temporary_is_made() {
+        let path = PathBuf::from("/nonexistent/.x.dutyctl-tmp-test-order");
+        let (_, _guard) = make_listed(|| {
+            assert!(HANDLER.is_completed(), "a signal now would leave the file");
+            Ok(path.clone())
+        })
+        .unwrap();
     }
 }

@@ -238,12 +238,7 @@ fn convert_with_libreoffice(file: &Path, target: &str) -> Result<Vec<u8>> {
                 .is_ok_and(|o| o.status.success())
         })
         .with_context(|| format!("{name}: --convert needs LibreOffice (soffice) on PATH"))?;
-    let (dir, _listed) = {
-        let mut list = interrupt::lock();
-        let dir = tempfile::tempdir()?;
-        let listed = list.add(dir.path().to_path_buf());
-        (dir, listed)
-    };
+    let (dir, _listed) = interrupt::make_listed(tempfile::tempdir)?;
     let mut child = std::process::Command::new(office)
         .args(["--headless", "--convert-to", target, "--outdir"])
         .arg(dir.path())

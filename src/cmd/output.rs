@@ -82,12 +82,7 @@ fn replace(path: &Path, bytes: &[u8], existing: Option<&Metadata>) -> io::Result
     }
     // From here on an error drops `file`, which deletes the temporary, and an interrupt
     // removes it too (the guard lists it until the function returns).
-    let (mut file, _listed) = {
-        let mut list = interrupt::lock();
-        let file = builder.tempfile_in(dir)?;
-        let listed = list.add(file.path().to_path_buf());
-        (file, listed)
-    };
+    let (mut file, _listed) = interrupt::make_listed(|| builder.tempfile_in(dir))?;
     if let Some(meta) = existing {
         keep_mode_and_owner(file.as_file(), meta)?;
     }
