@@ -8,7 +8,7 @@ pub mod units;
 
 /// Splits at separators that are not inside brackets, so 区安委办（区应急管理局、区消防救援大队）
 /// stays one name.
-pub fn split_top_level(text: &str, is_separator: impl Fn(char) -> bool) -> Vec<String> {
+pub fn split_top_level(text: &str, is_separator: impl Fn(char) -> bool) -> Vec<&str> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut depth = 0i32;
@@ -19,11 +19,11 @@ pub fn split_top_level(text: &str, is_separator: impl Fn(char) -> bool) -> Vec<S
             _ => {}
         }
         if depth == 0 && is_separator(c) {
-            parts.push(text[start..i].to_string());
+            parts.push(&text[start..i]);
             start = i + c.len_utf8();
         }
     }
-    parts.push(text[start..].to_string());
+    parts.push(&text[start..]);
     parts
 }
 

@@ -104,7 +104,7 @@ impl<'a> UnitContext<'a> {
         // Lines of a table cell are groups too: each line names its unit in full.
         let groups = split_top_level(printed, |c| matches!(c, '，' | ',' | '；' | ';' | '\n'));
         let several_groups = groups.len() > 1;
-        let parts: Vec<(bool, String)> = groups
+        let parts: Vec<(bool, &str)> = groups
             .iter()
             .flat_map(|group| {
                 split_top_level(group, |c| matches!(c, '、' | '/') || is_space(c))
@@ -119,12 +119,12 @@ impl<'a> UnitContext<'a> {
             if starts_group && several_groups && !out.is_empty() {
                 self.prefix = None;
             }
-            for piece in split_conjunction(&strip_generic_tail(part.trim())) {
-                let piece = strip_generic_tail(&piece);
-                if piece.is_empty() || GENERIC_UNITS.contains(&piece.as_str()) {
+            for piece in split_conjunction(strip_generic_tail(part.trim())) {
+                let piece = strip_generic_tail(piece);
+                if piece.is_empty() || GENERIC_UNITS.contains(&piece) {
                     continue;
                 }
-                let full = self.complete(&piece);
+                let full = self.complete(piece);
                 if let Some(previous) = out.last_mut()
                     && let Some((shared, full_name)) = share_each_and_suffix(previous, &full)
                 {
@@ -273,7 +273,7 @@ pub fn is_gov_body(name: &str) -> bool {
 }
 
 /// Removes `等`, `等部门`, `有关部门`, an ellipsis … from the end, repeatedly.
-pub fn strip_generic_tail(text: &str) -> String {
+pub fn strip_generic_tail(text: &str) -> &str {
     let mut s = text;
     loop {
         // Closing stops and the ellipsis of a list cut short (工信局……等) go too.
@@ -289,7 +289,7 @@ pub fn strip_generic_tail(text: &str) -> String {
             }
         }
         if s.len() == before {
-            return s.trim().to_string();
+            return s.trim();
         }
     }
 }
@@ -298,12 +298,12 @@ pub fn strip_generic_tail(text: &str) -> String {
 /// takes (a role verb, 含…/包括…) is a note on its scope. Any other bracket is part of the name:
 /// an alias (区安委办（区应急局）, 区审批局（审改办）), a scope that names the unit (各乡镇（街道）),
 /// or a lead marker (（牵头）) that is read later.
-fn strip_scope_note(part: &str) -> String {
+fn strip_scope_note(part: &str) -> &str {
     let Some(inner) = part.strip_suffix(['）', ')']) else {
-        return part.to_string();
+        return part;
     };
     let Some(open) = inner.rfind(['（', '(']) else {
-        return part.to_string();
+        return part;
     };
     let note = &inner[open + inner[open..].chars().next().map_or(1, char::len_utf8)..];
     let marks_lead = LEAD_MARKERS
@@ -311,14 +311,14 @@ fn strip_scope_note(part: &str) -> String {
         .any(|m| m.trim_matches(['（', '）', '(', ')']) == note);
     let says_its_part = SCOPE_NOTE_WORDS.iter().any(|w| note.contains(w));
     if open == 0 || marks_lead || !says_its_part {
-        part.to_string()
+        part
     } else {
-        inner[..open].trim_end().to_string()
+        inner[..open].trim_end()
     }
 }
 
 /// `住建局和人防办` is two units; `各镇党委和政府` is one (政府 alone shares the 各镇 of the first).
-fn split_conjunction(text: &str) -> Vec<String> {
+fn split_conjunction(text: &str) -> Vec<&str> {
     for conj in ['和', '及', '与'] {
         if let Some((left, right)) = text.split_once(conj) {
             // A、B等和各有关省级人民政府负责: the list before 等 and the group after 和.
@@ -326,19 +326,19 @@ fn split_conjunction(text: &str) -> Vec<String> {
                 && !listed.is_empty()
                 && (right.starts_with('各') || is_gov_body(right))
             {
-                let mut parts = vec![listed.to_string()];
+                let mut parts = vec![listed];
                 parts.extend(split_conjunction(right));
                 return parts;
             }
             let right_is_unit = right.chars().count() >= 3 && is_gov_body(right);
             if is_gov_body(left) && right_is_unit && !left.is_empty() {
-                let mut parts = vec![left.to_string()];
+                let mut parts = vec![left];
                 parts.extend(split_conjunction(right));
                 return parts;
             }
         }
     }
-    vec![text.to_string()]
+    vec![text]
 }
 
 #[cfg(test)]

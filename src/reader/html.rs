@@ -680,14 +680,30 @@ struct Collector {
     at: Option<usize>,
 }
 
+/// What a browser collapses: Unicode white space and the no-break space (`&nbsp;`).
+fn is_collapsed(c: char) -> bool {
+    is_space(c) || c == '\u{00A0}'
+}
+
 impl Collector {
+    /// Appends `text`, a run of characters at a time: whether a space goes between two runs
+    /// depends only on the characters either side of the white space between them.
     fn push(&mut self, text: &str, line: usize) {
-        for c in text.chars() {
-            if c.is_whitespace() || c == '\u{00A0}' {
-                let newline = matches!(c, '\n' | '\r');
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_start = rest.find(|c| !is_collapsed(c)).unwrap_or(rest.len());
+            if word_start > 0 {
+                let newline = rest[..word_start].contains(['\n', '\r']);
                 self.pending = Some(self.pending.unwrap_or(false) || newline);
+                rest = &rest[word_start..];
                 continue;
             }
+            let word_end = rest.find(is_collapsed).unwrap_or(rest.len());
+            let (word, after) = rest.split_at(word_end);
+            rest = after;
+            let Some(c) = word.chars().next() else {
+                continue;
+            };
             if let Some(newline) = self.pending.take()
                 && let Some(prev) = self.text.chars().next_back()
             {
@@ -701,7 +717,7 @@ impl Collector {
             if self.at.is_none() {
                 self.at = Some(line);
             }
-            self.text.push(c);
+            self.text.push_str(word);
         }
     }
 
@@ -1304,6 +1320,57 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// The collector as it was written first, a character at a time: the oracle for the one
+    /// that copies runs.
+    fn collected_a_character_at_a_time(pieces: &[&str]) -> Option<(String, usize)> {
+        let mut collector = Collector::default();
+        for (line, text) in pieces.iter().enumerate() {
+            for c in text.chars() {
+                if c.is_whitespace() || c == '\u{00A0}' {
+                    let newline = matches!(c, '\n' | '\r');
+                    collector.pending = Some(collector.pending.unwrap_or(false) || newline);
+                    continue;
+                }
+                if let Some(newline) = collector.pending.take()
+                    && let Some(prev) = collector.text.chars().next_back()
+                {
+                    let joined = (newline && (is_wide(prev) || is_wide(c)))
+                        || is_wide_punctuation(prev)
+                        || (c != '\u{3000}' && is_wide_punctuation(c) && is_wide(prev));
+                    if !joined {
+                        collector.text.push(' ');
+                    }
+                }
+                if collector.at.is_none() {
+                    collector.at = Some(line + 1);
+                }
+                collector.text.push(c);
+            }
+        }
+        collector.take()
+    }
+
+    #[test]
+    fn runs_are_collected_as_characters_one_at_a_time_were() {
+        let alphabet = [
+            '一', '、', '，', 'a', 'b', ' ', '\n', '\r', '\t', '\u{00A0}', '\u{3000}', '（', '：',
+            '\u{2002}', '1', '.',
+        ];
+        let samples: Vec<String> = crate::test_samples::strings(&alphabet, 12, 20_000).collect();
+        for pair in samples.chunks(2) {
+            let pieces: Vec<&str> = pair.iter().map(String::as_str).collect();
+            let mut collector = Collector::default();
+            for (line, text) in pieces.iter().enumerate() {
+                collector.push(text, line + 1);
+            }
+            assert_eq!(
+                collector.take(),
+                collected_a_character_at_a_time(&pieces),
+                "{pieces:?}"
+            );
+        }
     }
 
     #[test]
