@@ -179,7 +179,7 @@ fn arabic(line: &str) -> Option<Label> {
     }
     Some(Label {
         kind: LabelKind::Arabic,
-        seq: ascii_digits(digits),
+        seq: half_width_digits(digits).into_owned(),
         value: arabic_value(digits)?,
         len: cursor.at,
     })
@@ -302,17 +302,8 @@ pub fn after_label<'a>(line: &'a str, label: &Label) -> &'a str {
     line[label.len..].trim_start_matches([' ', '\u{3000}', '\t'])
 }
 
-fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect()
-}
-
 fn arabic_value(s: &str) -> Option<u32> {
-    ascii_digits(s).parse().ok()
+    half_width_digits(s).parse().ok()
 }
 
 /// 一 → 1, 十二 → 12, 二十 → 20, 一百零三 → 103.
@@ -345,6 +336,7 @@ pub fn chinese_value(s: &str) -> Option<u32> {
 }
 
 pub use crate::normalize::chinese_numeral;
+use crate::normalize::half_width_digits;
 
 #[cfg(test)]
 mod tests {
@@ -403,7 +395,10 @@ mod tests {
                     if rest.starts_with(digit) && !year_follows {
                         continue;
                     }
-                    (ascii_digits(&caps[1]), arabic_value(&caps[1])?)
+                    (
+                        half_width_digits(&caps[1]).into_owned(),
+                        arabic_value(&caps[1])?,
+                    )
                 }
                 LabelKind::Circled => (
                     caps[1].to_string(),

@@ -82,8 +82,15 @@ pub fn is_white_space(c: char) -> bool {
     )
 }
 
-/// Full-width digits as ASCII (２０２３ → 2023), for matching dates.
-pub fn half_width_digits(text: &str) -> String {
+/// Full-width digits as ASCII (２０２３ → 2023), for matching dates and numbers. Most text holds
+/// none and is lent back as it is: a date is looked for on whole paragraphs.
+pub fn half_width_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    // U+FF10..U+FF19 are EF BC 90..99 in UTF-8.
+    let holds_full_width_digit = memchr::memmem::find_iter(text.as_bytes(), b"\xEF\xBC")
+        .any(|at| matches!(text.as_bytes().get(at + 2), Some(0x90..=0x99)));
+    if !holds_full_width_digit {
+        return std::borrow::Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
@@ -159,6 +166,28 @@ mod tests {
         }
         // U+3000 and U+00A0, which Word exports pad with, are white space in Unicode too.
         assert!(is_space('\u{3000}') && is_space('\u{a0}'));
+    }
+
+    #[test]
+    fn full_width_digits_become_ascii_and_other_text_is_lent_back() {
+        assert_eq!(half_width_digits("２０２３年１２月"), "2023年12月");
+        assert_eq!(half_width_digits("第１条（一）ＡＢ"), "第1条（一）ＡＢ");
+        assert!(matches!(
+            half_width_digits("2023年，（一）ＡＢ：！"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Every code point that shares the full-width digits' first two bytes, each way.
+        for c in '\u{FF00}'..='\u{FF3F}' {
+            let text = format!("年{c}");
+            let expected: String = text
+                .chars()
+                .map(|c| match c {
+                    '０'..='９' => char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap(),
+                    _ => c,
+                })
+                .collect();
+            assert_eq!(half_width_digits(&text), expected, "{c}");
+        }
     }
 
     #[test]
