@@ -16,6 +16,8 @@ use crate::model::{Item, Layout, Person, Task};
 use crate::normalize::short_text_contains;
 use crate::normalize::units::{DocumentWords, UnitContext};
 use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug)]
@@ -54,8 +56,9 @@ pub fn read_outline(
     let mut nodes = collect_nodes(lines, &mut result.notes);
     link_tree(&mut nodes);
     infer_lost_labels(&mut nodes, warnings);
-    split_measures(&mut nodes, document);
-    lift_closing_assignments(&mut nodes, document);
+    let phrases = Phrases::new(document);
+    split_measures(&mut nodes, &phrases);
+    lift_closing_assignments(&mut nodes, &phrases);
     if layout == Layout::DutyList {
         split_unit_duties(&mut nodes);
         // A numbered paragraph headed by its unit (`一、区水利局：负责…`) is that unit's duty.
@@ -73,7 +76,7 @@ pub fn read_outline(
             node.assignment.support = UnitContext::new(document).split(owner);
             continue;
         }
-        node.assignment = extract_assignment(&mut node.head, &mut node.body, document, first_leads);
+        node.assignment = extract_assignment(&mut node.head, &mut node.body, &phrases, first_leads);
         first_leads |= node.assignment.first_leads_forward;
         if node.assignment.cut_short {
             warnings.push(Warning::at(
@@ -207,7 +210,7 @@ fn link_tree(nodes: &mut [Node]) {
 /// them: each measure becomes an unnumbered block of its own under it. Paragraphs after the last
 /// measure stay with it. The block keeps its first sentence as its heading when its own first
 /// paragraph was a measure too (text flattened onto one line runs the heading into it).
-fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
+fn split_measures(nodes: &mut Vec<Node>, phrases: &Phrases<'_>) {
     for index in 0..nodes.len() {
         // Several measures need several paragraphs: most blocks are one and cost nothing here.
         if !nodes[index].children.is_empty() || nodes[index].body.is_empty() {
@@ -217,9 +220,7 @@ fn split_measures(nodes: &mut Vec<Node>, document: DocumentWords<'_>) {
             .chain(nodes[index].body.iter().cloned())
             .collect();
         let closes_a_measure = |p: &str| {
-            assign::trailing_parenthesis(p).is_some_and(|(inner, _)| {
-                assign::parse_phrase(inner, &mut UnitContext::new(document), false).is_some()
-            })
+            assign::trailing_parenthesis(p).is_some_and(|(inner, _)| phrases.assigns(inner))
         };
         let ends: Vec<usize> = (0..paragraphs.len())
             .filter(|i| closes_a_measure(&paragraphs[*i]))
@@ -308,13 +309,12 @@ fn split_unit_duties(nodes: &mut Vec<Node>) {
 /// An assignment on a line of its own after the last of a block's numbered items, where no item
 /// has one of its own (`1.…2.…3.…` then `（责任单位：…）`), closes the group: it is the block's,
 /// and the items are the block's items rather than tasks.
-fn lift_closing_assignments(nodes: &mut [Node], document: DocumentWords<'_>) {
+fn lift_closing_assignments(nodes: &mut [Node], phrases: &Phrases<'_>) {
+    let document = phrases.document;
     let assignment_only = |p: &str| {
         let p = p.trim();
-        let bracket = assign::trailing_parenthesis(p).is_some_and(|(inner, range)| {
-            range.start == 0
-                && assign::parse_phrase(inner, &mut UnitContext::new(document), false).is_some()
-        });
+        let bracket = assign::trailing_parenthesis(p)
+            .is_some_and(|(inner, range)| range.start == 0 && phrases.assigns(inner));
         bracket
             || assign::key_values(p, &mut UnitContext::new(document))
                 .is_some_and(|(_, range)| range.start == 0)
@@ -339,16 +339,47 @@ fn lift_closing_assignments(nodes: &mut [Node], document: DocumentWords<'_>) {
             let node = &nodes[*c];
             std::iter::once(&node.head).chain(&node.body).all(|p| {
                 !assignment_only(p)
-                    && assign::bracket_groups(p).iter().all(|(inner, _)| {
-                        assign::parse_phrase(inner, &mut UnitContext::new(document), false)
-                            .is_none()
-                    })
+                    && assign::bracket_groups(p)
+                        .iter()
+                        .all(|(inner, _)| !phrases.assigns(inner))
             })
         });
         if items_unassigned {
             nodes[last].body.pop();
             nodes[index].body.push(closing);
         }
+    }
+}
+
+/// The assignment phrases of a document's brackets, each read once: the passes that shape the
+/// outline ask whether a bracket assigns, and extraction then reads the same brackets. Each
+/// reading starts a fresh unit context, so what a phrase gives depends only on its text and on
+/// whether a 排第一的为牵头 note stands before it.
+struct Phrases<'d> {
+    document: DocumentWords<'d>,
+    read: RefCell<HashMap<(bool, String), Option<Assignment>>>,
+}
+
+impl<'d> Phrases<'d> {
+    fn new(document: DocumentWords<'d>) -> Self {
+        Phrases {
+            document,
+            read: RefCell::default(),
+        }
+    }
+
+    fn parse(&self, inner: &str, first_leads: bool) -> Option<Assignment> {
+        let key = (first_leads, inner.to_string());
+        if let Some(found) = self.read.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = assign::parse_phrase(inner, &mut UnitContext::new(self.document), first_leads);
+        self.read.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn assigns(&self, inner: &str) -> bool {
+        self.parse(inner, false).is_some()
     }
 }
 
@@ -427,9 +458,10 @@ fn infer_lost_labels(nodes: &mut [Node], warnings: &mut Vec<Warning>) {
 fn extract_assignment(
     head: &mut String,
     body: &mut [String],
-    document: DocumentWords<'_>,
+    phrases: &Phrases<'_>,
     first_leads: bool,
 ) -> Assignment {
+    let document = phrases.document;
     let mut assignment = Assignment::default();
     // A trailing assignment closes its item: later unnumbered paragraphs are remarks on the list
     // (以上实施方案由…), except 完成时限：… lines that belong to the item.
@@ -444,9 +476,7 @@ fn extract_assignment(
         // units, in order of first appearance; each is taken out of the text.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for (inner, range) in assign::bracket_groups(paragraph) {
-            if let Some(found) =
-                assign::parse_phrase(inner, &mut UnitContext::new(document), first_leads)
-            {
+            if let Some(found) = phrases.parse(inner, first_leads) {
                 assignment.merge(found);
                 taken.push(range);
             }
@@ -721,6 +751,25 @@ mod tests {
     fn read(text: &str, layout: Layout) -> OutlineResult {
         let lines = crate::interpret::lines_of(text);
         read_outline(&lines, layout, text.into(), &mut Vec::new())
+    }
+
+    #[test]
+    fn a_phrase_is_read_once_for_each_state_of_the_first_leads_note() {
+        let phrases = Phrases::new("".into());
+        let fresh = |phrase: &str, first_leads: bool| {
+            assign::parse_phrase(phrase, &mut UnitContext::new(""), first_leads)
+        };
+        let phrase = "县应急局、县公安局负责";
+        let once = phrases.parse(phrase, false);
+        assert_eq!(once, fresh(phrase, false));
+        assert_eq!(phrases.parse(phrase, false), once);
+        // Under the note the first unit leads: a reading of its own, not the one above.
+        let led = phrases.parse(phrase, true);
+        assert_eq!(led, fresh(phrase, true));
+        assert_ne!(led, once);
+        assert!(phrases.assigns(phrase));
+        assert!(!phrases.assigns("加强组织领导"));
+        assert_eq!(phrases.read.borrow().len(), 3);
     }
 
     #[test]
