@@ -174,10 +174,26 @@ fn analyze(text: &str) -> Result<Analysis, Unsupported> {
     let (mut break_space, mut space_break) = (false, false);
     let (mut previous_space, mut previous_break) = (false, false);
     let mut preceded_by_whitespace = true;
-    let mut chars = text.chars().peekable();
     let mut first = true;
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    let mut at = 0;
+    while at < text.len() {
+        // A run of letters, digits and characters libyaml prints as they are (most of a task's
+        // text) sets no flag of its own: it only ends the white space before it.
+        let quiet = (at..text.len())
+            .take_while(|&i| is_word_byte(text.as_bytes(), i))
+            .count();
+        if quiet > 0 {
+            at += quiet;
+            (previous_space, previous_break) = (false, false);
+            preceded_by_whitespace = false;
+            first = false;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        let next = text[at..].chars().next();
         // The end of the text counts as whitespace, as libyaml's NUL terminator does.
         let followed_by_whitespace = next.is_none_or(is_blank_or_break);
         let last = next.is_none();
@@ -275,11 +291,15 @@ fn is_blank_or_break(c: char) -> bool {
 /// from the UTF-8 bytes without decoding: the exceptions above U+007F are U+0080–U+009F (lead
 /// byte C2), U+2028 and U+2029 (E2 80 A8/A9), U+FEFF, U+FFFE and U+FFFF (EF BB BF, EF BF BE/BF).
 fn is_word_text(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // A lead byte is never a continuation byte (80–BF), so each byte can be judged alone; a
-    // valid string has the continuation bytes a lead byte looks at.
-    bytes.iter().enumerate().all(|(i, &b)| match b {
-        0..0x80 => b.is_ascii_alphanumeric(),
+    (0..text.len()).all(|i| is_word_byte(text.as_bytes(), i))
+}
+
+/// Whether the byte at `i` is an ASCII letter or digit or a byte of a character that
+/// [`is_word_text`] allows. A lead byte is never a continuation byte (80–BF), so each byte can be
+/// judged alone; a valid string has the continuation bytes a lead byte looks at.
+fn is_word_byte(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b @ 0..0x80 => b.is_ascii_alphanumeric(),
         0xC2 => bytes[i + 1] >= 0xA0,
         0xE2 => !(bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0xA8 | 0xA9)),
         0xEF => !matches!(
@@ -287,7 +307,7 @@ fn is_word_text(text: &str) -> bool {
             (0xBB, 0xBF) | (0xBF, 0xBE) | (0xBF, 0xBF)
         ),
         _ => true,
-    })
+    }
 }
 
 /// libyaml's IS_PRINTABLE.
@@ -900,6 +920,137 @@ mod tests {
             printed_here > 1000,
             "only {printed_here} of 3000 printed here"
         );
+    }
+
+    /// The scalar analysis as first written, a character at a time: the oracle for the one that
+    /// skips runs of word characters.
+    fn analyzed_a_character_at_a_time(text: &str) -> Result<Analysis, Unsupported> {
+        if text.is_empty() {
+            return Ok(Analysis {
+                multiline: false,
+                block_plain_allowed: true,
+                single_quoted_allowed: true,
+                block_allowed: false,
+            });
+        }
+        let mut block_indicators = text.starts_with("---") || text.starts_with("...");
+        let (mut line_breaks, mut leading_space, mut leading_break) = (false, false, false);
+        let (mut trailing_space, mut trailing_break) = (false, false);
+        let (mut break_space, mut space_break) = (false, false);
+        let (mut previous_space, mut previous_break) = (false, false);
+        let mut preceded_by_whitespace = true;
+        let mut chars = text.chars().peekable();
+        let mut first = true;
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            // The end of the text counts as whitespace, as libyaml's NUL terminator does.
+            let followed_by_whitespace = next.is_none_or(is_blank_or_break);
+            let last = next.is_none();
+            if first {
+                if matches!(
+                    c,
+                    '#' | ','
+                        | '['
+                        | ']'
+                        | '{'
+                        | '}'
+                        | '&'
+                        | '*'
+                        | '!'
+                        | '|'
+                        | '>'
+                        | '\''
+                        | '"'
+                        | '%'
+                        | '@'
+                        | '`'
+                ) {
+                    block_indicators = true;
+                }
+                if matches!(c, '?' | ':' | '-') && followed_by_whitespace {
+                    block_indicators = true;
+                }
+            } else if (c == ':' && followed_by_whitespace) || (c == '#' && preceded_by_whitespace) {
+                block_indicators = true;
+            }
+            if !is_printable(c) {
+                // Double quotes with escapes: libyaml's.
+                return Err(Unsupported);
+            }
+            if c == ' ' {
+                leading_space |= first;
+                trailing_space |= last;
+                break_space |= previous_break;
+                previous_space = true;
+                previous_break = false;
+            } else if is_break(c) {
+                if c != '\n' {
+                    return Err(Unsupported);
+                }
+                line_breaks = true;
+                leading_break |= first;
+                trailing_break |= last;
+                space_break |= previous_space;
+                previous_space = false;
+                previous_break = true;
+            } else {
+                previous_space = false;
+                previous_break = false;
+            }
+            preceded_by_whitespace = is_blank_or_break(c);
+            first = false;
+        }
+        let mut analysis = Analysis {
+            multiline: line_breaks,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: true,
+        };
+        if leading_space || leading_break || trailing_space || trailing_break {
+            analysis.block_plain_allowed = false;
+        }
+        if trailing_space {
+            analysis.block_allowed = false;
+        }
+        if break_space {
+            analysis.block_plain_allowed = false;
+            analysis.single_quoted_allowed = false;
+        }
+        if space_break {
+            analysis.block_plain_allowed = false;
+            analysis.single_quoted_allowed = false;
+            analysis.block_allowed = false;
+        }
+        if line_breaks || block_indicators {
+            analysis.block_plain_allowed = false;
+        }
+        Ok(analysis)
+    }
+
+    #[test]
+    fn runs_of_word_characters_are_analysed_as_one_at_a_time() {
+        const ALPHABET: &[char] = &[
+            'a', '1', '中', '，', ' ', '\n', '\t', '\r', ':', '#', '-', '?', '.', '[', '\'', '"',
+            '\u{85}', '\u{a0}', '\u{2028}', '\u{feff}', '\u{e000}', '\u{fffe}', '\u{1}',
+            '\u{3000}', '😀',
+        ];
+        let facts = |a: Result<Analysis, Unsupported>| {
+            a.ok().map(|a| {
+                (
+                    a.multiline,
+                    a.block_plain_allowed,
+                    a.single_quoted_allowed,
+                    a.block_allowed,
+                )
+            })
+        };
+        for text in crate::test_samples::strings(ALPHABET, 8, 50_000) {
+            assert_eq!(
+                facts(analyze(&text)),
+                facts(analyzed_a_character_at_a_time(&text)),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
