@@ -61,9 +61,11 @@ pub fn interpret(
 ) -> Interpretation {
     let text = document_text(document);
     let places = crate::normalize::units::places_in(&text);
+    let printed = crate::normalize::after_prefix::PrefixIndex::new(&text);
     let words = crate::normalize::units::DocumentWords {
         text: &text,
         places: &places,
+        printed: Some(&printed),
     };
     // Each table's rows, once: a table with a header row is the table interpreter's, any other
     // is read as paragraphs.

@@ -85,6 +85,8 @@ pub fn read_outline(
             ));
         }
     }
+    // Every bracket has been read: the readings go before the tasks are built.
+    drop(phrases);
     let mut builder = TaskBuilder {
         nodes: &nodes,
         document,

@@ -1,5 +1,6 @@
 //! Unit and person names: splitting printed lists into names, and putting each name in full.
 
+pub mod after_prefix;
 pub mod directory;
 pub mod endings;
 pub mod persons;

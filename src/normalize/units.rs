@@ -1,5 +1,6 @@
 //! Unit lists as printed (`市发改局、工信局等部门`) → full unit names (`市发改局`, `市工信局`).
 
+use super::after_prefix::PrefixIndex;
 use super::endings::Endings;
 use super::{is_space, split_top_level};
 use crate::vocab::{
@@ -9,17 +10,34 @@ use crate::vocab::{
 use std::sync::LazyLock;
 
 /// What naming units needs to know of the whole document, found once: its text (a body that is
-/// not a government department inherits a prefix only where the document prints it so) and the
-/// places it names (平潭 of 平潭综合实验区, 福建 of 福建省), after which bodies are named in full.
+/// not a government department inherits a prefix only where the document prints it so, which
+/// `printed` answers without a scan of the text per name) and the places it names (平潭 of
+/// 平潭综合实验区, 福建 of 福建省), after which bodies are named in full.
 #[derive(Debug, Clone, Copy)]
 pub struct DocumentWords<'a> {
     pub text: &'a str,
     pub places: &'a [String],
+    pub printed: Option<&'a PrefixIndex<'a>>,
+}
+
+impl DocumentWords<'_> {
+    /// Whether the document prints `name` right after `prefix` (区 + 经发局).
+    fn prints(&self, prefix: &'static str, name: &str) -> bool {
+        match self.printed {
+            Some(index) => index.printed_after(prefix, name),
+            // Without an index (a sample in a test, a short list): the text is short.
+            None => self.text.contains(&format!("{prefix}{name}")),
+        }
+    }
 }
 
 impl<'a> From<&'a str> for DocumentWords<'a> {
     fn from(text: &'a str) -> Self {
-        DocumentWords { text, places: &[] }
+        DocumentWords {
+            text,
+            places: &[],
+            printed: None,
+        }
     }
 }
 
@@ -166,13 +184,8 @@ impl<'a> UnitContext<'a> {
         {
             return name.to_string();
         }
-        let prefixed = format!("{prefix}{name}");
-        // The whole document is searched, for the few names that are no government body: with
-        // memchr's vectorised search, a fraction of what `str::contains` costs on a long text.
-        if is_gov_body(name)
-            || memchr::memmem::find(self.document.text.as_bytes(), prefixed.as_bytes()).is_some()
-        {
-            prefixed
+        if is_gov_body(name) || self.document.prints(prefix, name) {
+            format!("{prefix}{name}")
         } else {
             name.to_string()
         }
@@ -365,6 +378,7 @@ mod tests {
         let words = DocumentWords {
             text,
             places: &places,
+            printed: None,
         };
         assert_eq!(
             UnitContext::new(words).split("区交通局、某岛海事局、福建银监局某岛办事处、经发局"),
