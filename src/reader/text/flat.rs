@@ -64,12 +64,18 @@ fn is_flattened(line: &Line) -> bool {
         && has_numbers_after_sentence_ends(&line.text, FLATTENED_MIN_NUMBERS)
 }
 
-/// Whether at least `least` numbering labels follow a sentence end (counting stops there).
+/// Whether at least `least` numbering labels follow a sentence end (counting stops there), or
+/// the bracket of a remark after one (`…加强监管。（区应急局牵头）2.推进…`), where
+/// [`split_points`] starts a paragraph too.
 fn has_numbers_after_sentence_ends(text: &str, least: usize) -> bool {
     let mut count = 0;
     let mut previous = None;
+    // Brackets open, and whether the outermost opened after a finished sentence.
+    let (mut paren_depth, mut remark) = (0usize, false);
+    let mut after_remark = false;
     for (i, c) in text.char_indices() {
-        if previous.is_some_and(|p: char| SENTENCE_ENDS.contains(&p) || p == ' ')
+        let at_start = previous.is_some_and(|p: char| SENTENCE_ENDS.contains(&p) || p == ' ');
+        if (at_start || after_remark)
             && may_start_label(c)
             && parse_label(&text[i..]).is_some()
         {
@@ -77,6 +83,20 @@ fn has_numbers_after_sentence_ends(text: &str, least: usize) -> bool {
             if count >= least {
                 return true;
             }
+        }
+        after_remark = false;
+        match c {
+            '（' | '(' => {
+                if paren_depth == 0 {
+                    remark = previous == Some('。');
+                }
+                paren_depth += 1;
+            }
+            '）' | ')' if paren_depth > 0 => {
+                paren_depth -= 1;
+                after_remark = paren_depth == 0 && remark;
+            }
+            _ => {}
         }
         previous = Some(c);
     }
@@ -303,6 +323,29 @@ mod tests {
         assert!(p.iter().any(|x| {
             x.starts_with("强化监测。每季度一次。（区环保局负责）2018年底前，完成整改。")
         }));
+    }
+
+    #[test]
+    fn numbers_after_remarks_show_a_line_is_flattened() {
+        // Every item closes with its assignment in brackets after the sentence's stop, and the
+        // next number follows the bracket: no number stands after a sentence end itself.
+        let items: String = (1..=24)
+            .map(|n| format!("{n}.推进第{n}项工作，加强监督管理。（牵头单位：县应急局；配合单位：县公安局）"))
+            .collect();
+        let text = format!("某县关于印发重点任务的通知一、主要任务{items}");
+        let p = paragraphs(&text);
+        assert!(p.iter().any(|x| x == "一、主要任务"), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|x| x == "2.推进第2项工作，加强监督管理。（牵头单位：县应急局；配合单位：县公安局）"),
+            "{p:?}"
+        );
+        assert_eq!(p.iter().filter(|x| x.contains("推进第")).count(), 24);
+        // A bracket inside a sentence is no remark: `（见附件1）2.` there is a quantity's.
+        assert!(!has_numbers_after_sentence_ends(
+            &"数量（见附件1）2.5倍，数量（见附件2）3.5倍".repeat(3),
+            3
+        ));
     }
 
     #[test]
