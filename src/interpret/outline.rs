@@ -464,7 +464,8 @@ fn extract_assignment(
     first_leads: bool,
 ) -> Assignment {
     let document = phrases.document;
-    let mut assignment = Assignment::default();
+    // Every phrase found, in order: merged once at the end.
+    let mut parts: Vec<Assignment> = Vec::new();
     // A trailing assignment closes its item: later unnumbered paragraphs are remarks on the list
     // (以上实施方案由…), except 完成时限：… lines that belong to the item.
     let mut closed = false;
@@ -479,7 +480,7 @@ fn extract_assignment(
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for (inner, range) in assign::bracket_groups(paragraph) {
             if let Some(found) = phrases.parse(inner, first_leads) {
-                assignment.merge(found);
+                parts.push(found);
                 taken.push(range);
             }
         }
@@ -487,34 +488,50 @@ fn extract_assignment(
             closed = true;
             // The text changed: read its KEY：VALUE run again below.
             key_values = None;
-            for range in taken.into_iter().rev() {
-                let end = range.end;
-                let tail = paragraph[end..].to_string();
-                paragraph.truncate(range.start);
-                // A group that ends the paragraph takes its closing stop with it.
-                if !tail
-                    .trim_matches(|c: char| {
-                        c.is_whitespace() || matches!(c, '。' | '；' | ';' | '.')
-                    })
-                    .is_empty()
-                {
-                    paragraph.push_str(&tail);
-                }
-            }
+            *paragraph = without_brackets(paragraph, &taken);
         }
         if let Some((found, range)) =
             key_values.or_else(|| assign::key_values(paragraph, &mut UnitContext::new(document)))
         {
-            assignment.merge(found);
+            parts.push(found);
             paragraph.truncate(range.start);
             let kept = paragraph.trim_end().len();
             paragraph.truncate(kept);
         }
     }
-    if let Some(found) = assign::subject_unit(head, &mut UnitContext::new(document)) {
-        assignment.merge(found);
+    parts.extend(assign::subject_unit(head, &mut UnitContext::new(document)));
+    Assignment::merged(parts)
+}
+
+/// `paragraph` without the assignment brackets at `taken` (in order, none overlapping), in one
+/// pass. A bracket that ends the paragraph takes its closing stop with it: what follows the last
+/// bracket after which more than white space and stops stands is dropped.
+fn without_brackets(paragraph: &str, taken: &[std::ops::Range<usize>]) -> String {
+    let Some(first) = taken.first() else {
+        return paragraph.to_string();
+    };
+    let gaps: Vec<&str> = taken
+        .iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let next = taken.get(k + 1).map_or(paragraph.len(), |n| n.start);
+            &paragraph[range.end..next]
+        })
+        .collect();
+    let is_filler = |gap: &&str| {
+        gap.trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '；' | ';' | '.'))
+            .is_empty()
+    };
+    let kept = gaps
+        .iter()
+        .rposition(|g| !is_filler(g))
+        .map_or(0, |last| last + 1);
+    let mut out = String::with_capacity(paragraph.len());
+    out.push_str(&paragraph[..first.start]);
+    for gap in &gaps[..kept] {
+        out.push_str(gap);
     }
-    assignment
+    out
 }
 
 struct TaskBuilder<'a> {
@@ -588,11 +605,14 @@ impl TaskBuilder<'_> {
         };
         let mut text = join_paragraphs(&node.head, &node.body);
         let mut items = inline_items(&text);
+        // An item's own assignment (…（3）…。责任单位：…) is the task's.
+        if !item_nodes.is_empty() {
+            let children = item_nodes.iter().map(|c| self.nodes[*c].assignment.clone());
+            assignment = Assignment::merged(std::iter::once(assignment).chain(children));
+        }
         for child in item_nodes {
             let child = &self.nodes[*child];
             let child_text = join_paragraphs(&child.head, &child.body);
-            // An item's own assignment (…（3）…。责任单位：…) is the task's.
-            assignment.merge(child.assignment.clone());
             text.push('\n');
             text.push_str(label_prefix(&child.printed));
             text.push_str(&child_text);
@@ -753,6 +773,48 @@ mod tests {
     fn read(text: &str, layout: Layout) -> OutlineResult {
         let lines = crate::interpret::lines_of(text);
         read_outline(&lines, layout, text.into(), &mut Vec::new())
+    }
+
+    /// Brackets taken out as they were first, one at a time from the last, copying the rest of
+    /// the paragraph each time: the oracle for the one-pass removal.
+    fn without_brackets_one_at_a_time(paragraph: &str, taken: &[std::ops::Range<usize>]) -> String {
+        let mut paragraph = paragraph.to_string();
+        for range in taken.iter().rev() {
+            let tail = paragraph[range.end..].to_string();
+            paragraph.truncate(range.start);
+            if !tail
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '；' | ';' | '.'))
+                .is_empty()
+            {
+                paragraph.push_str(&tail);
+            }
+        }
+        paragraph
+    }
+
+    #[test]
+    fn brackets_are_taken_out_in_one_pass_as_one_at_a_time() {
+        let alphabet = ['甲', '。', ' ', '；', '（', '）', '乙'];
+        for text in crate::test_samples::strings(&alphabet, 14, 20_000) {
+            let groups: Vec<std::ops::Range<usize>> = assign::bracket_groups(&text)
+                .into_iter()
+                .map(|(_, range)| range)
+                .collect();
+            // Every choice of the groups to take, as some assign and some do not.
+            for mask in 0..(1u32 << groups.len().min(4)) {
+                let taken: Vec<_> = groups
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| mask & (1 << k) != 0)
+                    .map(|(_, r)| r.clone())
+                    .collect();
+                assert_eq!(
+                    without_brackets(&text, &taken),
+                    without_brackets_one_at_a_time(&text, &taken),
+                    "{text:?} {taken:?}"
+                );
+            }
+        }
     }
 
     #[test]

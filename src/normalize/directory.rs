@@ -89,12 +89,9 @@ pub fn canonicalize(register: &mut Register, directory: &UnitDirectory) {
                     *unit = canonical.to_string();
                 }
             }
-            let mut seen = Vec::new();
-            units.retain(|u| {
-                let first = !seen.contains(u);
-                seen.push(u.clone());
-                first
-            });
+            // A set: a task can hold thousands of units (a page read as one paragraph).
+            let mut seen = std::collections::HashSet::new();
+            units.retain(|u| seen.insert(u.clone()));
         }
     }
 }

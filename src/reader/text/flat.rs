@@ -75,10 +75,7 @@ fn has_numbers_after_sentence_ends(text: &str, least: usize) -> bool {
     let mut after_remark = false;
     for (i, c) in text.char_indices() {
         let at_start = previous.is_some_and(|p: char| SENTENCE_ENDS.contains(&p) || p == ' ');
-        if (at_start || after_remark)
-            && may_start_label(c)
-            && parse_label(&text[i..]).is_some()
-        {
+        if (at_start || after_remark) && may_start_label(c) && parse_label(&text[i..]).is_some() {
             count += 1;
             if count >= least {
                 return true;
@@ -330,14 +327,18 @@ mod tests {
         // Every item closes with its assignment in brackets after the sentence's stop, and the
         // next number follows the bracket: no number stands after a sentence end itself.
         let items: String = (1..=24)
-            .map(|n| format!("{n}.推进第{n}项工作，加强监督管理。（牵头单位：县应急局；配合单位：县公安局）"))
+            .map(|n| {
+                format!(
+                    "{n}.推进第{n}项工作，加强监督管理。（牵头单位：县应急局；配合单位：县公安局）"
+                )
+            })
             .collect();
         let text = format!("某县关于印发重点任务的通知一、主要任务{items}");
         let p = paragraphs(&text);
         assert!(p.iter().any(|x| x == "一、主要任务"), "{p:?}");
         assert!(
-            p.iter()
-                .any(|x| x == "2.推进第2项工作，加强监督管理。（牵头单位：县应急局；配合单位：县公安局）"),
+            p.iter().any(|x| x
+                == "2.推进第2项工作，加强监督管理。（牵头单位：县应急局；配合单位：县公安局）"),
             "{p:?}"
         );
         assert_eq!(p.iter().filter(|x| x.contains("推进第")).count(), 24);
