@@ -9,7 +9,8 @@
 # plain loop. Prints, per document, the median and spread (25th–75th percentile) of wall time in
 # ms, and the ratio import median / --version median.
 #
-# Usage: bench/process.sh [RUNS]      (default 50; DUTYCTL=path picks another binary)
+# Usage: bench/process.sh [RUNS]      (default 50; DUTYCTL=path picks another binary; BEFORE=path
+#                                     adds an older one, which takes its turns in the same rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
@@ -17,7 +18,12 @@ if [ -z "${DUTYCTL:-}" ]; then
   nice -n 15 cargo build --release -q
   DUTYCTL=target/release/dutyctl
 fi
-bin=$(realpath "$DUTYCTL")
+bins=("$(realpath "$DUTYCTL")")
+names=(after)
+if [ -n "${BEFORE:-}" ]; then
+  bins+=("$(realpath "$BEFORE")")
+  names+=(before)
+fi
 docs=(../shared/corpus/*.txt)
 [ -e "${docs[0]}" ] || docs=(examples/notice.txt)
 if ! command -v hyperfine >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
@@ -61,20 +67,26 @@ print(f"{s.median(t):.2f} {q[0]:.2f} {q[2]:.2f}")' "$1"
 
 tool=$(command -v hyperfine >/dev/null && hyperfine --version || echo "a python loop")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg); $tool; $runs runs each"
-echo "binary: $bin ($(du -h "$bin" | cut -f1))"
+for b in "${!bins[@]}"; do
+  echo "${names[$b]}: ${bins[$b]} ($(du -h "${bins[$b]}" | cut -f1))"
+done
 # The commands take turns in five rounds of a fifth of the runs each, --version before each
 # document's import, so that a shared machine's load falls on both sides of a ratio alike.
 per_round=$((runs / 5 > 0 ? runs / 5 : 1))
 for ((r = 0; r < 5; r++)); do
   for k in "${!docs[@]}"; do
-    round "$work/version.$k" "$per_round" "$bin" --version
-    round "$work/import.$k" "$per_round" "$bin" import "${docs[$k]}" -o "$out"
+    for b in "${!bins[@]}"; do
+      round "$work/version.$b.$k" "$per_round" "${bins[$b]}" --version
+      round "$work/import.$b.$k" "$per_round" "${bins[$b]}" import "${docs[$k]}" -o "$out"
+    done
   done
 done
-printf '%-36s %20s %20s %7s\n' document "import ms (p25-p75)" "--version ms" ratio
+printf '%-36s %-7s %20s %20s %7s\n' document binary "import ms (p25-p75)" "--version ms" ratio
 for k in "${!docs[@]}"; do
-  read -r v v25 v75 < <(stats "$work/version.$k")
-  read -r i i25 i75 < <(stats "$work/import.$k")
-  printf '%-36s %8s (%s-%s) %8s (%s-%s) %6.1fx\n' "$(basename "${docs[$k]}")" "$i" "$i25" "$i75" \
-    "$v" "$v25" "$v75" "$(python3 -c "print($i/$v)")"
+  for b in "${!bins[@]}"; do
+    read -r v v25 v75 < <(stats "$work/version.$b.$k")
+    read -r i i25 i75 < <(stats "$work/import.$b.$k")
+    printf '%-36s %-7s %8s (%s-%s) %8s (%s-%s) %6.1fx\n' "$(basename "${docs[$k]}")" "${names[$b]}" \
+      "$i" "$i25" "$i75" "$v" "$v25" "$v75" "$(python3 -c "print($i/$v)")"
+  done
 done
