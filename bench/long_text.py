@@ -7,6 +7,7 @@ taken from a real document. Standard library only.
 
 Usage: bench/long_text.py MB OUT.txt [--one-line]   (--one-line: no line breaks, as a crawler
                                                     flattens a page)
+       bench/long_text.py MB OUT.txt --one-list     one task whose 配合单位 lists MB of units
 """
 
 import sys
@@ -30,6 +31,16 @@ def main():
     rng = Lcg(7)
     name = lambda: "".join(CHARS[rng.next(len(CHARS))] for _ in range(3))
     lines = ["云溪县人民政府关于印发2025年重点工作任务的通知", "一、主要任务"]
+    if "--one-list" in sys.argv:
+        units, size = [], 0
+        while size < megabytes * 1_000_000:
+            units.append(f"区{name()}{name()}局")
+            size += len(units[-1].encode()) + 3
+        lines.append("1.推进重点工作。（牵头单位：区应急局；配合单位：" + "、".join(units) + "）")
+        lines.append("2.加强监督管理。（牵头单位：区公安局）")
+        with open(out, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        return
     size, n = 0, 0
     while size < megabytes * 1_000_000:
         n += 1

@@ -1,6 +1,7 @@
 //! Assignment phrases: `(市应急管理局牵头,市发改局、工信局等部门按职责分工负责)`,
 //! `牵头单位：…；责任单位：…`, `A会同B负责`, `X负责…` at the head of a task.
 
+use crate::normalize::name_list::NameList;
 use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
@@ -38,24 +39,37 @@ impl Assignment {
     }
 
     /// Adds another phrase's names. A unit that leads any part leads: it is not also support.
+    /// Each list is searched through a [`NameList`], so a merge costs what the two hold.
     pub fn merge(&mut self, other: Assignment) {
-        for unit in other.lead {
-            self.support.retain(|u| *u != unit);
-            push_unique(&mut self.lead, unit);
+        if other.lead.len() > 16 {
+            let new_leads: std::collections::HashSet<&str> =
+                other.lead.iter().map(String::as_str).collect();
+            self.support.retain(|u| !new_leads.contains(u.as_str()));
+        } else if !other.lead.is_empty() {
+            self.support.retain(|u| !other.lead.contains(u));
         }
+        let mut lead = NameList::from_vec(std::mem::take(&mut self.lead));
+        for unit in other.lead {
+            lead.push_unique(unit);
+        }
+        let mut support = NameList::from_vec(std::mem::take(&mut self.support));
         for unit in other.support {
-            if !self.lead.contains(&unit) {
-                push_unique(&mut self.support, unit);
+            if !lead.contains(&unit) {
+                support.push_unique(unit);
             }
         }
-        for name in other.persons {
-            push_unique(&mut self.persons, name);
-        }
-        for name in other.leaders {
-            push_unique(&mut self.leaders, name);
-        }
-        for unit in other.standing_support {
-            push_unique(&mut self.standing_support, unit);
+        self.lead = lead.into_vec();
+        self.support = support.into_vec();
+        for (list, names) in [
+            (&mut self.persons, other.persons),
+            (&mut self.leaders, other.leaders),
+            (&mut self.standing_support, other.standing_support),
+        ] {
+            let mut merged = NameList::from_vec(std::mem::take(list));
+            for name in names {
+                merged.push_unique(name);
+            }
+            *list = merged.into_vec();
         }
         if self.deadline.is_none() {
             self.deadline = other.deadline;
@@ -70,34 +84,30 @@ impl Assignment {
     /// their names: a task that gathers thousands of brackets (a page flattened into one
     /// paragraph) made the one-by-one merge quadratic.
     pub fn merged(parts: impl IntoIterator<Item = Assignment>) -> Assignment {
-        use std::collections::HashSet;
-        fn push_new(list: &mut Vec<String>, seen: &mut HashSet<String>, value: String) {
-            if !value.is_empty() && !seen.contains(&value) {
-                seen.insert(value.clone());
-                list.push(value);
-            }
-        }
         let mut all = Assignment::default();
-        let (mut leads, mut supports) = (HashSet::new(), HashSet::new());
-        let (mut persons, mut leaders, mut standing) =
-            (HashSet::new(), HashSet::new(), HashSet::new());
+        let (mut lead, mut support) = (NameList::default(), NameList::default());
+        let (mut persons, mut leaders, mut standing) = (
+            NameList::default(),
+            NameList::default(),
+            NameList::default(),
+        );
         for part in parts {
             for unit in part.lead {
-                push_new(&mut all.lead, &mut leads, unit);
+                lead.push_unique(unit);
             }
             for unit in part.support {
-                if !leads.contains(&unit) {
-                    push_new(&mut all.support, &mut supports, unit);
+                if !lead.contains(&unit) {
+                    support.push_unique(unit);
                 }
             }
             for name in part.persons {
-                push_new(&mut all.persons, &mut persons, name);
+                persons.push_unique(name);
             }
             for name in part.leaders {
-                push_new(&mut all.leaders, &mut leaders, name);
+                leaders.push_unique(name);
             }
             for unit in part.standing_support {
-                push_new(&mut all.standing_support, &mut standing, unit);
+                standing.push_unique(unit);
             }
             if all.deadline.is_none() {
                 all.deadline = part.deadline;
@@ -106,7 +116,12 @@ impl Assignment {
             all.cut_short |= part.cut_short;
         }
         // A unit that leads any part leads: it is not also support, whichever came first.
-        all.support.retain(|unit| !leads.contains(unit));
+        all.support = support.into_vec();
+        all.support.retain(|unit| !lead.contains(unit));
+        all.lead = lead.into_vec();
+        all.persons = persons.into_vec();
+        all.leaders = leaders.into_vec();
+        all.standing_support = standing.into_vec();
         all
     }
 }
@@ -406,16 +421,17 @@ pub fn parse_phrase(
         cut_short: phrase.contains(['…', '⋯']) || phrase.contains("..."),
         ..Assignment::default()
     };
+    let (mut lead, mut support) = (NameList::default(), NameList::default());
     if first_leads && !has_lead && !has_support_verb {
         let mut names = clauses
             .drain(..)
             .flat_map(|(_, n)| n)
             .chain(unmarked.drain(..).flatten());
         if let Some(first) = names.next() {
-            assignment.lead.push(first);
+            lead.push(first);
         }
         for name in names {
-            push_unique(&mut assignment.support, name);
+            support.push_unique(name);
         }
     }
     for (role, names) in clauses {
@@ -423,34 +439,36 @@ pub fn parse_phrase(
             role == ClauseRole::Lead || (role == ClauseRole::Responsible && responsible_leads);
         for name in names {
             if leads {
-                push_unique(&mut assignment.lead, name);
-            } else if !assignment.lead.contains(&name) {
-                push_unique(&mut assignment.support, name);
+                lead.push_unique(name);
+            } else if !lead.contains(&name) {
+                support.push_unique(name);
             }
         }
     }
     if has_support_verb || has_lead {
         for name in unmarked.into_iter().flatten() {
             if has_lead {
-                push_unique(&mut assignment.support, name);
+                support.push_unique(name);
             } else {
-                push_unique(&mut assignment.lead, name);
+                lead.push_unique(name);
             }
         }
     }
     // 市应急局（牵头）、市公安局负责: the marked unit leads.
-    let (marked, rest) = take_marked_leads(std::mem::take(&mut assignment.support));
-    assignment.support = rest;
-    let (also_marked, leads) = take_marked_leads(std::mem::take(&mut assignment.lead));
-    assignment.lead = leads;
+    let (marked, rest) = take_marked_leads(support.into_vec());
+    let mut support = NameList::from_vec(rest);
+    let (also_marked, leads) = take_marked_leads(lead.into_vec());
+    let mut lead = NameList::from_vec(leads);
     for unit in also_marked.into_iter().chain(marked) {
-        push_unique(&mut assignment.lead, unit);
+        lead.push_unique(unit);
     }
     for unit in &standing {
-        if !assignment.lead.contains(unit) {
-            push_unique(&mut assignment.support, unit.clone());
+        if !lead.contains(unit) {
+            support.push_unique(unit.clone());
         }
     }
+    assignment.lead = lead.into_vec();
+    assignment.support = support.into_vec();
     assignment.standing_support = standing;
     (!assignment.is_empty()).then_some(assignment)
 }
@@ -551,7 +569,10 @@ mod tests {
 
     #[test]
     fn merging_all_at_once_gives_what_merging_one_by_one_gives() {
-        let names = ["甲局", "乙局", "丙局", ""];
+        let names = [
+            "甲局", "乙局", "丙局", "", "丁局", "戊局", "己局", "庚局", "辛局", "壬局", "癸局",
+            "子局", "丑局", "寅局", "卯局", "辰局", "巳局", "午局", "未局", "申局", "酉局",
+        ];
         let mut next = 0usize;
         let mut pick = |count: usize| -> Vec<String> {
             (0..count)
@@ -564,8 +585,8 @@ mod tests {
         for round in 0..300 {
             let parts: Vec<Assignment> = (0..round % 6)
                 .map(|k| Assignment {
-                    lead: pick(k % 3),
-                    support: pick((k + round) % 4),
+                    lead: pick(k % 3 + (round % 3) * 9),
+                    support: pick((k + round) % 4 + (round % 5) * 6),
                     persons: pick(k % 2),
                     leaders: pick((k + 1) % 2),
                     deadline: (k % 3 == 1).then(|| format!("{k}月底前")),
@@ -576,10 +597,46 @@ mod tests {
                 .collect();
             let mut one_by_one = Assignment::default();
             for part in parts.clone() {
-                one_by_one.merge(part);
+                merge_as_first_written(&mut one_by_one, part);
             }
             assert_eq!(Assignment::merged(parts.clone()), one_by_one, "{parts:?}");
+            // The merge itself, from any state: repeats and a unit both leading and supporting
+            // included, as a table's columns can give them.
+            let mut searched = parts.first().cloned().unwrap_or_default();
+            let mut listed = searched.clone();
+            for part in parts.iter().skip(1).cloned() {
+                merge_as_first_written(&mut searched, part.clone());
+                listed.merge(part);
+            }
+            assert_eq!(listed, searched, "{parts:?}");
         }
+    }
+
+    /// The merge as first written, each name searched for in the lists: the oracle.
+    fn merge_as_first_written(this: &mut Assignment, other: Assignment) {
+        for unit in other.lead {
+            this.support.retain(|u| *u != unit);
+            push_unique(&mut this.lead, unit);
+        }
+        for unit in other.support {
+            if !this.lead.contains(&unit) {
+                push_unique(&mut this.support, unit);
+            }
+        }
+        for name in other.persons {
+            push_unique(&mut this.persons, name);
+        }
+        for name in other.leaders {
+            push_unique(&mut this.leaders, name);
+        }
+        for unit in other.standing_support {
+            push_unique(&mut this.standing_support, unit);
+        }
+        if this.deadline.is_none() {
+            this.deadline = other.deadline;
+        }
+        this.first_leads_forward |= other.first_leads_forward;
+        this.cut_short |= other.cut_short;
     }
     use regex::Regex;
 

@@ -312,13 +312,13 @@ fn split_unit_duties(nodes: &mut Vec<Node>) {
 /// has one of its own (`1.…2.…3.…` then `（责任单位：…）`), closes the group: it is the block's,
 /// and the items are the block's items rather than tasks.
 fn lift_closing_assignments(nodes: &mut [Node], phrases: &Phrases<'_>) {
-    let document = phrases.document;
     let assignment_only = |p: &str| {
         let p = p.trim();
         let bracket = assign::trailing_parenthesis(p)
             .is_some_and(|(inner, range)| range.start == 0 && phrases.assigns(inner));
         bracket
-            || assign::key_values(p, &mut UnitContext::new(document))
+            || phrases
+                .key_values(p)
                 .is_some_and(|(_, range)| range.start == 0)
     };
     for index in 0..nodes.len() {
@@ -360,13 +360,19 @@ fn lift_closing_assignments(nodes: &mut [Node], phrases: &Phrases<'_>) {
 struct Phrases<'d> {
     document: DocumentWords<'d>,
     read: RefCell<HashMap<(bool, String), Option<Assignment>>>,
+    /// The `KEY：VALUE` runs of paragraphs, read by the same two passes.
+    key_values: RefCell<HashMap<String, Option<KeyValues>>>,
 }
+
+/// A paragraph's `KEY：VALUE` run: what it assigns and where it stands.
+type KeyValues = (Assignment, std::ops::Range<usize>);
 
 impl<'d> Phrases<'d> {
     fn new(document: DocumentWords<'d>) -> Self {
         Phrases {
             document,
             read: RefCell::default(),
+            key_values: RefCell::default(),
         }
     }
 
@@ -382,6 +388,23 @@ impl<'d> Phrases<'d> {
 
     fn assigns(&self, inner: &str) -> bool {
         self.parse(inner, false).is_some()
+    }
+
+    /// A paragraph's `KEY：VALUE` run. Only a long paragraph's is kept: an ordinary one costs
+    /// less to read again than to keep.
+    fn key_values(&self, paragraph: &str) -> Option<KeyValues> {
+        const KEPT_FROM_BYTES: usize = 4096;
+        if paragraph.len() < KEPT_FROM_BYTES {
+            return assign::key_values(paragraph, &mut UnitContext::new(self.document));
+        }
+        if let Some(found) = self.key_values.borrow().get(paragraph) {
+            return found.clone();
+        }
+        let found = assign::key_values(paragraph, &mut UnitContext::new(self.document));
+        self.key_values
+            .borrow_mut()
+            .insert(paragraph.to_string(), found.clone());
+        found
     }
 }
 
@@ -470,7 +493,7 @@ fn extract_assignment(
     // (以上实施方案由…), except 完成时限：… lines that belong to the item.
     let mut closed = false;
     for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
-        let mut key_values = assign::key_values(paragraph, &mut UnitContext::new(document));
+        let mut key_values = phrases.key_values(paragraph);
         if closed && key_values.is_none() {
             paragraph.clear();
             continue;

@@ -3,6 +3,7 @@
 pub mod after_prefix;
 pub mod directory;
 pub mod endings;
+pub mod name_list;
 pub mod persons;
 pub mod suggest;
 pub mod units;

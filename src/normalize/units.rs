@@ -2,6 +2,7 @@
 
 use super::after_prefix::PrefixIndex;
 use super::endings::Endings;
+use super::name_list::NameList;
 use super::{is_space, split_top_level};
 use crate::vocab::{
     AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX,
@@ -118,7 +119,7 @@ impl<'a> UnitContext<'a> {
     /// Splits a printed list into unit names: `、，,；;/` and runs of spaces separate, brackets
     /// protect, `A和B` splits when both sides are units, generic tails (`等部门`) are dropped.
     pub fn split(&mut self, printed: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+        let mut out = NameList::default();
         // Lines of a table cell are groups too: each line names its unit in full.
         let groups = split_top_level(printed, |c| matches!(c, '，' | ',' | '；' | ';' | '\n'));
         let several_groups = groups.len() > 1;
@@ -143,10 +144,10 @@ impl<'a> UnitContext<'a> {
                     continue;
                 }
                 let full = self.complete(piece);
-                if let Some(previous) = out.last_mut()
+                if let Some(previous) = out.last()
                     && let Some((shared, full_name)) = share_each_and_suffix(previous, &full)
                 {
-                    previous.push_str(&shared);
+                    out.extend_last(&shared);
                     out.push(full_name);
                     continue;
                 }
@@ -155,7 +156,7 @@ impl<'a> UnitContext<'a> {
                 }
             }
         }
-        out
+        out.into_vec()
     }
 
     fn complete(&mut self, name: &str) -> String {
