@@ -12,16 +12,10 @@ Usage: bench/long_text.py MB OUT.txt [--one-line]   (--one-line: no line breaks,
 
 import sys
 
+# The same fixed sequence as the page generator's, so that every run writes the same notice.
+from html_page import Lcg
+
 CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河海风云雷电"
-
-
-class Lcg:
-    def __init__(self, seed):
-        self.state = seed
-
-    def next(self, n):
-        self.state = (self.state * 6364136223846793005 + 1442695040888963407) % 2**64
-        return (self.state >> 33) % n
 
 
 def main():
