@@ -19,20 +19,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-100}
 kb=${KB:-200}
-if [ -z "${DUTYCTL:-}" ]; then
-  nice -n 15 cargo build --release -q
-  DUTYCTL=target/release/dutyctl
-fi
-bins=("$(realpath "$DUTYCTL")")
-names=(after)
-if [ -n "${BEFORE:-}" ]; then
-  bins=("$(realpath "$BEFORE")" "${bins[0]}")
-  names=(before after)
-fi
-if ! command -v hyperfine >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  (apt-get install -y -qq hyperfine >/dev/null 2>&1 ||
-    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq hyperfine >/dev/null 2>&1; }) || true
-fi
+. bench/binaries.sh
+need_hyperfine
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out="$work/out.yaml"
@@ -42,7 +30,7 @@ python3 bench/html_page.py --plain "$kb" "$work/plain.html"
 tool=$(command -v hyperfine >/dev/null && hyperfine --version || echo "a python loop")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg); $tool; $runs runs each"
 for p in word plain; do
-  "${bins[-1]}" import "$work/$p.html" -o "$out" 2>/dev/null
+  "${bins[0]}" import "$work/$p.html" -o "$out" 2>/dev/null
   echo "$p.html: $(du -k "$work/$p.html" | cut -f1) KB, $(grep -c '<tr' "$work/$p.html") table rows, $(grep -c '^- id:' "$out") tasks, register $(du -k "$out" | cut -f1) KB"
 done
 

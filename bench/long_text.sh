@@ -10,16 +10,7 @@
 #                                   SIZES="1 10" other sizes in MB; LIMIT=120 CPU seconds each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${DUTYCTL:-}" ]; then
-  nice -n 15 cargo build --release -q
-  DUTYCTL=target/release/dutyctl
-fi
-bins=("$(realpath "$DUTYCTL")")
-names=(after)
-if [ -n "${BEFORE:-}" ]; then
-  bins+=("$(realpath "$BEFORE")")
-  names+=(before)
-fi
+. bench/binaries.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"

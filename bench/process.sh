@@ -14,22 +14,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-50}
-if [ -z "${DUTYCTL:-}" ]; then
-  nice -n 15 cargo build --release -q
-  DUTYCTL=target/release/dutyctl
-fi
-bins=("$(realpath "$DUTYCTL")")
-names=(after)
-if [ -n "${BEFORE:-}" ]; then
-  bins+=("$(realpath "$BEFORE")")
-  names+=(before)
-fi
+. bench/binaries.sh
 docs=(../shared/corpus/*.txt)
 [ -e "${docs[0]}" ] || docs=(examples/notice.txt)
-if ! command -v hyperfine >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-  (apt-get install -y -qq hyperfine >/dev/null 2>&1 ||
-    { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq hyperfine >/dev/null 2>&1; }) || true
-fi
+need_hyperfine
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 out="$work/out.yaml"
