@@ -905,152 +905,23 @@ mod tests {
 
     #[test]
     fn random_strings_print_as_serde_yaml_prints_them() {
+        // Besides YAML's indicators: characters the analysis skips in runs (letters, digits,
+        // Chinese, U+00A0, U+E000, an emoji) and those it must stop at (breaks, BOM, U+0085).
         const ALPHABET: &[char] = &[
             'a', 'e', 'x', '0', '1', '9', '-', '+', '.', ':', '#', ' ', '\n', '\'', '"', '?', '[',
             ']', '{', '}', '&', '*', '!', '|', '>', '%', '@', '`', ',', '~', '_', '中', '，', '（',
-            '\u{3000}', '\t',
+            '\u{3000}', '\t', '\r', '\u{85}', '\u{a0}', '\u{2028}', '\u{feff}', '\u{e000}', '😀',
         ];
         let mut printed_here = 0;
-        for text in crate::test_samples::strings(ALPHABET, 6, 3000) {
+        for text in crate::test_samples::strings(ALPHABET, 9, 8000) {
             if same_as_serde_yaml(&register_holding(&text)) {
                 printed_here += 1;
             }
         }
         assert!(
-            printed_here > 1000,
-            "only {printed_here} of 3000 printed here"
+            printed_here > 2000,
+            "only {printed_here} of 8000 printed here"
         );
-    }
-
-    /// The scalar analysis as first written, a character at a time: the oracle for the one that
-    /// skips runs of word characters.
-    fn analyzed_a_character_at_a_time(text: &str) -> Result<Analysis, Unsupported> {
-        if text.is_empty() {
-            return Ok(Analysis {
-                multiline: false,
-                block_plain_allowed: true,
-                single_quoted_allowed: true,
-                block_allowed: false,
-            });
-        }
-        let mut block_indicators = text.starts_with("---") || text.starts_with("...");
-        let (mut line_breaks, mut leading_space, mut leading_break) = (false, false, false);
-        let (mut trailing_space, mut trailing_break) = (false, false);
-        let (mut break_space, mut space_break) = (false, false);
-        let (mut previous_space, mut previous_break) = (false, false);
-        let mut preceded_by_whitespace = true;
-        let mut chars = text.chars().peekable();
-        let mut first = true;
-        while let Some(c) = chars.next() {
-            let next = chars.peek().copied();
-            // The end of the text counts as whitespace, as libyaml's NUL terminator does.
-            let followed_by_whitespace = next.is_none_or(is_blank_or_break);
-            let last = next.is_none();
-            if first {
-                if matches!(
-                    c,
-                    '#' | ','
-                        | '['
-                        | ']'
-                        | '{'
-                        | '}'
-                        | '&'
-                        | '*'
-                        | '!'
-                        | '|'
-                        | '>'
-                        | '\''
-                        | '"'
-                        | '%'
-                        | '@'
-                        | '`'
-                ) {
-                    block_indicators = true;
-                }
-                if matches!(c, '?' | ':' | '-') && followed_by_whitespace {
-                    block_indicators = true;
-                }
-            } else if (c == ':' && followed_by_whitespace) || (c == '#' && preceded_by_whitespace) {
-                block_indicators = true;
-            }
-            if !is_printable(c) {
-                // Double quotes with escapes: libyaml's.
-                return Err(Unsupported);
-            }
-            if c == ' ' {
-                leading_space |= first;
-                trailing_space |= last;
-                break_space |= previous_break;
-                previous_space = true;
-                previous_break = false;
-            } else if is_break(c) {
-                if c != '\n' {
-                    return Err(Unsupported);
-                }
-                line_breaks = true;
-                leading_break |= first;
-                trailing_break |= last;
-                space_break |= previous_space;
-                previous_space = false;
-                previous_break = true;
-            } else {
-                previous_space = false;
-                previous_break = false;
-            }
-            preceded_by_whitespace = is_blank_or_break(c);
-            first = false;
-        }
-        let mut analysis = Analysis {
-            multiline: line_breaks,
-            block_plain_allowed: true,
-            single_quoted_allowed: true,
-            block_allowed: true,
-        };
-        if leading_space || leading_break || trailing_space || trailing_break {
-            analysis.block_plain_allowed = false;
-        }
-        if trailing_space {
-            analysis.block_allowed = false;
-        }
-        if break_space {
-            analysis.block_plain_allowed = false;
-            analysis.single_quoted_allowed = false;
-        }
-        if space_break {
-            analysis.block_plain_allowed = false;
-            analysis.single_quoted_allowed = false;
-            analysis.block_allowed = false;
-        }
-        if line_breaks || block_indicators {
-            analysis.block_plain_allowed = false;
-        }
-        Ok(analysis)
-    }
-
-    #[test]
-    fn runs_of_word_characters_are_analysed_as_one_at_a_time() {
-        const ALPHABET: &[char] = &[
-            'a', '1', '中', '，', ' ', '\n', '\t', '\r', ':', '#', '-', '?', '.', '[', '\'', '"',
-            '\u{85}', '\u{a0}', '\u{2028}', '\u{feff}', '\u{e000}', '\u{fffe}', '\u{1}',
-            '\u{3000}', '😀',
-        ];
-        let facts = |a: Result<Analysis, Unsupported>| {
-            a.ok().map(|a| {
-                (
-                    a.multiline,
-                    a.block_plain_allowed,
-                    a.single_quoted_allowed,
-                    a.block_allowed,
-                )
-            })
-        };
-        for text in crate::test_samples::strings(ALPHABET, 8, 50_000) {
-            assert_eq!(
-                facts(analyze(&text)),
-                facts(analyzed_a_character_at_a_time(&text)),
-                "{text:?}"
-            );
-        }
     }
 
     #[test]
