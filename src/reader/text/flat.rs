@@ -112,20 +112,21 @@ fn split_points(text: &str) -> Vec<usize> {
     let mut paren_depth = 0usize;
     // Whether the outermost open bracket stands after a finished sentence (`。（`).
     let mut bracket_after_sentence = false;
-    // The character index just after the bracket of such a remark closed, where a number starts a
+    // The byte offset just after the bracket of such a remark closed, where a number starts a
     // paragraph as after a sentence end (`…完成评价。（区环保局牵头）3．…`).
     let mut remark_closed_at: Option<usize> = None;
     // A label's own bracket (the ） of （一）) closes no sentence.
     let mut label_end = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        let next = || text[end..].chars().next();
         match c {
             '《' | '“' | '「' => quote_depth += 1,
             '》' | '”' | '」' => quote_depth = quote_depth.saturating_sub(1),
             _ => {}
         }
         let at_start = previous.is_none_or(|p| SENTENCE_ENDS.contains(&p) || p == ' ')
-            || (previous == Some('）') && remark_closed_at == Some(k));
+            || (previous == Some('）') && remark_closed_at == Some(i));
         let digit_before = previous.is_some_and(|p| p.is_ascii_digit() || p.is_ascii_alphabetic());
         if quote_depth == 0
             && paren_depth == 0
@@ -158,40 +159,38 @@ fn split_points(text: &str) -> Vec<usize> {
             '）' | ')' if i >= label_end => {
                 paren_depth = paren_depth.saturating_sub(1);
                 if paren_depth == 0 && quote_depth == 0 {
-                    let rest = &text[i + c.len_utf8()..];
+                    let rest = &text[end..];
                     if bracket_after_sentence {
-                        remark_closed_at = Some(k + 1);
+                        remark_closed_at = Some(end);
                     }
                     let remark_ends_paragraph =
                         bracket_after_sentence && rest.chars().next().is_some_and(is_han);
                     if remark_ends_paragraph || starts_with_heading_sentence(rest) {
-                        push_point(&mut points, i + c.len_utf8());
+                        push_point(&mut points, end);
                     }
                 }
             }
             ' ' | '\u{3000}' => {
-                let next = chars.get(k + 1).map(|(_, n)| *n);
                 let ends_sentence = previous.is_some_and(|p| {
                     is_han(p) || matches!(p, '。' | '！' | '？' | '：' | '）' | '》' | '”' | '号')
                 });
-                if ends_sentence && next.is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
+                if ends_sentence && next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
                     push_point(&mut points, i);
                 }
             }
             '号' if paren_depth == 0 && quote_depth == 0 => {
-                let end = i + c.len_utf8();
                 let opens = points.last().is_some_and(|start| {
                     is_doc_number(text[*start..end].trim_start_matches([' ', '\u{3000}']))
                 });
-                let title_follows = chars.get(k + 1).is_some_and(|(_, n)| is_han(*n));
+                let title_follows = next().is_some_and(is_han);
                 if opens && title_follows {
                     push_point(&mut points, end);
                 }
             }
             '日' => {
-                if let Some(start) = signature_date_start(&text[..i + c.len_utf8()]) {
+                if let Some(start) = signature_date_start(&text[..end]) {
                     push_point(&mut points, start);
-                    push_point(&mut points, i + c.len_utf8());
+                    push_point(&mut points, end);
                 }
             }
             _ => {}
