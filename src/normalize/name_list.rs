@@ -2,17 +2,54 @@
 //! phrase may name thousands of units (a page read as one paragraph), and searching the list for
 //! every name added made reading such a phrase quadratic.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
-/// Up to this many names the list is searched: cheaper than a set for the few names of an
+use hashbrown::{DefaultHashBuilder, HashTable};
+
+/// Up to this many names the list is searched: cheaper than a table for the few names of an
 /// ordinary phrase.
 const SEARCHED_UP_TO: usize = 16;
 
-/// Names in the order they were added, with how often each stands in the list once it is long.
+/// Names in the order they were added and, once the list is long, a table of their places
+/// (repeats each have theirs), so a name is looked up by its hash and nothing is copied.
 #[derive(Debug, Default)]
 pub struct NameList {
     names: Vec<String>,
-    counts: Option<HashMap<String, usize>>,
+    places: Option<Places>,
+}
+
+/// Indices into the list's names, hashed by the name at each: a seeded hash, so a crafted
+/// document cannot make lookups collide.
+#[derive(Debug, Default)]
+struct Places {
+    table: HashTable<usize>,
+    hasher: DefaultHashBuilder,
+}
+
+impl Places {
+    fn hash(&self, name: &str) -> u64 {
+        self.hasher.hash_one(name)
+    }
+
+    fn insert(&mut self, names: &[String], index: usize) {
+        let hash = self.hash(&names[index]);
+        let hasher = &self.hasher;
+        self.table
+            .insert_unique(hash, index, |&i| hasher.hash_one(names[i].as_str()));
+    }
+
+    fn remove(&mut self, names: &[String], index: usize) {
+        let hash = self.hash(&names[index]);
+        if let Ok(entry) = self.table.find_entry(hash, |&i| i == index) {
+            entry.remove();
+        }
+    }
+
+    fn contains(&self, names: &[String], name: &str) -> bool {
+        self.table
+            .find(self.hash(name), |&i| names[i] == name)
+            .is_some()
+    }
 }
 
 impl NameList {
@@ -20,9 +57,9 @@ impl NameList {
     pub fn from_vec(names: Vec<String>) -> Self {
         let mut list = NameList {
             names,
-            counts: None,
+            places: None,
         };
-        list.count_if_long();
+        list.index_if_long();
         list
     }
 
@@ -35,8 +72,8 @@ impl NameList {
     }
 
     pub fn contains(&self, name: &str) -> bool {
-        match &self.counts {
-            Some(counts) => counts.contains_key(name),
+        match &self.places {
+            Some(places) => places.contains(&self.names, name),
             None => self.names.iter().any(|n| n == name),
         }
     }
@@ -50,29 +87,25 @@ impl NameList {
 
     /// Adds `name` whatever the list holds.
     pub fn push(&mut self, name: String) {
-        if let Some(counts) = &mut self.counts {
-            *counts.entry(name.clone()).or_default() += 1;
-        }
         self.names.push(name);
-        self.count_if_long();
+        match &mut self.places {
+            Some(places) => places.insert(&self.names, self.names.len() - 1),
+            None => self.index_if_long(),
+        }
     }
 
     /// Appends `text` to the last name.
     pub fn extend_last(&mut self, text: &str) {
-        let Some(last) = self.names.last_mut() else {
+        let Some(last) = self.names.len().checked_sub(1) else {
             return;
         };
-        if let Some(counts) = &mut self.counts {
-            if let Some(count) = counts.get_mut(last.as_str()) {
-                *count -= 1;
-                if *count == 0 {
-                    counts.remove(last.as_str());
-                }
-            }
-            last.push_str(text);
-            *counts.entry(last.clone()).or_default() += 1;
-        } else {
-            last.push_str(text);
+        // The last name's place is filed under its old hash: taken out, then filed anew.
+        if let Some(places) = &mut self.places {
+            places.remove(&self.names, last);
+        }
+        self.names[last].push_str(text);
+        if let Some(places) = &mut self.places {
+            places.insert(&self.names, last);
         }
     }
 
@@ -80,13 +113,16 @@ impl NameList {
         self.names.last().map(String::as_str)
     }
 
-    fn count_if_long(&mut self) {
-        if self.counts.is_none() && self.names.len() > SEARCHED_UP_TO {
-            let mut counts = HashMap::with_capacity(self.names.len() * 2);
-            for name in &self.names {
-                *counts.entry(name.clone()).or_default() += 1;
+    fn index_if_long(&mut self) {
+        if self.places.is_none() && self.names.len() > SEARCHED_UP_TO {
+            let mut places = Places {
+                table: HashTable::with_capacity(self.names.len() * 2),
+                hasher: DefaultHashBuilder::default(),
+            };
+            for index in 0..self.names.len() {
+                places.insert(&self.names, index);
             }
-            self.counts = Some(counts);
+            self.places = Some(places);
         }
     }
 }
@@ -128,6 +164,10 @@ mod tests {
                     }
                 }
                 assert_eq!(list.last(), plain.last().map(String::as_str));
+                // One place per name: a renamed last name leaves no stale place behind.
+                if let Some(places) = &list.places {
+                    assert_eq!(places.table.len(), list.names.len());
+                }
             }
             assert_eq!(list.into_vec(), plain);
         }
