@@ -121,7 +121,15 @@ pub fn interpret(
 /// Every word of the document, paragraphs and cells, for rules that look at the whole text (a
 /// name printed with its prefix elsewhere, a first-unit-leads note anywhere around a table).
 pub fn document_text(document: &Document) -> String {
-    let mut text = String::new();
+    let words: usize = document
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(p) => p.text.len() + 1,
+            Block::Table(t) => t.rows.iter().flatten().map(|c| c.text.len() + 1).sum(),
+        })
+        .sum();
+    let mut text = String::with_capacity(words);
     for block in &document.blocks {
         match block {
             Block::Paragraph(p) => {

@@ -7,36 +7,48 @@ use std::collections::HashMap;
 /// then of the task among the entries of its innermost section, joined by `-` (`t2-1-1-3`).
 /// The same document always yields the same ids; a collision gets a letter suffix.
 pub fn assign_ids(tasks: &mut [Task]) {
+    let ids = structural_ids(tasks);
+    for (task, id) in tasks.iter_mut().zip(ids) {
+        task.id = id;
+    }
+}
+
+/// The ids in task order. Paths are the tasks' own section slices, borrowed: nothing is copied
+/// per heading.
+fn structural_ids(tasks: &[Task]) -> Vec<String> {
+    use std::fmt::Write;
     // Ordinal of each heading path among the children of its parent path.
-    let mut child_count: HashMap<Vec<String>, usize> = HashMap::new();
-    let mut heading_ordinal: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut child_count: HashMap<&[String], usize> = HashMap::new();
+    let mut heading_ordinal: HashMap<&[String], usize> = HashMap::new();
     let mut used: HashMap<String, usize> = HashMap::new();
-    for task in tasks.iter_mut() {
-        let mut parts = Vec::with_capacity(task.section.len() + 1);
-        for depth in 0..task.section.len() {
-            let path = task.section[..=depth].to_vec();
-            let ordinal = match heading_ordinal.get(&path) {
+    let mut ids = Vec::with_capacity(tasks.len());
+    for task in tasks {
+        let section = task.section.as_slice();
+        let mut id = String::from("t");
+        for depth in 0..section.len() {
+            let path = &section[..=depth];
+            let ordinal = match heading_ordinal.get(path) {
                 Some(n) => *n,
                 None => {
-                    let siblings = child_count.entry(path[..depth].to_vec()).or_default();
+                    let siblings = child_count.entry(&section[..depth]).or_default();
                     *siblings += 1;
-                    heading_ordinal.insert(path.clone(), *siblings);
+                    heading_ordinal.insert(path, *siblings);
                     *siblings
                 }
             };
-            parts.push(ordinal.to_string());
+            let _ = write!(id, "{ordinal}-");
         }
-        let siblings = child_count.entry(task.section.clone()).or_default();
+        let siblings = child_count.entry(section).or_default();
         *siblings += 1;
-        parts.push(siblings.to_string());
-        let mut id = format!("t{}", parts.join("-"));
+        let _ = write!(id, "{siblings}");
         let seen = used.entry(id.clone()).or_default();
         *seen += 1;
         if *seen > 1 {
             id.push((b'a' + (*seen as u8 - 2) % 26) as char);
         }
-        task.id = id;
+        ids.push(id);
     }
+    ids
 }
 
 #[cfg(test)]

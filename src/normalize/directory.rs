@@ -89,11 +89,32 @@ pub fn canonicalize(register: &mut Register, directory: &UnitDirectory) {
                     *unit = canonical.to_string();
                 }
             }
-            // A set: a task can hold thousands of units (a page read as one paragraph).
-            let mut seen = std::collections::HashSet::new();
-            units.retain(|u| seen.insert(u.clone()));
+            dedup_keeping_first(units);
         }
     }
+}
+
+/// Drops every repeat of a name, keeping the first: a search of the few names of an ordinary
+/// list, a set of the names (borrowed, not copied) for one that holds thousands (a page read as
+/// one paragraph).
+fn dedup_keeping_first(units: &mut Vec<String>) {
+    const SEARCHED_UP_TO: usize = 16;
+    if units.len() <= SEARCHED_UP_TO {
+        // The first `kept` places hold the names kept so far, in order.
+        let mut kept = 0;
+        for i in 0..units.len() {
+            if !units[..kept].contains(&units[i]) {
+                units.swap(kept, i);
+                kept += 1;
+            }
+        }
+        units.truncate(kept);
+        return;
+    }
+    let mut seen = std::collections::HashSet::with_capacity(units.len());
+    let keep: Vec<bool> = units.iter().map(|u| seen.insert(u.as_str())).collect();
+    let mut flags = keep.into_iter();
+    units.retain(|_| flags.next().unwrap_or(true));
 }
 
 /// A unit name reduced for comparison: spaces gone, brackets one width, short forms expanded,
@@ -122,6 +143,21 @@ pub fn unit_key(printed: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    /// Short lists and long ones keep each name's first place, as a set of the names seen would.
+    #[test]
+    fn repeats_are_dropped_keeping_first_places() {
+        let names: Vec<String> =
+            crate::test_samples::strings(&['甲', '乙', '丙'], 2, 3000).collect();
+        for len in [0, 1, 5, 16, 17, 40, 3000] {
+            let mut units = names[..len].to_vec();
+            let mut seen = std::collections::HashSet::new();
+            let expected: Vec<String> = units.iter().filter(|u| seen.insert(*u)).cloned().collect();
+            dedup_keeping_first(&mut units);
+            assert_eq!(units, expected, "{len} names");
+        }
+    }
+
     use super::*;
 
     #[test]

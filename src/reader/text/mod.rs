@@ -12,7 +12,7 @@ use clean::Line;
 
 /// Reads decoded text into blocks.
 pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
-    let lines = flat::unflatten(clean::clean_lines(text, warnings));
+    let mut lines = flat::unflatten(clean::clean_lines(text, warnings));
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -24,7 +24,13 @@ pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
         } else if line.cell_start {
             i = word_export_table(&lines, i, &mut blocks);
         } else {
-            blocks.push(paragraph(line));
+            // The line is done with: its text moves into the paragraph.
+            let line = &mut lines[i];
+            blocks.push(paragraph(
+                line.no,
+                line.lost_label,
+                std::mem::take(&mut line.text),
+            ));
             i += 1;
         }
     }
@@ -34,11 +40,11 @@ pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
     }
 }
 
-fn paragraph(line: &Line) -> Block {
+fn paragraph(no: usize, number_lost: bool, text: String) -> Block {
     Block::Paragraph(Paragraph {
-        text: line.text.clone(),
-        at: Position::line(line.no),
-        number_lost: line.lost_label,
+        text,
+        at: Position::line(no),
+        number_lost,
     })
 }
 
@@ -78,7 +84,8 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
         .filter(|m| lines[**m].cells.as_ref().is_some_and(|c| !c.is_empty()))
         .count();
     if rows < 2 {
-        blocks.push(paragraph(&lines[start]));
+        let line = &lines[start];
+        blocks.push(paragraph(line.no, line.lost_label, line.text.clone()));
         return start + 1;
     }
     let mut table = Table {
