@@ -112,10 +112,11 @@ pub fn run(args: &ImportArgs) -> Result<ExitCode> {
     let failures = AtomicUsize::new(0);
     let warned_files = AtomicUsize::new(0);
     let warnings = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len())
-        .max(1);
+    // One input needs no count of the cores (which reads the cgroup's quota files).
+    let workers = match inputs.len() {
+        0 | 1 => 1,
+        n => std::thread::available_parallelism().map_or(1, |cores| cores.get().min(n)),
+    };
     let work = || {
         while let Some(input) = inputs.get(next.fetch_add(1, Ordering::Relaxed)) {
             // The work runs outside the bar's lock; only printing takes it.
