@@ -36,7 +36,7 @@ pub fn run(args: &CheckArgs) -> Result<ExitCode> {
         let name = super::input_name(file);
         let text = match super::read_input_bytes(file) {
             Ok(bytes) => match decode_text(&bytes, EncodingChoice::Auto) {
-                Ok(text) => text,
+                Ok(text) => text.into_owned(),
                 Err(e) => {
                     eprintln!(
                         "dutyctl: {}",

@@ -2,6 +2,7 @@
 
 use crate::error::ReadError;
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// What the user asked for with `--encoding`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -30,7 +31,8 @@ const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
 
 /// Decodes a text document. Auto-detection order: BOM, valid UTF-8, then GB18030 (a superset of GBK),
 /// which is what Chinese office software writes when it does not write UTF-8.
-pub fn decode_text(bytes: &[u8], choice: EncodingChoice) -> Result<String, ReadError> {
+/// Valid UTF-8 comes back borrowed: a notice's text is not copied to be read.
+pub fn decode_text(bytes: &[u8], choice: EncodingChoice) -> Result<Cow<'_, str>, ReadError> {
     if bytes.is_empty() {
         return Err(ReadError::Empty);
     }
@@ -51,7 +53,7 @@ pub fn decode_text(bytes: &[u8], choice: EncodingChoice) -> Result<String, ReadE
     Ok(text)
 }
 
-fn decode_auto(bytes: &[u8]) -> Result<String, ReadError> {
+fn decode_auto(bytes: &[u8]) -> Result<Cow<'_, str>, ReadError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(encoding, &bytes[bom_len..]);
     }
@@ -61,7 +63,7 @@ fn decode_auto(bytes: &[u8]) -> Result<String, ReadError> {
     // Validated with SIMD: a notice's Chinese text is all multi-byte characters, on which the
     // standard check goes a character at a time.
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(text.to_string());
+        return Ok(Cow::Borrowed(text));
     }
     decode_strict(GB18030, bytes).map_err(|_| {
         ReadError::Undecodable("neither UTF-8 nor GBK/GB18030; try --encoding".to_string())
@@ -72,7 +74,10 @@ fn strip_utf8_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, ReadError> {
+fn decode_strict<'a>(
+    encoding: &'static Encoding,
+    bytes: &'a [u8],
+) -> Result<Cow<'a, str>, ReadError> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
         let offset = first_bad_offset(encoding, bytes);
@@ -81,7 +86,7 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Re
             encoding.name()
         )));
     }
-    Ok(text.into_owned())
+    Ok(text)
 }
 
 /// Locates the first undecodable byte so the error can point at it.

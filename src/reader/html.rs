@@ -252,7 +252,7 @@ pub fn decode_html<'b>(
     warnings: &mut Vec<Warning>,
 ) -> Result<Cow<'b, str>, ReadError> {
     if choice != EncodingChoice::Auto {
-        return decode::decode_text(bytes, choice).map(Cow::Owned);
+        return decode::decode_text(bytes, choice);
     }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return Ok(encoding.decode_without_bom_handling(&bytes[bom..]).0);
