@@ -398,6 +398,18 @@ pub const MEASURE_OPENERS: &[&str] = &[
     "大力", "探索", "着力", "扎实", "有序", "逐步", "持续", "明确", "制定", "编制", "组织", "统筹",
 ];
 
+/// Words a party addressed by a sentence ends with (`重点排污单位应…`, `各乡镇要…`): the subject
+/// of a sentence that tells a party what it must do within a measure, rather than opening one.
+pub const ADDRESSEE_ENDINGS: &[&str] = &[
+    "单位", "部门", "企业", "机构", "乡镇", "街道", "政府", "社区", "公司",
+];
+
+/// Modal words that follow an addressed party (`…单位应`, `…企业要`, `…部门须`).
+pub const ADDRESSEE_MODALS: &[&str] = &["应当", "必须", "应", "要", "须"];
+
+/// Words that begin with a modal's character but say no "must" (`单位应急预案`, `部门要素`).
+pub const MODAL_LOOKALIKES: &[&str] = &["应急", "应用", "应对", "要素", "要求", "要点", "须知"];
+
 /// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`), not its unit.
 pub const AGENT_MARKERS: &[&str] = &["并由", "由"];
 

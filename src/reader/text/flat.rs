@@ -17,6 +17,7 @@
 use super::clean::Line;
 use crate::document::numbering::{LabelKind, is_chinese_digit, is_doc_number, parse_label};
 use crate::normalize::is_han;
+use crate::vocab::{ADDRESSEE_ENDINGS, ADDRESSEE_MODALS, MEASURE_OPENERS, MODAL_LOOKALIKES};
 
 /// A line at least this long (in characters) may be flattened text.
 const FLATTENED_MIN_CHARS: usize = 500;
@@ -163,8 +164,9 @@ fn split_points(text: &str) -> Vec<usize> {
                     if bracket_after_sentence {
                         remark_closed_at = Some(end);
                     }
-                    let remark_ends_paragraph =
-                        bracket_after_sentence && rest.chars().next().is_some_and(is_han);
+                    let remark_ends_paragraph = bracket_after_sentence
+                        && rest.chars().next().is_some_and(is_han)
+                        && !addresses_a_party(rest);
                     if remark_ends_paragraph || starts_with_heading_sentence(rest) {
                         push_point(&mut points, end);
                     }
@@ -214,6 +216,28 @@ fn push_point(points: &mut Vec<usize>, at: usize) {
     if points.last().is_some_and(|last| *last < at) {
         points.push(at);
     }
+}
+
+/// `重点排污单位应依法公开…，…`: a first clause whose subject is a party told what it must do. Such
+/// a sentence goes on with the measure before it (a measure opens with what is to be done, or
+/// with its heading), so the remark bracket before it closes no paragraph.
+fn addresses_a_party(rest: &str) -> bool {
+    if MEASURE_OPENERS.iter().any(|verb| rest.starts_with(verb)) {
+        return false;
+    }
+    let clause_end = rest
+        .find(['，', '。', '；', ',', ';'])
+        .unwrap_or(rest.len());
+    let clause = &rest[..clause_end];
+    clause.char_indices().skip(1).any(|(i, _)| {
+        ADDRESSEE_ENDINGS.iter().any(|party| {
+            let Some(after) = clause[i..].strip_prefix(party) else {
+                return false;
+            };
+            ADDRESSEE_MODALS.iter().any(|m| after.starts_with(m))
+                && !MODAL_LOOKALIKES.iter().any(|w| after.starts_with(w))
+        })
+    })
 }
 
 /// `强化监测。…`: a sentence of a few words without a comma, as a measure's heading is.
@@ -361,6 +385,34 @@ mod tests {
         ] {
             assert!(p.iter().any(|x| x == expected), "{expected} not in {p:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_telling_a_party_what_it_must_do_goes_on_with_its_measure() {
+        let text = long(
+            "一、目标。二、任务（一）公开信息1．公开排放数据。每季度通报一次。（区环保局牵头，区住建局参与）各重点监管企业应按规定公开排放情况，接受监督。（区环保局牵头，区工信局参与）2．强化执法。开展联合检查。（区执法局负责）完善举报奖励办法，及时兑现。（区财政局负责）三、保障。",
+        );
+        let p = paragraphs(&text);
+        for expected in [
+            "1．公开排放数据。每季度通报一次。（区环保局牵头，区住建局参与）各重点监管企业应按规定公开排放情况，接受监督。（区环保局牵头，区工信局参与）",
+            "2．强化执法。开展联合检查。（区执法局负责）",
+            "完善举报奖励办法，及时兑现。（区财政局负责）",
+        ] {
+            assert!(p.iter().any(|x| x == expected), "{expected} not in {p:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_party_with_a_modal_in_the_first_clause_is_addressed() {
+        assert!(addresses_a_party("重点排污单位应依法公开，接受监督。"));
+        assert!(addresses_a_party("各乡镇要落实属地责任。"));
+        assert!(addresses_a_party("相关企业必须按期整改。"));
+        // A measure that opens with its verb, a party named after the first clause, a word
+        // that merely contains a modal character.
+        assert!(!addresses_a_party("督促企业完善设施，企业应每月自查。"));
+        assert!(!addresses_a_party("本方案印发后，各单位应制定细则。"));
+        assert!(!addresses_a_party("各单位应急预案演练每年一次。"));
+        assert!(!addresses_a_party("建立部门要素保障机制。"));
     }
 
     #[test]
