@@ -272,13 +272,24 @@ fn run_in_heading_end(sentence: &str) -> Option<usize> {
         return None;
     }
     let chars: Vec<(usize, char)> = sentence.char_indices().collect();
-    (PART_MIN_CHARS..chars.len().saturating_sub(PART_MIN_CHARS - 1))
-        .map(|k| chars[k].0)
-        .find(|at| {
-            crate::vocab::MEASURE_OPENERS
+    let places = PART_MIN_CHARS..chars.len().saturating_sub(PART_MIN_CHARS - 1);
+    let opener = places.clone().map(|k| chars[k].0).find(|at| {
+        crate::vocab::MEASURE_OPENERS
+            .iter()
+            .any(|w| sentence[*at..].starts_with(w))
+    });
+    // A heading that ends with the word its measure opens with (`推进污染防治` + `防治养殖污染`):
+    // official prose never says a two-character word twice running, so the seam is between.
+    let doubled = places
+        .filter(|&k| k >= 2 && k + 2 <= chars.len())
+        .find(|&k| chars[k - 2].1 == chars[k].1 && chars[k - 1].1 == chars[k + 1].1)
+        .filter(|&k| {
+            chars[k - 2..k + 2]
                 .iter()
-                .any(|w| sentence[*at..].starts_with(w))
+                .all(|(_, c)| crate::normalize::is_han(*c))
         })
+        .map(|k| chars[k].0);
+    doubled.or(opener)
 }
 
 /// In a duty list by department, each paragraph headed by its unit (`区水利局：负责…`) is a duty
@@ -976,6 +987,11 @@ mod tests {
             run_in_heading_end("强化农村污水治理加快管网建设与改造")
                 .map(|e| &"强化农村污水治理加快管网建设与改造"[..e]),
             Some("强化农村污水治理")
+        );
+        assert_eq!(
+            run_in_heading_end("推进农村污染防治防治畜禽养殖污染")
+                .map(|e| &"推进农村污染防治防治畜禽养殖污染"[..e]),
+            Some("推进农村污染防治")
         );
         // A measure of its own (with a comma) or too short to hold two phrases is left alone.
         assert_eq!(run_in_heading_end("研究制定退缩线办法，加强管理"), None);
