@@ -370,6 +370,9 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("分别牵头", ClauseRole::Lead),
     ("共同牵头", ClauseRole::Lead),
     ("牵头负责", ClauseRole::Lead),
+    // `A负总责，B、C按职责分工负责`: A answers for the whole, which is leading it.
+    ("牵头负总责", ClauseRole::Lead),
+    ("负总责", ClauseRole::Lead),
     ("牵头", ClauseRole::Lead),
     ("配合", ClauseRole::Support),
     ("协助", ClauseRole::Support),

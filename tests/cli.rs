@@ -1228,7 +1228,10 @@ fn diff_of_an_edited_copy_reports_exactly_the_edits() {
         // Swap the lead of the first task that has one, and drop the last task with an assignment.
         let (lead_at, _) = text.match_indices("牵头").next().unwrap();
         let open = text[..lead_at].rfind(['(', '（']).unwrap();
-        let first_close = open + text[open..].find(['、', '，', ',']).unwrap();
+        // The first unit's name ends at a separator or at its verb (`（市应急管理局牵头，…`).
+        let separator = text[open..].find(['、', '，', ',']).unwrap();
+        let verb = text[open..].find("牵头").unwrap_or(separator);
+        let first_close = open + separator.min(verb);
         let edited = format!(
             "{}市审计局{}",
             &text[..open + text[open..].chars().next().unwrap().len_utf8()],

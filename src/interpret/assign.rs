@@ -358,6 +358,43 @@ pub fn reads_as_phrase(units: &str) -> bool {
     })
 }
 
+/// Whether a sentence of prose is an assignment through and through (`由县市场监管局牵头，
+/// 县税务局、县公安局配合，2025年5月底前完成`): every clause names units and ends with the verb
+/// of their role, or is a time limit. Prose that merely mentions a unit (`由县财政局负责资金兑付，
+/// 确保按期落实`) is not.
+pub fn is_assignment_sentence(sentence: &str) -> bool {
+    let clauses = split_top_level(sentence, |c| matches!(c, '，' | ',' | '；' | ';'));
+    let mut roles = 0;
+    let all_read = clauses.iter().all(|clause| {
+        let clause = clause.trim();
+        let clause = AGENT_MARKERS
+            .iter()
+            .find_map(|m| clause.strip_prefix(m))
+            .unwrap_or(clause);
+        if super::deadline::deadline_clause(clause).is_some() {
+            return true;
+        }
+        let (named, role) = strip_verb(clause);
+        roles += usize::from(role.is_some());
+        role.is_some()
+            && split_top_level(named, |c| c == '、')
+                .iter()
+                .all(|name| names_a_unit(crate::normalize::units::strip_generic_tail(name.trim())))
+    });
+    all_read && roles > 0
+}
+
+/// A government body, a company, or a group of them (`各乡镇`, `相关部门`).
+fn names_a_unit(name: &str) -> bool {
+    is_gov_body(name)
+        || crate::vocab::COMPANY_SUFFIXES
+            .iter()
+            .any(|s| name.ends_with(s))
+        || crate::vocab::UNIT_LINE_STARTS
+            .iter()
+            .any(|s| name.starts_with(s) && name.chars().count() > s.chars().count())
+}
+
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
 /// `first_leads` is in force when an earlier phrase said the first unit leads, `下同`.
 pub fn parse_phrase(
@@ -371,9 +408,10 @@ pub fn parse_phrase(
     if !CLAUSE_VERBS.iter().any(|(verb, _)| phrase.contains(verb)) && !phrase.contains("会同") {
         return None;
     }
-    let mut clauses: Vec<(ClauseRole, Vec<String>)> = Vec::new();
-    let mut unmarked: Vec<Vec<String>> = Vec::new();
+    // Each clause's units in the phrase's order, with the role its verb gives (`None`: no verb).
+    let mut groups: Vec<(Option<ClauseRole>, Vec<String>)> = Vec::new();
     let mut standing = Vec::new();
+    let mut deadline = None;
     let mut first_leads = first_leads;
     let mut forward = false;
     for clause in split_top_level(phrase, |c| matches!(c, '，' | ',' | '；' | ';' | '。')) {
@@ -386,6 +424,11 @@ pub fn parse_phrase(
             .iter()
             .find_map(|m| clause.strip_prefix(m))
             .unwrap_or(clause);
+        // `…，2025年5月底前完成`: the group's time limit, no unit.
+        if let Some(limit) = super::deadline::deadline_clause(clause) {
+            deadline.get_or_insert(limit);
+            continue;
+        }
         let says_first_leads = says_first_leads(clause);
         if says_first_leads || clause == CARRIED_FORWARD {
             first_leads |= says_first_leads;
@@ -403,30 +446,32 @@ pub fn parse_phrase(
         }
         if let Some((lead, rest)) = clause.split_once("会同") {
             let (support, _) = strip_verb(rest);
-            clauses.push((ClauseRole::Lead, units.split(lead)));
-            clauses.push((ClauseRole::Support, units.split(support)));
+            groups.push((Some(ClauseRole::Lead), units.split(lead)));
+            groups.push((Some(ClauseRole::Support), units.split(support)));
             continue;
         }
-        match strip_verb(clause) {
-            (named, Some(role)) => clauses.push((role, units.split(named))),
-            (named, None) => unmarked.push(units.split(named)),
-        }
+        let (named, role) = strip_verb(clause);
+        groups.push((role, units.split(named)));
     }
-    let has_lead = clauses.iter().any(|(r, _)| *r == ClauseRole::Lead);
-    let has_support_verb = clauses.iter().any(|(r, _)| *r == ClauseRole::Support);
+    let has_role = |wanted: ClauseRole| groups.iter().any(|(r, _)| *r == Some(wanted));
+    let has_lead = has_role(ClauseRole::Lead);
+    let has_support_verb = has_role(ClauseRole::Support);
     // 'A，B配合' and 'A负责，B配合' rank A first; plain 'A负责' only says A takes part.
     let responsible_leads = has_support_verb && !has_lead;
+    // 'A，B负责' ranks nobody: A takes part as B does.
+    let only_responsible = !has_lead && !has_support_verb && has_role(ClauseRole::Responsible);
     let mut assignment = Assignment {
         first_leads_forward: first_leads && forward,
         cut_short: phrase.contains(['…', '⋯']) || phrase.contains("..."),
+        deadline,
         ..Assignment::default()
     };
     let (mut lead, mut support) = (NameList::default(), NameList::default());
+    let mut unmarked: Vec<Vec<String>> = Vec::new();
     if first_leads && !has_lead && !has_support_verb {
-        let mut names = clauses
-            .drain(..)
-            .flat_map(|(_, n)| n)
-            .chain(unmarked.drain(..).flatten());
+        // Marked clauses first, then the unmarked ones, as they were always taken.
+        let (marked, plain): (Vec<_>, Vec<_>) = groups.drain(..).partition(|(r, _)| r.is_some());
+        let mut names = marked.into_iter().chain(plain).flat_map(|(_, n)| n);
         if let Some(first) = names.next() {
             lead.push(first);
         }
@@ -434,7 +479,17 @@ pub fn parse_phrase(
             support.push_unique(name);
         }
     }
-    for (role, names) in clauses {
+    for (role, names) in groups {
+        let Some(role) = role else {
+            if only_responsible {
+                for name in names {
+                    support.push_unique(name);
+                }
+            } else {
+                unmarked.push(names);
+            }
+            continue;
+        };
         let leads =
             role == ClauseRole::Lead || (role == ClauseRole::Responsible && responsible_leads);
         for name in names {
@@ -787,6 +842,32 @@ mod tests {
 
     fn phrase(text: &str) -> Assignment {
         parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
+    }
+
+    #[test]
+    fn a_time_limit_closing_a_phrase_is_its_deadline_not_a_unit() {
+        let a = phrase("由县市场监管局牵头，县税务局、县公安局配合，2025年5月底前完成");
+        assert_eq!(a.lead, ["县市场监管局"]);
+        assert_eq!(a.support, ["县税务局", "县公安局"]);
+        assert_eq!(a.deadline.as_deref(), Some("2025年5月底前完成"));
+        assert_eq!(
+            phrase("县水利局负责，2024年底前").deadline.as_deref(),
+            Some("2024年底前")
+        );
+    }
+
+    #[test]
+    fn units_before_a_responsible_clause_take_part_as_it_does() {
+        let a = phrase("县政务服务中心，县司法局负责");
+        assert!(a.lead.is_empty());
+        assert_eq!(a.support, ["县政务服务中心", "县司法局"]);
+    }
+
+    #[test]
+    fn the_unit_that_answers_for_the_whole_leads() {
+        let a = phrase("县市场监管局负总责，县发改局、县财政局按职责分工负责");
+        assert_eq!(a.lead, ["县市场监管局"]);
+        assert_eq!(a.support, ["县发改局", "县财政局"]);
     }
 
     #[test]

@@ -34,6 +34,23 @@ pub fn leading_deadline(text: &str) -> Option<String> {
     None
 }
 
+/// A clause that is nothing but a time limit (`2025年5月底前完成`, `2024年底前`), as a bracket
+/// that assigns a task may end with one.
+pub fn deadline_clause(text: &str) -> Option<String> {
+    let text = text.trim();
+    let year_end = year_at(text)?;
+    for end in date_part_ends(text, year_end) {
+        for end in optional(text, end, DEADLINE_BEFORE) {
+            for end in optional(text, end, &[DONE]) {
+                if end == text.len() {
+                    return Some(text.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The first dated limit inside a piece of text (for sub-items): the leftmost, read as above.
 pub fn deadline_in(text: &str) -> Option<String> {
     text.match_indices('年').find_map(|(at, _)| {
@@ -117,6 +134,20 @@ fn optional(text: &str, at: usize, words: &[&str]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_clause_of_only_a_limit_is_read_whole() {
+        assert_eq!(
+            deadline_clause("2025年5月底前完成").as_deref(),
+            Some("2025年5月底前完成")
+        );
+        assert_eq!(
+            deadline_clause(" 2024年底前").as_deref(),
+            Some("2024年底前")
+        );
+        assert_eq!(deadline_clause("2024年底前完成整改"), None);
+        assert_eq!(deadline_clause("县水利局"), None);
+    }
+
     use super::*;
 
     #[test]

@@ -533,8 +533,25 @@ fn extract_assignment(
             paragraph.truncate(kept);
         }
     }
+    if parts.is_empty() {
+        let last = body.last().unwrap_or(head);
+        parts.extend(agent_sentence(last).and_then(|s| phrases.parse(s, first_leads)));
+    }
     parts.extend(assign::subject_unit(head, &mut UnitContext::new(document)));
     Assignment::merged(parts)
+}
+
+/// The sentence that closes a paragraph when it names who acts (`…。由县市场监管局牵头，县税务局
+/// 配合。`): an assignment printed as prose, not in brackets or a 责任单位 line. Only the last
+/// sentence: one inside the text tells how the work is done.
+fn agent_sentence(paragraph: &str) -> Option<&str> {
+    let trimmed = paragraph.trim_end().trim_end_matches(['。', '.']);
+    let start = trimmed.rfind('。').map_or(0, |at| at + '。'.len_utf8());
+    let sentence = trimmed[start..].trim();
+    let named_first = crate::vocab::AGENT_MARKERS
+        .iter()
+        .any(|m| sentence.starts_with(m));
+    (named_first && assign::is_assignment_sentence(sentence)).then_some(sentence)
 }
 
 /// `paragraph` without the assignment brackets at `taken` (in order, none overlapping), in one
@@ -974,6 +991,20 @@ mod tests {
         assert_eq!(r.tasks[0].items.len(), 2);
         assert_eq!(r.tasks[0].support, ["区旅游委", "区交通局"]);
         assert_eq!(r.tasks[2].support, ["区人社局"]);
+    }
+
+    #[test]
+    fn an_assignment_printed_as_the_closing_sentence_is_the_tasks() {
+        let r = read(
+            "一、重点任务\n1.优化企业开办服务，压缩开办时间。由县市场监管局牵头，县税务局配合，2025年5月底前完成。\n2.落实惠企政策。由县财政局负责资金兑付，确保按期落实。\n3.完善考核办法。各部门要梳理清单，由县财政局牵头汇总。各乡镇抓好落实。\n",
+            Layout::Outline,
+        );
+        assert_eq!(r.tasks[0].lead, ["县市场监管局"]);
+        assert_eq!(r.tasks[0].support, ["县税务局"]);
+        assert_eq!(r.tasks[0].deadline.as_deref(), Some("2025年5月底前完成"));
+        // A sentence whose last clause is no role (负责资金兑付), or one inside the text: nothing.
+        assert!(r.tasks[1].lead.is_empty() && r.tasks[1].support.is_empty());
+        assert!(r.tasks[2].lead.is_empty() && r.tasks[2].support.is_empty());
     }
 
     #[test]
