@@ -313,6 +313,21 @@ pub fn key_values(
             .trim();
         match key.column {
             Column::Lead => assignment.lead.extend(units.split(value)),
+            // 责任单位：市教育局、市人社局，排在第一位的为牵头单位: the note ranks the list.
+            Column::Support | Column::Units if says_first_leads(value) => {
+                let listed: Vec<&str> =
+                    split_top_level(value, |c| matches!(c, '，' | ',' | '；' | ';'))
+                        .into_iter()
+                        .filter(|clause| !says_first_leads(clause))
+                        .collect();
+                let mut names = units.split(&listed.join("，")).into_iter();
+                if let Some(first) = names.next() {
+                    push_unique(&mut assignment.lead, first);
+                }
+                for name in names {
+                    push_unique(&mut assignment.support, name);
+                }
+            }
             // 责任单位：区审批局、大数据中心牵头，区直各单位 ranks as it says.
             Column::Support | Column::Units if reads_as_phrase(value) => {
                 if let Some(found) = parse_phrase(value, units, false) {
@@ -384,15 +399,14 @@ pub fn is_assignment_sentence(sentence: &str) -> bool {
     all_read && roles > 0
 }
 
-/// A government body, a company, or a group of them (`各乡镇`, `相关部门`).
+/// A government body, a company, or a group of them (`各乡镇`, `相关部门`), by how the name ends.
 fn names_a_unit(name: &str) -> bool {
+    use crate::vocab::{ADDRESSEE_ENDINGS, COMPANY_SUFFIXES, UNIT_LINE_ENDINGS};
     is_gov_body(name)
-        || crate::vocab::COMPANY_SUFFIXES
+        || [COMPANY_SUFFIXES, UNIT_LINE_ENDINGS, ADDRESSEE_ENDINGS]
             .iter()
-            .any(|s| name.ends_with(s))
-        || crate::vocab::UNIT_LINE_STARTS
-            .iter()
-            .any(|s| name.starts_with(s) && name.chars().count() > s.chars().count())
+            .flat_map(|endings| endings.iter())
+            .any(|ending| name.ends_with(ending) && name.len() > ending.len())
 }
 
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
@@ -842,6 +856,32 @@ mod tests {
 
     fn phrase(text: &str) -> Assignment {
         parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
+    }
+
+    #[test]
+    fn a_first_leads_note_inside_a_units_value_ranks_that_list() {
+        let (a, _) = key_values(
+            "责任单位：市教育局、市人社局，排在第一位的为牵头单位",
+            &mut UnitContext::new(""),
+        )
+        .unwrap();
+        assert_eq!(a.lead, ["市教育局"]);
+        assert_eq!(a.support, ["市人社局"]);
+    }
+
+    #[test]
+    fn a_sentence_is_an_assignment_only_when_every_clause_is_one() {
+        assert!(is_assignment_sentence(
+            "由县市场监管局牵头，县税务局、县公安局配合，2025年5月底前完成"
+        ));
+        assert!(is_assignment_sentence("县教育局负责，县公安局配合"));
+        assert!(is_assignment_sentence("各乡镇负责"));
+        assert!(!is_assignment_sentence(
+            "由县财政局负责资金兑付，确保按期落实"
+        ));
+        assert!(!is_assignment_sentence("确保按期落实"));
+        assert!(!is_assignment_sentence("各乡镇抓好落实"));
+        assert!(!is_assignment_sentence("2025年底前完成"));
     }
 
     #[test]

@@ -541,9 +541,10 @@ fn extract_assignment(
     Assignment::merged(parts)
 }
 
-/// The sentence that closes a paragraph when it names who acts (`…。由县市场监管局牵头，县税务局
-/// 配合。`): an assignment printed as prose, not in brackets or a 责任单位 line. Only the last
-/// sentence: one inside the text tells how the work is done.
+/// The sentence that closes a paragraph when it is an assignment printed as prose, not in
+/// brackets or a 责任单位 line (`…。由县市场监管局牵头，县税务局配合。`, `…。市教育局负责，市公安局
+/// 配合。`). Only the last sentence, one inside the text tells how the work is done; and not a
+/// paragraph's only sentence unless it opens with 由, since a task's title says what is done.
 fn agent_sentence(paragraph: &str) -> Option<&str> {
     let trimmed = paragraph.trim_end().trim_end_matches(['。', '.']);
     let start = trimmed.rfind('。').map_or(0, |at| at + '。'.len_utf8());
@@ -551,7 +552,7 @@ fn agent_sentence(paragraph: &str) -> Option<&str> {
     let named_first = crate::vocab::AGENT_MARKERS
         .iter()
         .any(|m| sentence.starts_with(m));
-    (named_first && assign::is_assignment_sentence(sentence)).then_some(sentence)
+    ((named_first || start > 0) && assign::is_assignment_sentence(sentence)).then_some(sentence)
 }
 
 /// `paragraph` without the assignment brackets at `taken` (in order, none overlapping), in one
