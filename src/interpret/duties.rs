@@ -43,7 +43,8 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
 pub fn unit_heading(head: &str) -> Option<&str> {
     let core = head.trim_end_matches(['。', '.', '：', ':']).trim();
     if !DUTY_LIST_ENDINGS.iter().any(|e| core.ends_with(e)) {
-        return None;
+        // `一、县应急管理局` over that unit's numbered duties: a heading that is a unit's name.
+        return bare_unit(core);
     }
     let after_year = strip_year(core);
     let owner = DUTY_LIST_ENDINGS
@@ -65,6 +66,15 @@ pub fn unit_heading(head: &str) -> Option<&str> {
         .map(|i| &after_year[..i])
 }
 
+/// A heading that is nothing but one body's name (`县应急管理局`, `县住房和城乡建设局`).
+fn bare_unit(core: &str) -> Option<&str> {
+    let chars = core.chars().count();
+    let plain = !core.contains([
+        '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':',
+    ]);
+    (plain && (3..=HEAD_MAX_CHARS).contains(&chars) && is_gov_body(core)).then_some(core)
+}
+
 /// Endings of a heading over one owner's duties.
 const DUTY_LIST_ENDINGS: &[&str] = &["职责", "目标责任", "责任清单", "工作责任", "工作任务"];
 
@@ -83,6 +93,19 @@ fn strip_year(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_that_is_a_units_name_binds_that_unit() {
+        assert_eq!(unit_heading("县应急管理局"), Some("县应急管理局"));
+        assert_eq!(
+            unit_heading("县住房和城乡建设局："),
+            Some("县住房和城乡建设局")
+        );
+        // A heading that says something, lists units or is no body's name binds none.
+        assert_eq!(unit_heading("加强县应急管理局建设，提升能力"), None);
+        assert_eq!(unit_heading("县应急局、县公安局"), None);
+        assert_eq!(unit_heading("工作目标"), None);
+    }
 
     #[test]
     fn paragraphs_headed_by_their_unit() {

@@ -648,7 +648,13 @@ impl TaskBuilder<'_> {
         }
         let heading_title =
             is_heading_text(&node.head) && (!node.body.is_empty() || !item_nodes.is_empty());
-        let title = if heading_title {
+        // In a duty list a unit's heading over its duty as a paragraph is no title: the duty is.
+        let unit_over_duty = self.layout == Layout::DutyList
+            && item_nodes.is_empty()
+            && duties::unit_heading(&node.head).is_some();
+        let title = if let Some(duty) = node.body.first().filter(|_| unit_over_duty) {
+            sentence_title(duty)
+        } else if heading_title {
             node.head
                 .trim_end_matches(['。', '.', '：', ':'])
                 .to_string()
@@ -689,10 +695,12 @@ impl TaskBuilder<'_> {
             }
             Layout::DutyList if node.owner.is_none() => {
                 // A heading that names a unit (区农业局职责) binds it; one that names a post
-                // (市长职责) makes the post the leader.
-                let unit = section
-                    .iter()
-                    .rev()
+                // (市长职责) makes the post the leader. A unit's heading over its duties as
+                // paragraphs (`二、县公安局` then `负责…`) binds them itself.
+                let own_heading = (!node.body.is_empty()).then_some(&index);
+                let unit = own_heading
+                    .into_iter()
+                    .chain(section.iter().rev())
                     .find_map(|s| duties::unit_heading(&self.nodes[*s].head));
                 let post = || {
                     section
