@@ -661,7 +661,13 @@ impl TaskBuilder<'_> {
         } else {
             sentence_title(&node.head)
         };
-        let mut text = join_paragraphs(&node.head, &node.body);
+        // The unit's heading binds the duty; the duty's own words are its text.
+        let head = if unit_over_duty && !node.body.is_empty() {
+            ""
+        } else {
+            node.head.as_str()
+        };
+        let mut text = join_paragraphs(head, &node.body);
         let mut items = inline_items(&text);
         // An item's own assignment (…（3）…。责任单位：…) is the task's.
         if !item_nodes.is_empty() {
