@@ -281,10 +281,17 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
     if duty_headings >= 2 || unit_duties >= duties::MIN_UNIT_DUTIES {
         return Layout::DutyList;
     }
+    // Numbered heads that name a leader, and unnumbered paragraphs that open with one and a
+    // colon (`县长王某某：主持…`).
     let named_leaders = heads
         .iter()
         .filter(|h| !people::leaders_in(h).is_empty())
-        .count();
+        .count()
+        + lines
+            .iter()
+            .filter(|l| !l.lost_label && parse_label(&l.text).is_none())
+            .filter(|l| people::opens_with_leader(&l.text))
+            .count();
     if named_leaders >= 3 {
         return Layout::LeaderDivision;
     }

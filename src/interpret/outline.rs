@@ -8,7 +8,7 @@ use super::duties;
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{Label, LabelKind, after_label, arabic_before_digits, parse_label};
-use super::people::leaders_in;
+use super::people::{self, leaders_in};
 use super::{Line, is_closing_line, is_signature_date, sentence_title, source_ref};
 use crate::document::Position;
 use crate::error::Warning;
@@ -53,7 +53,7 @@ pub fn read_outline(
     warnings: &mut Vec<Warning>,
 ) -> OutlineResult {
     let mut result = OutlineResult::default();
-    let mut nodes = collect_nodes(lines, &mut result.notes);
+    let mut nodes = collect_nodes(lines, layout, &mut result.notes);
     link_tree(&mut nodes);
     infer_lost_labels(&mut nodes, warnings);
     let phrases = Phrases::new(document);
@@ -110,7 +110,7 @@ pub fn read_outline(
 /// Closing matter (抄送, signature, date) and the preamble belong to no block.
 /// A notice that issues an attachment signs (issuer, date) before the attachment: numbered
 /// points above that signature are the cover letter's requests, not the attachment's tasks.
-fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
+fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec<Node> {
     let mut nodes: Vec<Node> = Vec::new();
     let mut closed = false;
     let mut signatures: Vec<usize> = Vec::new();
@@ -142,6 +142,16 @@ fn collect_nodes(lines: &[Line], notes: &mut Vec<String>) -> Vec<Node> {
         {
             last_arabic = Some(label.value);
         }
+        // A division of work without numbers: each leader's paragraph is a block of its own.
+        let label = label.or_else(|| {
+            (layout == Layout::LeaderDivision && !closed && people::opens_with_leader(&line.text))
+                .then(|| Label {
+                    kind: LabelKind::Unnumbered,
+                    seq: String::new(),
+                    value: 0,
+                    len: 0,
+                })
+        });
         if let Some(label) = label {
             closed = false;
             let head = after_label(&line.text, &label).to_string();

@@ -74,6 +74,22 @@ fn find_post(text: &str, from: usize) -> Option<Range<usize>> {
     })
 }
 
+/// Longest head before the colon of a leader's paragraph (`常务副县长 李某某：`), in characters.
+const LEADER_HEAD_MAX_CHARS: usize = 30;
+
+/// Whether a paragraph opens with a leader and a colon (`县长王某某：主持…`, `李某某副县长：…`):
+/// an unnumbered block of a division of work.
+pub fn opens_with_leader(paragraph: &str) -> bool {
+    let Some((at, colon)) = paragraph
+        .char_indices()
+        .take(LEADER_HEAD_MAX_CHARS + 1)
+        .find(|(_, c)| matches!(c, '：' | ':'))
+    else {
+        return false;
+    };
+    !leaders_in(&paragraph[..at + colon.len_utf8()]).is_empty()
+}
+
 /// Finds the leaders a sentence names, by its shape rather than by a list of people:
 /// `POST NAME VERB` (区委常委、常务副区长张某某分管…, 管委会副主任王某某：负责…),
 /// `NAME（NOTE）POST：` at its start (李某某副主任：协助…, 赵某某（挂职）副区长：…) and
@@ -90,7 +106,9 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
             break;
         };
         let after = post.end;
-        if let Some(name) = name_before_verb(&sentence[after..]) {
+        // `县长 王某某：` prints a space between the post and the name.
+        let named = sentence[after..].trim_start_matches(crate::normalize::is_white_space);
+        if let Some(name) = name_before_verb(named) {
             let title = sentence[..after]
                 .rsplit(['，', '。', '；', ','])
                 .next()
@@ -183,13 +201,28 @@ fn name_before_verb(text: &str) -> Option<&str> {
             return None;
         }
         end += c.len_utf8();
-        if LEADER_VERBS.iter().any(|v| text[end..].starts_with(v))
-            || text[end..].starts_with("同志")
-        {
+        // `赵某某（挂职）：`: a note on the name may stand before the verb.
+        let next = skip_note(&text[end..]);
+        if LEADER_VERBS.iter().any(|v| next.starts_with(v)) || next.starts_with("同志") {
             return Some(&text[..end]);
         }
     }
     None
+}
+
+/// Longest note in brackets after a leader's name (`（挂职）`, `（兼）`), in characters.
+const NAME_NOTE_MAX_CHARS: usize = 8;
+
+/// `text` after a short bracketed note that opens it, or `text` itself.
+fn skip_note(text: &str) -> &str {
+    let Some(inner) = text.strip_prefix(['（', '(']) else {
+        return text;
+    };
+    inner
+        .char_indices()
+        .take(NAME_NOTE_MAX_CHARS + 1)
+        .find(|(_, c)| matches!(c, '）' | ')'))
+        .map_or(text, |(at, c)| &inner[at + c.len_utf8()..])
 }
 
 /// Words one of which a member's post holds (副市长, 市委书记, 办公室主任…).
@@ -292,6 +325,25 @@ pub fn backup_pairs(sentence: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    #[test]
+    fn a_space_or_a_note_beside_the_name_still_names_the_leader() {
+        let names =
+            |s: &str| -> Vec<String> { leaders_in(s).into_iter().map(|l| l.name).collect() };
+        assert_eq!(names("常务副县长 李某某：负责县政府常务工作"), ["李某某"]);
+        assert_eq!(names("副县长赵某某（挂职）：负责招商引资工作"), ["赵某某"]);
+        assert!(names("副县长（挂职干部）负责招商").is_empty());
+    }
+
+    #[test]
+    fn a_paragraph_opening_with_a_leader_and_a_colon_heads_a_division() {
+        assert!(opens_with_leader("县长 王某某：主持县政府全面工作。"));
+        assert!(opens_with_leader("李某某副县长：协助县长负责财政工作。"));
+        assert!(!opens_with_leader(
+            "经研究，现将县政府领导工作分工调整如下："
+        ));
+        assert!(!opens_with_leader("各乡镇人民政府，县直各单位："));
+    }
 
     #[test]
     fn posts_are_found_as_their_old_expression_found_them() {
