@@ -21,34 +21,31 @@ const DONE: &str = "完成";
 
 /// The limit that opens a task's text, if any.
 pub fn leading_deadline(text: &str) -> Option<String> {
-    let year_end = year_at(text)?;
-    for end in date_part_ends(text, year_end) {
-        for end in optional(text, end, DEADLINE_BEFORE) {
-            for end in optional(text, end, &[DONE]) {
-                if text[end..].chars().next().is_some_and(ends_leading_limit) {
-                    return Some(text[..end].to_string());
-                }
-            }
-        }
-    }
-    None
+    let end = opening_limit_end(text, |end| {
+        text[end..].chars().next().is_some_and(ends_leading_limit)
+    })?;
+    Some(text[..end].to_string())
 }
 
 /// A clause that is nothing but a time limit (`2025年5月底前完成`, `2024年底前`), as a bracket
 /// that assigns a task may end with one.
 pub fn deadline_clause(text: &str) -> Option<String> {
     let text = text.trim();
+    opening_limit_end(text, |end| end == text.len())?;
+    Some(text.to_string())
+}
+
+/// The end of the first reading of a limit at the start of `text` (date, then optionally a word
+/// for "before", then optionally 完成) that `accept` takes; readings are tried longest date first,
+/// as the callers need one rule for where a limit stops.
+fn opening_limit_end(text: &str, accept: impl Fn(usize) -> bool) -> Option<usize> {
     let year_end = year_at(text)?;
-    for end in date_part_ends(text, year_end) {
-        for end in optional(text, end, DEADLINE_BEFORE) {
-            for end in optional(text, end, &[DONE]) {
-                if end == text.len() {
-                    return Some(text.to_string());
-                }
-            }
-        }
-    }
-    None
+    date_part_ends(text, year_end).into_iter().find_map(|end| {
+        optional(text, end, DEADLINE_BEFORE)
+            .into_iter()
+            .flat_map(|end| optional(text, end, &[DONE]))
+            .find(|&end| accept(end))
+    })
 }
 
 /// The first dated limit inside a piece of text (for sub-items): the leftmost, read as above.
