@@ -391,6 +391,12 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("指导", ClauseRole::Responsible),
 ];
 
+/// Words of manner that may stand between the units and a clause's verb (`B、C协同配合`,
+/// `B密切配合`, `C共同参与`); longest first where one ends another.
+pub const CLAUSE_VERB_ADVERBS: &[&str] = &[
+    "积极", "协同", "密切", "主动", "全力", "共同", "具体", "全面", "认真",
+];
+
 /// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).
 /// Words a measure's own title opens with (`加快…`, `依法淘汰…`): where a heading run into its
 /// first measure (`优化种植布局加快节水改造。`, text flattened onto one line) is split.

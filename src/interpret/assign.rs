@@ -6,10 +6,10 @@ use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
-    AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERBS, ClauseRole, Column,
-    FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS, FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS,
-    FIRST_LEADS_ORDINAL, FIRST_LEADS_POSSESSIVE, FIRST_LEADS_UNIT_WORDS, RANKING_VERBS, ROLE_LEAD,
-    STANDING_NOTE_MARKERS,
+    AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS, CLAUSE_VERBS,
+    ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS, FIRST_LEADS_COUNTERS,
+    FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINAL, FIRST_LEADS_POSSESSIVE, FIRST_LEADS_UNIT_WORDS,
+    RANKING_VERBS, ROLE_LEAD, STANDING_NOTE_MARKERS,
 };
 
 /// Who does a task, as far as one phrase says.
@@ -547,6 +547,11 @@ fn strip_verb(clause: &str) -> (&str, Option<ClauseRole>) {
     let trimmed = clause.trim().trim_end_matches(['。', '.', ' ']);
     for (verb, role) in CLAUSE_VERBS {
         if let Some(named) = trimmed.strip_suffix(verb) {
+            // `B、C积极配合`: the manner is not part of the last name.
+            let named = CLAUSE_VERB_ADVERBS
+                .iter()
+                .find_map(|adverb| named.strip_suffix(adverb))
+                .unwrap_or(named);
             return (named, Some(*role));
         }
     }
@@ -901,6 +906,18 @@ mod tests {
         let a = phrase("县政务服务中心，县司法局负责");
         assert!(a.lead.is_empty());
         assert_eq!(a.support, ["县政务服务中心", "县司法局"]);
+    }
+
+    #[test]
+    fn a_word_of_manner_before_the_verb_is_not_part_of_a_name() {
+        let a = phrase("县住建局牵头，县自然资源局、县水利局密切配合");
+        assert_eq!(a.lead, ["县住建局"]);
+        assert_eq!(a.support, ["县自然资源局", "县水利局"]);
+        let a = phrase("县教育局负责，县卫健委协同配合");
+        assert_eq!(a.support, ["县卫健委"]);
+        assert!(is_assignment_sentence(
+            "由县商务局牵头，县公安局、县法院共同参与"
+        ));
     }
 
     #[test]
