@@ -96,7 +96,10 @@ pub fn opens_with_leader(paragraph: &str) -> bool {
 /// `POST：NAME（POSTS）` (链长：钱某某（区委常委、副区长）).
 pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     let mut found: Vec<NamedLeader> = Vec::new();
-    if let Some(leader) = leader_before_post(sentence).or_else(|| post_colon_leader(sentence)) {
+    if let Some(leader) = leader_before_post(sentence)
+        .or_else(|| post_colon_leader(sentence))
+        .or_else(|| comrade_leader(sentence))
+    {
         found.push(leader);
     }
     let mut search_from = 0;
@@ -154,6 +157,43 @@ fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
                 title: post.to_string(),
             });
         }
+    }
+    None
+}
+
+/// Longest list of posts in brackets after `NAME同志` (`（县委常委、常务副县长）`), in characters.
+const COMRADE_POSTS_MAX_CHARS: usize = 30;
+
+/// `王某某同志（县委常委、常务副县长）：负责…` / `钱某某同志：…`: a name (a surname and one or two
+/// characters), 同志, optionally the posts in brackets, then a colon or a division-of-work verb.
+fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
+    let surname_len = surname_len(sentence)?;
+    let mut end = surname_len;
+    for c in sentence[surname_len..].chars().take(2) {
+        if !is_han(c) {
+            return None;
+        }
+        end += c.len_utf8();
+        let Some(rest) = sentence[end..].strip_prefix("同志") else {
+            continue;
+        };
+        let (title, rest) = match rest.strip_prefix(['（', '(']) {
+            Some(inner) => {
+                let (at, close) = inner
+                    .char_indices()
+                    .take(COMRADE_POSTS_MAX_CHARS + 1)
+                    .find(|(_, c)| matches!(c, '）' | ')'))?;
+                (&inner[..at], &inner[at + close.len_utf8()..])
+            }
+            None => ("", rest),
+        };
+        let rest = rest.trim_start_matches(is_space);
+        let opens_division =
+            rest.starts_with(['：', ':']) || LEADER_VERBS.iter().any(|v| rest.starts_with(v));
+        return opens_division.then(|| NamedLeader {
+            name: sentence[..end].to_string(),
+            title: title.to_string(),
+        });
     }
     None
 }
@@ -333,6 +373,20 @@ mod tests {
         assert_eq!(names("常务副县长 李某某：负责县政府常务工作"), ["李某某"]);
         assert_eq!(names("副县长赵某某（挂职）：负责招商引资工作"), ["赵某某"]);
         assert!(names("副县长（挂职干部）负责招商").is_empty());
+    }
+
+    #[test]
+    fn a_leader_called_comrade_is_named_with_the_posts_in_brackets() {
+        let leaders = leaders_in("孙某某同志（县委常委、副县长）：负责政法工作");
+        assert_eq!(leaders.len(), 1);
+        assert_eq!(leaders[0].name, "孙某某");
+        assert_eq!(leaders[0].title, "县委常委、副县长");
+        let leaders = leaders_in("周某同志：负责文化旅游工作");
+        assert_eq!(leaders[0].name, "周某");
+        assert!(opens_with_leader("吴某某同志：负责应急管理工作。"));
+        assert_eq!(leaders_in("吴某某同志 负责应急管理工作")[0].name, "吴某某");
+        // A comrade mentioned in passing does not head a division.
+        assert!(leaders_in("王某某同志的先进事迹值得学习").is_empty());
     }
 
     #[test]
