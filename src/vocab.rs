@@ -247,6 +247,11 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("实施范围", Column::Notes),
 ];
 
+/// Short keys read only after a key of [`ASSIGNMENT_LINE_KEYS`] in the same run
+/// (`责任单位：县住建局。时间：2025年6月底前`): alone, `时间：` heads anything (会议时间：…).
+pub const FOLLOWING_ASSIGNMENT_KEYS: &[(&str, Column)] =
+    &[("时间", Column::Deadline), ("时限", Column::Deadline)];
+
 /// Headings whose numbered items are preamble, schedule or closing remarks rather than tasks
 /// (FORMAT.md): matched against the heading text without its number.
 pub const NON_TASK_HEADINGS: &[&str] = &[

@@ -9,7 +9,7 @@ use crate::vocab::{
     AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS, CLAUSE_VERBS,
     ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS, FIRST_LEADS_COUNTERS,
     FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINAL, FIRST_LEADS_POSSESSIVE, FIRST_LEADS_UNIT_WORDS,
-    RANKING_VERBS, ROLE_LEAD, STANDING_NOTE_MARKERS,
+    FOLLOWING_ASSIGNMENT_KEYS, RANKING_VERBS, ROLE_LEAD, STANDING_NOTE_MARKERS,
 };
 
 /// Who does a task, as far as one phrase says.
@@ -147,7 +147,12 @@ fn assignment_keys(text: &str) -> Vec<KeyAt> {
     for (colon, c) in text.char_indices().filter(|(_, c)| matches!(c, '：' | ':')) {
         let before = text[..colon].trim_end_matches(char::is_whitespace);
         let mut best: Option<&(&str, Column)> = None;
-        for entry in ASSIGNMENT_LINE_KEYS {
+        let following: &[(&str, Column)] = if found.is_empty() {
+            &[]
+        } else {
+            FOLLOWING_ASSIGNMENT_KEYS
+        };
+        for entry in ASSIGNMENT_LINE_KEYS.iter().chain(following) {
             if before.ends_with(entry.0) && best.is_none_or(|b| entry.0.len() > b.0.len()) {
                 best = Some(entry);
             }
@@ -307,7 +312,14 @@ pub fn key_values(
     let mut assignment = Assignment::default();
     for (i, key) in keys.iter().enumerate() {
         let value_end = keys.get(i + 1).map_or(text.len(), |k| k.whole.start);
-        let value = text[key.whole.end..value_end]
+        let mut value = &text[key.whole.end..value_end];
+        // A list of names is one sentence: what follows its stop is not part of it.
+        if !matches!(key.column, Column::Deadline | Column::Notes)
+            && let Some(stop) = value.find('。')
+        {
+            value = &value[..stop];
+        }
+        let value = value
             .trim()
             .trim_end_matches(['；', ';', '。', '，', ',', '）', ')'])
             .trim();
@@ -861,6 +873,20 @@ mod tests {
 
     fn phrase(text: &str) -> Assignment {
         parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
+    }
+
+    #[test]
+    fn a_unit_list_ends_at_its_stop_and_a_short_time_key_may_follow() {
+        let (a, _) = key_values(
+            "全面排查隐患。责任单位：县住建局（牵头）、县消防救援大队。时间：2025年6月底前。",
+            &mut UnitContext::new(""),
+        )
+        .unwrap();
+        assert_eq!(a.lead, ["县住建局"]);
+        assert_eq!(a.support, ["县消防救援大队"]);
+        assert_eq!(a.deadline.as_deref(), Some("2025年6月底前"));
+        // Alone, a time key heads anything: it assigns nothing.
+        assert!(key_values("会议时间：2025年3月", &mut UnitContext::new("")).is_none());
     }
 
     #[test]
