@@ -66,6 +66,20 @@ pub fn unit_heading(head: &str) -> Option<&str> {
         .map(|i| &after_year[..i])
 }
 
+/// An unnumbered line that heads a unit's duties: the unit's heading with a colon and nothing
+/// after it (`县教育局：` over `1.负责…`). The colon sets it apart from a signature line.
+pub fn unit_head_line(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let head = line.strip_suffix(['：', ':'])?;
+    unit_heading(head)
+}
+
+/// Whether an unnumbered line opens a block of a duty list: a unit's head line or a paragraph
+/// headed by its unit (`县文旅局：负责…`).
+pub fn opens_unit_block(line: &str) -> bool {
+    unit_head_line(line).is_some() || unit_duty(line).is_some()
+}
+
 /// A heading that is nothing but one body's name (`县应急管理局`, `县住房和城乡建设局`).
 fn bare_unit(core: &str) -> Option<&str> {
     let chars = core.chars().count();
@@ -105,6 +119,17 @@ mod tests {
         assert_eq!(unit_heading("加强县应急管理局建设，提升能力"), None);
         assert_eq!(unit_heading("县应急局、县公安局"), None);
         assert_eq!(unit_heading("工作目标"), None);
+    }
+
+    #[test]
+    fn a_units_name_and_a_colon_alone_on_a_line_heads_its_duties() {
+        assert_eq!(unit_head_line("县卫生健康局："), Some("县卫生健康局"));
+        assert_eq!(unit_head_line("县水利局职责："), Some("县水利局"));
+        // Without the colon it may be the issuer's signature.
+        assert_eq!(unit_head_line("某某县人民政府办公室"), None);
+        assert_eq!(unit_head_line("各乡镇人民政府，县直各单位："), None);
+        assert!(opens_unit_block("县文旅局：负责文化旅游场所安全监管工作。"));
+        assert!(!opens_unit_block("主要职责："));
     }
 
     #[test]

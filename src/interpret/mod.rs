@@ -268,7 +268,11 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
                 .ends_with(crate::vocab::DUTY_HEADING_ENDING)
                 || duties::unit_heading(h).is_some()
         })
-        .count();
+        .count()
+        + lines
+            .iter()
+            .filter(|l| !l.lost_label && duties::unit_head_line(&l.text).is_some())
+            .count();
     // A unit's paragraph may be numbered (`一、区水利局：负责…`): the unit follows the label.
     let unit_duties = lines
         .iter()

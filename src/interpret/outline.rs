@@ -142,10 +142,15 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
         {
             last_arabic = Some(label.value);
         }
-        // A division of work without numbers: each leader's paragraph is a block of its own.
+        // A division of work without numbers: each leader's paragraph is a block of its own;
+        // so is each unit's head line or paragraph in a duty list.
         let label = label.or_else(|| {
-            (layout == Layout::LeaderDivision && !closed && people::opens_with_leader(&line.text))
-                .then(|| Label {
+            let opens_block = match layout {
+                Layout::LeaderDivision => people::opens_with_leader(&line.text),
+                Layout::DutyList => duties::opens_unit_block(&line.text),
+                _ => false,
+            };
+            (!closed && opens_block).then(|| Label {
                     kind: LabelKind::Unnumbered,
                     seq: String::new(),
                     value: 0,
