@@ -252,6 +252,17 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
 pub const FOLLOWING_ASSIGNMENT_KEYS: &[(&str, Column)] =
     &[("时间", Column::Deadline), ("时限", Column::Deadline)];
 
+/// Role words used as keys (`牵头：市教育局 配合：市人社局`): read only where the word stands
+/// alone, at the start or after a space, stop or bracket, as inside a name or a sentence
+/// (`由市教育局牵头：`) they are not keys.
+pub const BARE_ROLE_KEYS: &[(&str, Column)] = &[
+    ("牵头", Column::Lead),
+    ("主办", Column::Lead),
+    ("配合", Column::Support),
+    ("协办", Column::Support),
+    ("责任", Column::Support),
+];
+
 /// Headings whose numbered items are preamble, schedule or closing remarks rather than tasks
 /// (FORMAT.md): matched against the heading text without its number.
 pub const NON_TASK_HEADINGS: &[&str] = &[

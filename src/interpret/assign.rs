@@ -6,10 +6,11 @@ use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
-    AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS, CLAUSE_VERBS,
-    ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS, FIRST_LEADS_COUNTERS,
-    FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINAL, FIRST_LEADS_POSSESSIVE, FIRST_LEADS_UNIT_WORDS,
-    FOLLOWING_ASSIGNMENT_KEYS, RANKING_VERBS, ROLE_LEAD, STANDING_NOTE_MARKERS,
+    AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, BARE_ROLE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS,
+    CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS,
+    FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINAL, FIRST_LEADS_POSSESSIVE,
+    FIRST_LEADS_UNIT_WORDS, FOLLOWING_ASSIGNMENT_KEYS, RANKING_VERBS, ROLE_LEAD,
+    STANDING_NOTE_MARKERS,
 };
 
 /// Who does a task, as far as one phrase says.
@@ -156,6 +157,15 @@ fn assignment_keys(text: &str) -> Vec<KeyAt> {
             if before.ends_with(entry.0) && best.is_none_or(|b| entry.0.len() > b.0.len()) {
                 best = Some(entry);
             }
+        }
+        if best.is_none() {
+            best = BARE_ROLE_KEYS.iter().find(|(key, _)| {
+                before.strip_suffix(key).is_some_and(|rest| {
+                    rest.chars()
+                        .next_back()
+                        .is_none_or(|c| !crate::normalize::is_han(c) && !c.is_alphanumeric())
+                })
+            });
         }
         if let Some((key, column)) = best {
             found.push(KeyAt {
@@ -779,6 +789,12 @@ mod tests {
         let mut keys: Vec<&str> = ASSIGNMENT_LINE_KEYS.iter().map(|(k, _)| *k).collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
         let oracle = Regex::new(&format!(r"({})\s*[：:]", keys.join("|"))).unwrap();
+        let bare_keys: Vec<&str> = BARE_ROLE_KEYS.iter().map(|(k, _)| *k).collect();
+        let bare = Regex::new(&format!(
+            r"(^|[^\p{{Han}}\p{{L}}\p{{N}}])({})\s*[：:]",
+            bare_keys.join("|")
+        ))
+        .unwrap();
         let parts: [&[&str]; 6] = [
             &["", "加强监管。", "主要", "责任"],
             &[
@@ -797,7 +813,7 @@ mod tests {
         ];
         let mut with_keys = 0;
         for text in crate::test_samples::lines(&parts, 5_000) {
-            let expected: Vec<(std::ops::Range<usize>, Column)> = oracle
+            let mut expected: Vec<(std::ops::Range<usize>, Column)> = oracle
                 .captures_iter(&text)
                 .map(|c| {
                     let column = ASSIGNMENT_LINE_KEYS
@@ -808,6 +824,16 @@ mod tests {
                     (c.get(0).unwrap().range(), column)
                 })
                 .collect();
+            // A role word alone is a key where no longer key ends at its colon.
+            for c in bare.captures_iter(&text) {
+                let key = c.get(2).unwrap();
+                let whole = key.start()..c.get(0).unwrap().end();
+                if !expected.iter().any(|(r, _)| r.end == whole.end) {
+                    let column = BARE_ROLE_KEYS.iter().find(|(k, _)| *k == key.as_str());
+                    expected.push((whole, column.unwrap().1));
+                }
+            }
+            expected.sort_by_key(|(r, _)| r.start);
             let got: Vec<_> = assignment_keys(&text)
                 .into_iter()
                 .map(|k| (k.whole, k.column))
@@ -873,6 +899,20 @@ mod tests {
 
     fn phrase(text: &str) -> Assignment {
         parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
+    }
+
+    #[test]
+    fn a_role_word_standing_alone_before_a_colon_is_a_key() {
+        let (a, _) = key_values(
+            "牵头：县卫健委 配合：县医保局、县财政局",
+            &mut UnitContext::new(""),
+        )
+        .unwrap();
+        assert_eq!(a.lead, ["县卫健委"]);
+        assert_eq!(a.support, ["县医保局", "县财政局"]);
+        // Inside a sentence the word is not a key.
+        assert!(key_values("压实主体责任：加强监管", &mut UnitContext::new("")).is_none());
+        assert!(key_values("由县卫健委牵头：统筹推进", &mut UnitContext::new("")).is_none());
     }
 
     #[test]

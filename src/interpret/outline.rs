@@ -151,11 +151,11 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
                 _ => false,
             };
             (!closed && opens_block).then(|| Label {
-                    kind: LabelKind::Unnumbered,
-                    seq: String::new(),
-                    value: 0,
-                    len: 0,
-                })
+                kind: LabelKind::Unnumbered,
+                seq: String::new(),
+                value: 0,
+                len: 0,
+            })
         });
         if let Some(label) = label {
             closed = false;
