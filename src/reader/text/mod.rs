@@ -5,6 +5,7 @@
 
 pub mod clean;
 mod flat;
+mod gaps;
 
 use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
 use crate::error::Warning;
@@ -122,17 +123,25 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
             row[0].col_span = width;
             owners = vec![(r, 0); width];
         } else if row.len() < width && r > 0 {
-            let missing = width - row.len();
+            let above: Vec<&str> = owners
+                .iter()
+                .map(|(row, cell)| table.rows[*row][*cell].text.as_str())
+                .collect();
+            let covered = gaps::covered_columns(&cells, &above);
             let mut extended: Vec<(usize, usize)> = Vec::new();
-            for owner in &owners[..missing] {
-                if !extended.contains(owner) {
+            for owner in covered.iter().map(|c| owners[*c]) {
+                if !extended.contains(&owner) {
                     table.rows[owner.0][owner.1].row_span += 1;
-                    extended.push(*owner);
+                    extended.push(owner);
                 }
             }
-            let mut next_owners = owners[..missing].to_vec();
-            next_owners.extend((0..row.len()).map(|c| (r, c)));
-            owners = next_owners;
+            let mut own_cells = 0..row.len();
+            owners = (0..width)
+                .map(|column| match covered.contains(&column) {
+                    true => owners[column],
+                    false => (r, own_cells.next().unwrap_or_default()),
+                })
+                .collect();
         } else {
             width = width.max(row.len());
             owners = (0..row.len()).map(|c| (r, c)).collect();
