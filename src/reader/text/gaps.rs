@@ -18,8 +18,8 @@ enum Shape {
 
 /// Longest time limit, in characters (`2025年6月底前完成`).
 const DATE_MAX_CHARS: usize = 16;
-/// Most ways of placing a row's cells tried; past it the leading columns are taken as covered.
-const MAX_PLACEMENTS: usize = 5_000;
+/// Most gaps in a row placed by their cells' shapes; past it the leading columns are covered.
+const MAX_GAPS: usize = 8;
 
 fn shape(text: &str) -> Shape {
     let text = text.trim();
@@ -50,61 +50,83 @@ fn shape(text: &str) -> Shape {
 /// columns holds in the row before (the cell covering it there). The leading columns unless
 /// another choice fits the numbers and dates strictly better: each number or date under its
 /// like counts one, each under a column of another shape (or text under one) counts minus one.
+/// Where several fit best, a cell goes under the one it is most like (a unit under a unit, a
+/// task under a task): as long, and sharing characters.
+///
+/// A placement puts cell `i` under column `i + d`, `d` the columns covered before it, never
+/// falling: found by dynamic programming over (cell, d), so a row costs its cells times the
+/// gaps, and rows with more than `MAX_GAPS` gaps take the leading columns.
 pub fn covered_columns(cells: &[String], above: &[&str]) -> Vec<usize> {
     let width = above.len();
     let missing = width.saturating_sub(cells.len());
     let leading: Vec<usize> = (0..missing).collect();
-    if missing == 0 || cells.is_empty() || placements(width, missing) > MAX_PLACEMENTS {
+    if missing == 0 || cells.is_empty() || missing > MAX_GAPS {
         return leading;
     }
     let column_shapes: Vec<Shape> = above.iter().map(|t| shape(t)).collect();
     let cell_shapes: Vec<Shape> = cells.iter().map(|t| shape(t)).collect();
-    let score = |covered: &[usize]| {
-        let mut fit: i64 = 0;
-        let mut next = 0;
-        for (column, column_shape) in column_shapes.iter().enumerate() {
-            if covered.contains(&column) {
-                continue;
-            }
-            let cell_shape = cell_shapes[next];
-            next += 1;
-            let distinct = |s: Shape| matches!(s, Shape::Number | Shape::Date);
-            if cell_shape == Shape::Empty || *column_shape == Shape::Empty {
-                continue;
-            }
-            if distinct(cell_shape) || distinct(*column_shape) {
-                fit += if cell_shape == *column_shape { 1 } else { -1 };
-            }
+    let column_chars: Vec<Vec<char>> = above.iter().map(|t| char_set(t)).collect();
+    let cell_chars: Vec<Vec<char>> = cells.iter().map(|t| char_set(t)).collect();
+    let fit = |cell: usize, column: usize| -> i64 {
+        let (cell_shape, column_shape) = (cell_shapes[cell], column_shapes[column]);
+        let distinct = |s: Shape| matches!(s, Shape::Number | Shape::Date);
+        if cell_shape == Shape::Empty || column_shape == Shape::Empty {
+            0
+        } else if cell_shape == column_shape && distinct(cell_shape) {
+            1
+        } else if distinct(cell_shape) || distinct(column_shape) {
+            -1
+        } else {
+            0
         }
-        fit
     };
-    // Where numbers and dates fit equally well, a cell is most like the one above it in its own
-    // column (a unit under a unit, a task under a task): as long, and sharing characters.
-    let likeness = |covered: &[usize]| {
-        let mut cells = cells.iter();
-        (0..width)
-            .filter(|c| !covered.contains(c))
-            .map(|c| {
-                let cell = cells.next().map_or("", |t| t);
-                shared_chars(cell, above[c]) + similar_length(cell, above[c])
-            })
-            .sum::<f64>()
+    let likeness = |cell: usize, column: usize| {
+        shared_chars(&cell_chars[cell], &column_chars[column])
+            + similar_length(&cells[cell], above[column])
     };
-    let leading_fit = score(&leading);
-    let mut best: Option<(i64, f64, Vec<usize>)> = None;
-    let mut covered = leading.clone();
-    // Every ascending choice of `missing` columns, in lexicographic order after the leading one.
-    while next_combination(&mut covered, width) {
-        let fit = score(&covered);
-        if fit <= leading_fit || best.as_ref().is_some_and(|(f, _, _)| fit < *f) {
-            continue;
+    let leading_fit: i64 = (0..cells.len()).map(|i| fit(i, i + missing)).sum();
+    // best[i][d]: the best (fit, likeness) of cells 0..=i with cell i under column i + d, and
+    // the d of cell i - 1 it came from.
+    let better = |a: (i64, f64), b: (i64, f64)| a.0 > b.0 || (a.0 == b.0 && a.1 > b.1);
+    let mut best: Vec<Vec<((i64, f64), usize)>> = Vec::with_capacity(cells.len());
+    for i in 0..cells.len() {
+        let mut row = Vec::with_capacity(missing + 1);
+        for d in 0..=missing {
+            let own = (fit(i, i + d), likeness(i, i + d));
+            let from = match best.last() {
+                None => ((0, 0.0), 0),
+                // On a tie the larger e: the gaps as far left as they can be.
+                Some(previous) => (0..=d).fold((previous[0].0, 0), |kept, e| {
+                    if better(kept.0, previous[e].0) {
+                        kept
+                    } else {
+                        (previous[e].0, e)
+                    }
+                }),
+            };
+            row.push((((from.0).0 + own.0, (from.0).1 + own.1), from.1));
         }
-        let like = likeness(&covered);
-        if best.as_ref().is_none_or(|(f, l, _)| fit > *f || like > *l) {
-            best = Some((fit, like, covered.clone()));
-        }
+        best.push(row);
     }
-    best.map_or(leading, |(_, _, covered)| covered)
+    let last = best.last().expect("cells is not empty");
+    let end = (0..=missing).fold(0, |kept, d| {
+        if better(last[kept].0, last[d].0) {
+            kept
+        } else {
+            d
+        }
+    });
+    if last[end].0.0 <= leading_fit {
+        return leading;
+    }
+    // Walk back: cell i sits under column i + d; the columns between are the covered ones.
+    let mut columns = vec![0; cells.len()];
+    let mut d = end;
+    for i in (0..cells.len()).rev() {
+        columns[i] = i + d;
+        d = best[i][d].1;
+    }
+    (0..width).filter(|c| !columns.contains(c)).collect()
 }
 
 /// The shorter text's length as a part of the longer's (0 to 1).
@@ -117,15 +139,8 @@ fn similar_length(a: &str, b: &str) -> f64 {
     }
 }
 
-/// The characters two texts share, as a part of all the characters either holds (0 to 1).
-fn shared_chars(a: &str, b: &str) -> f64 {
-    let set = |t: &str| {
-        let mut chars: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-        chars.sort_unstable();
-        chars.dedup();
-        chars
-    };
-    let (a, b) = (set(a), set(b));
+/// The characters two sets (from `char_set`) share, as a part of all the characters either holds (0 to 1).
+fn shared_chars(a: &[char], b: &[char]) -> f64 {
     let shared = a.iter().filter(|c| b.binary_search(c).is_ok()).count();
     let all = a.len() + b.len() - shared;
     if all == 0 {
@@ -135,24 +150,12 @@ fn shared_chars(a: &str, b: &str) -> f64 {
     }
 }
 
-/// C(width, missing), saturating.
-fn placements(width: usize, missing: usize) -> usize {
-    (0..missing).fold(1usize, |n, k| n.saturating_mul(width - k) / (k + 1))
-}
-
-/// Advances `chosen` (ascending, each < `width`) to the next combination; false after the last.
-fn next_combination(chosen: &mut [usize], width: usize) -> bool {
-    let k = chosen.len();
-    for i in (0..k).rev() {
-        if chosen[i] < width - k + i {
-            chosen[i] += 1;
-            for j in i + 1..k {
-                chosen[j] = chosen[j - 1] + 1;
-            }
-            return true;
-        }
-    }
-    false
+/// The distinct characters of a text but spaces, sorted.
+fn char_set(text: &str) -> Vec<char> {
+    let mut chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
 }
 
 #[cfg(test)]
@@ -214,15 +217,10 @@ mod tests {
     }
 
     #[test]
-    fn combinations_are_enumerated_in_order() {
-        let mut chosen = vec![0, 1];
-        let mut all = vec![chosen.clone()];
-        while next_combination(&mut chosen, 4) {
-            all.push(chosen.clone());
-        }
-        assert_eq!(all.len(), 6);
-        assert_eq!(all.last().unwrap(), &vec![2, 3]);
-        assert_eq!(placements(4, 2), 6);
-        assert_eq!(placements(15, 3), 455);
+    fn a_row_far_shorter_than_the_table_takes_the_leading_columns() {
+        let above: Vec<String> = (0..151).map(|c| format!("{c}")).collect();
+        let above: Vec<&str> = above.iter().map(String::as_str).collect();
+        let row = cells(&["1", "2", "3", "4", "5"]);
+        assert_eq!(covered_columns(&row, &above), (0..146).collect::<Vec<_>>());
     }
 }
