@@ -132,33 +132,24 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
 /// `李某某副主任：…` / `赵某某（挂职）副区长：…`: a name (the shortest that a post follows), an
 /// optional bracketed note, a post, then a colon or a division-of-work verb.
 fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
-    let surname_len = surname_len(sentence)?;
-    let mut end = surname_len;
-    for c in sentence[surname_len..].chars().take(2) {
-        if !is_han(c) {
-            return None;
-        }
-        end += c.len_utf8();
+    name_ends(sentence).find_map(|end| {
         let mut rest = &sentence[end..];
         if let Some(inner) = rest.strip_prefix(['（', '(']) {
             let close = inner.find(['）', ')'])?;
             rest = inner[close..].trim_start_matches(['）', ')']);
         }
-        if let Some(post) = LEADER_POSTS
+        let post = LEADER_POSTS
             .iter()
             .filter(|p| rest.starts_with(**p))
-            .max_by_key(|p| p.len())
-            && LEADER_VERBS
-                .iter()
-                .any(|v| rest[post.len()..].starts_with(v))
-        {
-            return Some(NamedLeader {
+            .max_by_key(|p| p.len())?;
+        LEADER_VERBS
+            .iter()
+            .any(|v| rest[post.len()..].starts_with(v))
+            .then(|| NamedLeader {
                 name: sentence[..end].to_string(),
                 title: post.to_string(),
-            });
-        }
-    }
-    None
+            })
+    })
 }
 
 /// Longest list of posts in brackets after `NAME同志` (`（县委常委、常务副县长）`), in characters.
@@ -167,16 +158,8 @@ const COMRADE_POSTS_MAX_CHARS: usize = 30;
 /// `王某某同志（县委常委、常务副县长）：负责…` / `钱某某同志：…`: a name (a surname and one or two
 /// characters), 同志, optionally the posts in brackets, then a colon or a division-of-work verb.
 fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
-    let surname_len = surname_len(sentence)?;
-    let mut end = surname_len;
-    for c in sentence[surname_len..].chars().take(2) {
-        if !is_han(c) {
-            return None;
-        }
-        end += c.len_utf8();
-        let Some(rest) = sentence[end..].strip_prefix("同志") else {
-            continue;
-        };
+    name_ends(sentence).find_map(|end| {
+        let rest = sentence[end..].strip_prefix("同志")?;
         let (title, rest) = match rest.strip_prefix(['（', '(']) {
             Some(inner) => {
                 let (at, close) = inner
@@ -190,12 +173,26 @@ fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
         let rest = rest.trim_start_matches(is_space);
         let opens_division =
             rest.starts_with(['：', ':']) || LEADER_VERBS.iter().any(|v| rest.starts_with(v));
-        return opens_division.then(|| NamedLeader {
+        opens_division.then(|| NamedLeader {
             name: sentence[..end].to_string(),
             title: title.to_string(),
-        });
-    }
-    None
+        })
+    })
+}
+
+/// Where a name at the start of `text` may end: a surname and one, then two, Chinese
+/// characters (shortest first).
+fn name_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    surname_len(text).into_iter().flat_map(move |surname| {
+        text[surname..]
+            .chars()
+            .take(2)
+            .take_while(|c| is_han(*c))
+            .scan(surname, |end, c| {
+                *end += c.len_utf8();
+                Some(*end)
+            })
+    })
 }
 
 /// `链长：钱某某（区委常委、副区长）`: a short post, a colon, a name and the posts in brackets.
@@ -233,21 +230,13 @@ fn surname_len(text: &str) -> Option<usize> {
 
 /// A surname plus one or two characters, followed by a division-of-work verb.
 fn name_before_verb(text: &str) -> Option<&str> {
-    let surname_len = surname_len(text)?;
-    let rest = &text[surname_len..];
-    let mut end = surname_len;
-    for c in rest.chars().take(2) {
-        if !is_han(c) {
-            return None;
-        }
-        end += c.len_utf8();
-        // `赵某某（挂职）：`: a note on the name may stand before the verb.
-        let next = skip_note(&text[end..]);
-        if LEADER_VERBS.iter().any(|v| next.starts_with(v)) || next.starts_with("同志") {
-            return Some(&text[..end]);
-        }
-    }
-    None
+    name_ends(text)
+        .find(|&end| {
+            // `赵某某（挂职）：`: a note on the name may stand before the verb.
+            let next = skip_note(&text[end..]);
+            LEADER_VERBS.iter().any(|v| next.starts_with(v)) || next.starts_with("同志")
+        })
+        .map(|end| &text[..end])
 }
 
 /// Longest note in brackets after a leader's name (`（挂职）`, `（兼）`), in characters.

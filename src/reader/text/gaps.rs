@@ -204,10 +204,10 @@ mod tests {
         // Nothing to tell them apart: the leading column.
         assert_eq!(covered_columns(&cells(&["甲", "乙", "丙"]), &above), [0]);
         // A unit list longer than the task above is still text.
-        let above = ["存在问题", "落实行动计划", "区经发局牵头"];
+        let above = ["存在问题", "落实行动计划", "区农业局牵头"];
         let row = cells(&[
-            "实施新一轮企业技术改造专项行动",
-            "区经发局牵头，区社会事业局、区财金局",
+            "开展农村人居环境整治提升专项行动",
+            "区农业局牵头，区住建局、区财政局、区水利局",
         ]);
         assert_eq!(covered_columns(&row, &above), [0]);
         assert_eq!(
