@@ -205,6 +205,8 @@ fn header_role(name: &str) -> Option<Column> {
 }
 
 /// Labels of `KEY：VALUE` assignment lines inside an outline task (牵头单位：…；责任单位：…).
+/// `Units` keys rank nobody (责任单位): their units support unless the document says the first
+/// unit listed leads; `Support` keys (配合单位) make them support whatever it says.
 pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("牵头单位", Column::Lead),
     ("牵头部门", Column::Lead),
@@ -213,9 +215,9 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("配合部门", Column::Support),
     ("协办单位", Column::Support),
     ("参与单位", Column::Support),
-    ("责任单位", Column::Support),
-    ("责任部门", Column::Support),
-    ("主要责任单位", Column::Support),
+    ("责任单位", Column::Units),
+    ("责任部门", Column::Units),
+    ("主要责任单位", Column::Units),
     ("责任人", Column::Persons),
     ("具体责任人", Column::Persons),
     ("责任领导", Column::Leaders),
@@ -228,20 +230,41 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("联系领导", Column::Leaders),
     ("挂点领导", Column::Leaders),
     ("主办单位", Column::Lead),
-    ("承办单位", Column::Support),
+    ("承办单位", Column::Units),
     ("协助单位", Column::Support),
     ("完成时限", Column::Deadline),
     ("完成时间", Column::Deadline),
     ("时间节点", Column::Deadline),
     ("时限要求", Column::Deadline),
-    ("负责部门", Column::Support),
-    ("负责单位", Column::Support),
-    ("实施单位", Column::Support),
-    ("责任处室", Column::Support),
+    ("负责部门", Column::Units),
+    ("负责单位", Column::Units),
+    ("实施单位", Column::Units),
+    ("责任处室", Column::Units),
     ("协同单位", Column::Support),
     ("协同部门", Column::Support),
     ("主责单位", Column::Lead),
     ("主责部门", Column::Lead),
+    ("主办部门", Column::Lead),
+    ("牵头处室", Column::Lead),
+    ("牵头科室", Column::Lead),
+    ("落实单位", Column::Units),
+    ("落实部门", Column::Units),
+    ("执行单位", Column::Units),
+    ("承办部门", Column::Units),
+    ("协办部门", Column::Support),
+    ("参与部门", Column::Support),
+    ("协助部门", Column::Support),
+    ("实施部门", Column::Units),
+    ("配合处室", Column::Support),
+    ("配合科室", Column::Support),
+    ("责任科室", Column::Units),
+    ("责任主体", Column::Units),
+    ("包抓领导", Column::Leaders),
+    ("包保领导", Column::Leaders),
+    ("督导领导", Column::Leaders),
+    ("挂钩领导", Column::Leaders),
+    ("主管领导", Column::Leaders),
+    ("协调领导", Column::Leaders),
     // Keys that name no unit but end the value before them (负责部门：A、B；适用范围：…).
     ("适用范围", Column::Notes),
     ("实施范围", Column::Notes),
@@ -260,7 +283,7 @@ pub const BARE_ROLE_KEYS: &[(&str, Column)] = &[
     ("主办", Column::Lead),
     ("配合", Column::Support),
     ("协办", Column::Support),
-    ("责任", Column::Support),
+    ("责任", Column::Units),
 ];
 
 /// Headings whose numbered items are preamble, schedule or closing remarks rather than tasks
@@ -429,6 +452,10 @@ pub const ADDRESSEE_ENDINGS: &[&str] = &[
     "单位", "部门", "企业", "机构", "乡镇", "街道", "政府", "社区", "公司",
 ];
 
+/// Levels of place a group names all of (`各村`, `各社区`, `各县（市、区）`), as assignments
+/// name them beside units.
+pub const GROUP_PLACE_LEVELS: &[&str] = &["村", "社区", "乡", "镇", "县", "区", "市", "园区"];
+
 /// Modal words that follow an addressed party (`…单位应`, `…企业要`, `…部门须`).
 pub const ADDRESSEE_MODALS: &[&str] = &["应当", "必须", "应", "要", "须"];
 
@@ -530,6 +557,8 @@ pub const TITLE_ENDINGS: &[&str] = &[
     "实施方案",
     "工作方案",
     "任务分工",
+    "任务分解",
+    "责任分解",
     "分工表",
     "责任表",
     "一览表",
@@ -593,10 +622,10 @@ pub const DUTY_HEADING_FILLERS: &[&str] = &["安全生产", "主要", "工作", 
 pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
 
 /// A note that the first unit listed leads (每项任务排第一的单位为牵头单位, 排名第一位的是牵头部门):
-/// [`FIRST_LEADS_ORDINAL`], then each optional in turn a counter, 的 and a unit word, at most
+/// One of [`FIRST_LEADS_ORDINALS`], then each optional in turn a counter, 的 and a unit word, at most
 /// [`FIRST_LEADS_GAP_CHARS`].0 more characters, a copula, at most `.1` more, and
 /// [`ROLE_LEAD`], all inside one clause (no [`FIRST_LEADS_CLAUSE_ENDS`] between).
-pub const FIRST_LEADS_ORDINAL: &str = "第一";
+pub const FIRST_LEADS_ORDINALS: &[&str] = &["第一", "首位", "首个"];
 pub const FIRST_LEADS_COUNTERS: &[char] = &['位', '个', '名'];
 pub const FIRST_LEADS_POSSESSIVE: char = '的';
 pub const FIRST_LEADS_UNIT_WORDS: &[&str] = &["部门", "单位"];

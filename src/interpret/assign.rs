@@ -8,7 +8,7 @@ use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
     AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, BARE_ROLE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS,
     CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS,
-    FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINAL, FIRST_LEADS_POSSESSIVE,
+    FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINALS, FIRST_LEADS_POSSESSIVE,
     FIRST_LEADS_UNIT_WORDS, FOLLOWING_ASSIGNMENT_KEYS, RANKING_VERBS, ROLE_LEAD,
     STANDING_NOTE_MARKERS,
 };
@@ -239,10 +239,12 @@ fn bracket_note_end(text: &str) -> Option<usize> {
 }
 
 /// Whether a clause says the first unit named leads (`排第一的为牵头单位`): the wording of
-/// [`FIRST_LEADS_ORDINAL`] read by hand (its regular expression cost a tenth of an import to
+/// [`FIRST_LEADS_ORDINALS`] read by hand (its regular expression cost a tenth of an import to
 /// compile), every way of reading the optional words after the ordinal tried.
 pub fn says_first_leads(text: &str) -> bool {
-    text.match_indices(FIRST_LEADS_ORDINAL)
+    FIRST_LEADS_ORDINALS
+        .iter()
+        .flat_map(|ordinal| text.match_indices(ordinal))
         .any(|(at, ordinal)| {
             let rest = &text[at + ordinal.len()..];
             first_leads_subject_ends(rest)
@@ -312,6 +314,7 @@ fn lead_within(text: &str, gap: usize) -> bool {
 pub fn key_values(
     text: &str,
     units: &mut UnitContext,
+    first_leads: bool,
 ) -> Option<(Assignment, std::ops::Range<usize>)> {
     // Every key ends with a colon: most paragraphs are ruled out without the key grammar.
     if !text.contains(['：', ':']) {
@@ -320,6 +323,10 @@ pub fn key_values(
     let keys = assignment_keys(text);
     let first = keys.first()?.whole.start;
     let mut assignment = Assignment::default();
+    // Where the document says the first unit listed leads, the first of a list that ranks
+    // nobody (责任单位：A、B) leads, unless a key names the lead.
+    let ranks_first = first_leads && !keys.iter().any(|k| k.column == Column::Lead);
+    let mut first_unranked: Option<String> = None;
     for (i, key) in keys.iter().enumerate() {
         let value_end = keys.get(i + 1).map_or(text.len(), |k| k.whole.start);
         let mut value = &text[key.whole.end..value_end];
@@ -329,10 +336,7 @@ pub fn key_values(
         {
             value = &value[..stop];
         }
-        let value = value
-            .trim()
-            .trim_end_matches(['；', ';', '。', '，', ',', '）', ')'])
-            .trim();
+        let value = without_unmatched_closers(value.trim());
         match key.column {
             Column::Lead => assignment.lead.extend(units.split(value)),
             // 责任单位：市教育局、市人社局，排在第一位的为牵头单位: the note ranks the list.
@@ -356,6 +360,11 @@ pub fn key_values(
                     assignment.merge(found);
                 }
             }
+            Column::Units if ranks_first && first_unranked.is_none() => {
+                let mut names = units.split(value).into_iter();
+                first_unranked = names.next();
+                assignment.support.extend(names);
+            }
             Column::Support | Column::Units => assignment.support.extend(units.split(value)),
             Column::Persons => assignment.persons.extend(split_persons(&[value]).0),
             Column::Leaders => assignment.leaders.extend(split_persons(&[value]).0),
@@ -371,8 +380,38 @@ pub fn key_values(
     for unit in marked {
         push_unique(&mut assignment.lead, unit);
     }
+    if let Some(first) = first_unranked {
+        if assignment.lead.is_empty() {
+            assignment.support.retain(|u| *u != first);
+            assignment.lead.push(first);
+        } else {
+            assignment.support.insert(0, first);
+        }
+    }
     // Keys that name nothing (适用范围：…) alone are text, not an assignment.
     (!assignment.is_empty()).then_some((assignment, first..text.len()))
+}
+
+/// A key's value without the stops after it and the brackets that close around the run
+/// (`（责任单位：A、B）`), keeping a bracket the value opened itself (`各村（社区）`,
+/// `张某某（镇城建办主任）`).
+fn without_unmatched_closers(value: &str) -> &str {
+    let opened = value.matches(['（', '(']).count();
+    let mut closed = value.matches(['）', ')']).count();
+    let mut value = value;
+    loop {
+        let trimmed = value
+            .trim_end()
+            .trim_end_matches(['；', ';', '。', '，', ','])
+            .trim_end();
+        match trimmed.strip_suffix(['）', ')']) {
+            Some(inner) if closed > opened => {
+                closed -= 1;
+                value = inner;
+            }
+            _ => return trimmed,
+        }
+    }
 }
 
 /// Whether a unit list is worded as a phrase that ranks its units (`县应急局牵头，县公安局配合`):
@@ -425,10 +464,21 @@ pub fn is_assignment_sentence(sentence: &str) -> bool {
 fn names_a_unit(name: &str) -> bool {
     use crate::vocab::{ADDRESSEE_ENDINGS, COMPANY_SUFFIXES, UNIT_LINE_ENDINGS};
     is_gov_body(name)
+        || names_places_as_a_group(name)
         || [COMPANY_SUFFIXES, UNIT_LINE_ENDINGS, ADDRESSEE_ENDINGS]
             .iter()
             .flat_map(|endings| endings.iter())
             .any(|ending| name.ends_with(ending) && name.len() > ending.len())
+}
+
+/// `各村`, `各村（社区）`, `各县（市、区）`: every place of a level, named as a group (a note in
+/// brackets may follow the level).
+fn names_places_as_a_group(name: &str) -> bool {
+    use crate::vocab::GROUP_PLACE_LEVELS;
+    let core = name.split(['（', '(']).next().unwrap_or(name);
+    core.strip_prefix('各')
+        .is_some_and(|level| GROUP_PLACE_LEVELS.iter().any(|l| level.ends_with(l)))
+        && core.chars().count() <= 6
 }
 
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
@@ -439,7 +489,7 @@ pub fn parse_phrase(
     first_leads: bool,
 ) -> Option<Assignment> {
     if phrase.contains(['：', ':']) && !assignment_keys(phrase).is_empty() {
-        return key_values(phrase, units).map(|(a, _)| a);
+        return key_values(phrase, units, first_leads).map(|(a, _)| a);
     }
     if !CLAUSE_VERBS.iter().any(|(verb, _)| phrase.contains(verb)) && !phrase.contains("会同") {
         return None;
@@ -850,12 +900,12 @@ mod tests {
     #[test]
     fn a_first_leads_note_is_read_as_its_old_expression_read_it() {
         let oracle = Regex::new(
-            r"第一[位个名]?的?(?:部门|单位)?[^，。；,;]{0,6}?(?:为|是)[^，。；,;]{0,4}牵头",
+            r"(?:第一|首位|首个)[位个名]?的?(?:部门|单位)?[^，。；,;]{0,6}?(?:为|是)[^，。；,;]{0,4}牵头",
         )
         .unwrap();
         let parts: [&[&str]; 7] = [
             &["", "排", "每项任务排", "第", "，"],
-            &["第一", "第一第一", "第二"],
+            &["第一", "第一第一", "第二", "首位", "首个", "首"],
             &["", "位", "个", "名", "的", "位的", "名的部门"],
             &["", "的", "部门", "单位", "单位的", "所列", "，", "；"],
             &["", "为", "是", "即为", "均", "单位为", "的单位是"],
@@ -906,13 +956,14 @@ mod tests {
         let (a, _) = key_values(
             "牵头：县卫健委 配合：县医保局、县财政局",
             &mut UnitContext::new(""),
+            false,
         )
         .unwrap();
         assert_eq!(a.lead, ["县卫健委"]);
         assert_eq!(a.support, ["县医保局", "县财政局"]);
         // Inside a sentence the word is not a key.
-        assert!(key_values("压实主体责任：加强监管", &mut UnitContext::new("")).is_none());
-        assert!(key_values("由县卫健委牵头：统筹推进", &mut UnitContext::new("")).is_none());
+        assert!(key_values("压实主体责任：加强监管", &mut UnitContext::new(""), false).is_none());
+        assert!(key_values("由县卫健委牵头：统筹推进", &mut UnitContext::new(""), false).is_none());
     }
 
     #[test]
@@ -920,13 +971,69 @@ mod tests {
         let (a, _) = key_values(
             "全面排查隐患。责任单位：县住建局（牵头）、县消防救援大队。时间：2025年6月底前。",
             &mut UnitContext::new(""),
+            false,
         )
         .unwrap();
         assert_eq!(a.lead, ["县住建局"]);
         assert_eq!(a.support, ["县消防救援大队"]);
         assert_eq!(a.deadline.as_deref(), Some("2025年6月底前"));
         // Alone, a time key heads anything: it assigns nothing.
-        assert!(key_values("会议时间：2025年3月", &mut UnitContext::new("")).is_none());
+        assert!(key_values("会议时间：2025年3月", &mut UnitContext::new(""), false).is_none());
+    }
+
+    #[test]
+    fn a_bracket_the_value_opened_stays_and_the_runs_own_closes() {
+        assert_eq!(
+            without_unmatched_closers("各村（社区））。"),
+            "各村（社区）"
+        );
+        assert_eq!(without_unmatched_closers("县水利局）；"), "县水利局");
+        assert_eq!(
+            without_unmatched_closers("县住建局（牵头）"),
+            "县住建局（牵头）"
+        );
+        assert_eq!(without_unmatched_closers("A、B ）。 "), "A、B");
+        let (a, _) = key_values(
+            "（责任单位：各村（社区）、县水利局）",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.support, ["各村（社区）", "县水利局"]);
+        let (a, _) = key_values(
+            "责任人：周某某（镇建设办主任）。",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.persons, ["周某某"]);
+    }
+
+    #[test]
+    fn the_documents_first_leads_rule_ranks_a_list_that_ranks_nobody() {
+        let read = |text: &str| key_values(text, &mut UnitContext::new(""), true).unwrap().0;
+        let a = read("责任单位：县水务局、县财政局、县住建局");
+        assert_eq!(
+            (a.lead, a.support),
+            (
+                vec!["县水务局".to_string()],
+                vec!["县财政局".to_string(), "县住建局".to_string()]
+            )
+        );
+        // A lead key or a support key says who does what, whatever the rule.
+        let a = read("牵头单位：县水务局；责任单位：县财政局");
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["县水务局".to_string()], vec!["县财政局".to_string()])
+        );
+        let a = read("配合单位：县财政局、县住建局");
+        assert!(a.lead.is_empty());
+        // A lead marked in the list wins over the rule; the first unit stays in support.
+        let a = read("责任单位：县财政局、县水务局（牵头）");
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["县水务局".to_string()], vec!["县财政局".to_string()])
+        );
     }
 
     #[test]
@@ -934,6 +1041,7 @@ mod tests {
         let (a, _) = key_values(
             "责任单位：市教育局、市人社局，排在第一位的为牵头单位",
             &mut UnitContext::new(""),
+            false,
         )
         .unwrap();
         assert_eq!(a.lead, ["市教育局"]);
@@ -953,6 +1061,24 @@ mod tests {
         assert!(!is_assignment_sentence("确保按期落实"));
         assert!(!is_assignment_sentence("各乡镇抓好落实"));
         assert!(!is_assignment_sentence("2025年底前完成"));
+    }
+
+    #[test]
+    fn every_place_of_a_level_is_a_group_unit() {
+        assert!(is_assignment_sentence(
+            "由县农业农村局负责，各村（社区）配合"
+        ));
+        assert!(is_assignment_sentence("县水利局牵头，各行政村配合"));
+        assert!(is_assignment_sentence("各县（市、区）负责"));
+        assert!(!is_assignment_sentence("由县财政局负责，各方面配合"));
+        let a = phrase("由县农业农村局负责，各村（社区）配合");
+        assert_eq!(
+            (a.lead, a.support),
+            (
+                vec!["县农业农村局".to_string()],
+                vec!["各村（社区）".to_string()]
+            )
+        );
     }
 
     #[test]
@@ -1093,6 +1219,7 @@ mod tests {
         let (a, range) = key_values(
             "加强巡查。牵头单位：县应急局；责任单位：县公安局、交通局；完成时限：2023年6月底前",
             &mut UnitContext::new(""),
+            false,
         )
         .unwrap();
         assert_eq!(a.lead, ["县应急局"]);
@@ -1106,6 +1233,7 @@ mod tests {
         let (a, _) = key_values(
             "责任单位：区审批局（审改办）、数据中心牵头，区直各单位，各乡镇人民政府",
             &mut UnitContext::new(""),
+            false,
         )
         .unwrap();
         assert_eq!(a.lead, ["区审批局（审改办）", "区数据中心"]);
@@ -1137,7 +1265,7 @@ mod tests {
     #[test]
     fn key_value_lines_with_a_marked_lead_and_a_county_leader() {
         let text = "压实责任。\n责任单位：县应急管理局（牵头）、县市场监管局\n县级领导：王  明";
-        let (a, _) = key_values(text, &mut UnitContext::new("")).unwrap();
+        let (a, _) = key_values(text, &mut UnitContext::new(""), false).unwrap();
         assert_eq!(a.lead, ["县应急管理局"]);
         assert_eq!(a.support, ["县市场监管局"]);
         assert_eq!(a.leaders, ["王明"]);

@@ -3,7 +3,10 @@
 //! support of each duty under it; units named inside a duty describe how the owner works.
 
 use crate::normalize::units::is_gov_body;
-use crate::vocab::{ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES, DUTY_OPENERS, LEADER_POSTS};
+use crate::vocab::{
+    ASSIGNMENT_LINE_KEYS, COMPANY_SUFFIXES, DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS,
+    DUTY_OPENERS, LEADER_POSTS,
+};
 
 /// A document with this many unit-headed paragraphs is a duty list by department.
 pub const MIN_UNIT_DUTIES: usize = 3;
@@ -74,10 +77,44 @@ pub fn unit_head_line(line: &str) -> Option<&str> {
     unit_heading(head)
 }
 
-/// Whether an unnumbered line opens a block of a duty list: a unit's head line or a paragraph
-/// headed by its unit (`县文旅局：负责…`).
+/// Whether an unnumbered line opens a block of a duty list: a unit's or a post's head line, or
+/// a paragraph headed by its unit (`县文旅局：负责…`).
 pub fn opens_unit_block(line: &str) -> bool {
-    unit_head_line(line).is_some() || unit_duty(line).is_some()
+    is_head_line(line) || unit_duty(line).is_some()
+}
+
+/// Whether a line is a unit's or a post's head line alone (`县教育局：`, `镇长职责：`).
+pub fn is_head_line(line: &str) -> bool {
+    unit_head_line(line).is_some() || post_head_line(line).is_some()
+}
+
+/// `分管县政府日常工作的副县长职责` → `分管县政府日常工作的副县长`; `市长的安全生产职责` → `市长`.
+pub fn duty_post(head: &str) -> Option<String> {
+    let core = head.trim_end_matches(['。', '.', '：', ':']);
+    let mut post = core.strip_suffix(DUTY_HEADING_ENDING)?;
+    while let Some(shorter) = DUTY_HEADING_FILLERS
+        .iter()
+        .find_map(|f| post.strip_suffix(f).filter(|p| !p.is_empty()))
+    {
+        post = shorter;
+    }
+    Some(post.to_string()).filter(|p| !p.is_empty())
+}
+
+/// The longest post's head line, in characters (`分管县政府日常工作的副县长职责：`).
+const POST_HEAD_MAX_CHARS: usize = 24;
+
+/// An unnumbered line that heads a post's duties: `区长职责：` alone on its line, over the
+/// duties as paragraphs. The post must end like a leader's (`副区长`, `主任`), so that
+/// `主要职责：` heads nothing.
+pub fn post_head_line(line: &str) -> Option<String> {
+    let head = line.trim().strip_suffix(['：', ':'])?;
+    if head.chars().nth(POST_HEAD_MAX_CHARS).is_some()
+        || head.contains(['，', '。', '；', '、', ',', ';', ' ', '\u{3000}'])
+    {
+        return None;
+    }
+    duty_post(head).filter(|post| LEADER_POSTS.iter().any(|p| post.ends_with(p)))
 }
 
 /// A heading that is nothing but one body's name (`县应急管理局`, `县住房和城乡建设局`).
@@ -107,6 +144,29 @@ fn strip_year(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn duty_posts_drop_filler_words() {
+        assert_eq!(duty_post("市长的安全生产职责").as_deref(), Some("市长"));
+        assert_eq!(
+            duty_post("分管县政府日常工作的副县长职责").as_deref(),
+            Some("分管县政府日常工作的副县长")
+        );
+        assert_eq!(duty_post("工作要求"), None);
+    }
+
+    #[test]
+    fn a_posts_head_line_names_a_leaders_post() {
+        assert_eq!(post_head_line("镇长职责：").as_deref(), Some("镇长"));
+        assert_eq!(
+            post_head_line("分管农业的副镇长职责：").as_deref(),
+            Some("分管农业的副镇长")
+        );
+        assert_eq!(post_head_line("主要职责："), None);
+        assert_eq!(post_head_line("镇长职责"), None);
+        assert_eq!(post_head_line("镇长职责：负责全面工作。"), None);
+        assert!(opens_unit_block("常务副镇长职责："));
+    }
 
     #[test]
     fn a_heading_that_is_a_units_name_binds_that_unit() {

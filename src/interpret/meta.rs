@@ -381,6 +381,13 @@ mod tests {
     }
 
     #[test]
+    fn a_breakdown_of_tasks_is_titled_as_one() {
+        let m = meta("青石乡2025年森林防火工作任务分解\n\n一、加强巡护\n正文。\n");
+        assert_eq!(m.title.as_deref(), Some("青石乡2025年森林防火工作任务分解"));
+        assert_eq!(meta("现将任务分解如下。\n").title, None);
+    }
+
+    #[test]
     fn title_across_a_blank_line_and_full_width_and_chinese_dates() {
         let m = meta(
             "某市人民政府关于印发\n\n市政府领导联系服务企业清单的通知\n各县（区）人民政府：\n某市人民政府\n二〇二二年二月七日\n",

@@ -271,7 +271,7 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
         .count()
         + lines
             .iter()
-            .filter(|l| !l.lost_label && duties::unit_head_line(&l.text).is_some())
+            .filter(|l| !l.lost_label && duties::is_head_line(&l.text))
             .count();
     // A unit's paragraph may be numbered (`一、区水利局：负责…`): the unit follows the label.
     let unit_duties = lines

@@ -4,7 +4,7 @@
 use super::assign::{self, Assignment, push_unique};
 use super::deadline::leading_deadline;
 use super::due::due_date;
-use super::duties;
+use super::duties::{self, duty_post};
 use super::items::inline_items;
 use super::meta::note;
 use super::numbering::{Label, LabelKind, after_label, arabic_before_digits, parse_label};
@@ -15,7 +15,7 @@ use crate::error::Warning;
 use crate::model::{Item, Layout, Person, Task};
 use crate::normalize::short_text_contains;
 use crate::normalize::units::{DocumentWords, UnitContext};
-use crate::vocab::{DUTY_HEADING_ENDING, DUTY_HEADING_FILLERS, NON_TASK_HEADINGS};
+use crate::vocab::NON_TASK_HEADINGS;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -69,7 +69,9 @@ pub fn read_outline(
             node.owner = duties::unit_duty(&node.head).map(|(unit, _)| unit.to_string());
         }
     }
-    let mut first_leads = false;
+    // A note printed on its own (`备注：排第一的为牵头单位`, `（各项任务中排在首位的为牵头单位）`)
+    // is the document's rule for every list.
+    let mut first_leads = result.notes.iter().any(|n| assign::says_first_leads(n));
     for node in nodes.iter_mut() {
         if let Some(owner) = &node.owner {
             // Units named inside a duty (配合区交通局…) describe how its owner works.
@@ -106,6 +108,19 @@ pub fn read_outline(
     result
 }
 
+/// The longest line read as a note on ranking alone, in characters: a longer one is a
+/// sentence of the text that mentions the rule among other things.
+const FIRST_LEADS_NOTE_MAX_CHARS: usize = 40;
+
+/// An unnumbered line that says nothing but that the first unit listed leads
+/// (`（以下各项任务中排在首位的为牵头单位）`, `排第一的单位为牵头单位，其余为配合单位。`).
+fn is_first_leads_note(line: &str) -> bool {
+    let text = line.trim();
+    parse_label(text).is_none()
+        && text.chars().nth(FIRST_LEADS_NOTE_MAX_CHARS).is_none()
+        && assign::says_first_leads(text)
+}
+
 /// Splits the lines into numbered blocks; unnumbered lines are the body of the block above them.
 /// Closing matter (抄送, signature, date) and the preamble belong to no block.
 /// A notice that issues an attachment signs (issuer, date) before the attachment: numbered
@@ -121,6 +136,10 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
         }
         if let Some(text) = note(&line.text) {
             notes.push(text.to_string());
+            continue;
+        }
+        if is_first_leads_note(&line.text) {
+            notes.push(line.text.trim().to_string());
             continue;
         }
         let label = if line.lost_label {
@@ -150,7 +169,14 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
                 Layout::DutyList => duties::opens_unit_block(&line.text),
                 _ => false,
             };
-            (!closed && opens_block).then(|| Label {
+            // A head line alone (`县教育局：`, `镇长职责：`) or a leader's paragraph opens its
+            // block even after a signature: the attachment it heads follows the cover letter.
+            let reopens = match layout {
+                Layout::LeaderDivision => true,
+                Layout::DutyList => duties::is_head_line(&line.text),
+                _ => false,
+            };
+            (opens_block && (!closed || reopens)).then(|| Label {
                 kind: LabelKind::Unnumbered,
                 seq: String::new(),
                 value: 0,
@@ -344,7 +370,7 @@ fn lift_closing_assignments(nodes: &mut [Node], phrases: &Phrases<'_>) {
             .is_some_and(|(inner, range)| range.start == 0 && phrases.assigns(inner));
         bracket
             || phrases
-                .key_values(p)
+                .key_values(p, false)
                 .is_some_and(|(_, range)| range.start == 0)
     };
     for index in 0..nodes.len() {
@@ -387,7 +413,7 @@ struct Phrases<'d> {
     document: DocumentWords<'d>,
     read: RefCell<HashMap<(bool, String), Option<Assignment>>>,
     /// The `KEY：VALUE` runs of paragraphs, read by the same two passes.
-    key_values: RefCell<HashMap<String, Option<KeyValues>>>,
+    key_values: RefCell<HashMap<(bool, String), Option<KeyValues>>>,
 }
 
 /// A paragraph's `KEY：VALUE` run: what it assigns and where it stands.
@@ -418,18 +444,19 @@ impl<'d> Phrases<'d> {
 
     /// A paragraph's `KEY：VALUE` run. Only a long paragraph's is kept: an ordinary one costs
     /// less to read again than to keep.
-    fn key_values(&self, paragraph: &str) -> Option<KeyValues> {
+    fn key_values(&self, paragraph: &str, first_leads: bool) -> Option<KeyValues> {
         const KEPT_FROM_BYTES: usize = 4096;
+        let read =
+            || assign::key_values(paragraph, &mut UnitContext::new(self.document), first_leads);
         if paragraph.len() < KEPT_FROM_BYTES {
-            return assign::key_values(paragraph, &mut UnitContext::new(self.document));
+            return read();
         }
-        if let Some(found) = self.key_values.borrow().get(paragraph) {
+        let key = (first_leads, paragraph.to_string());
+        if let Some(found) = self.key_values.borrow().get(&key) {
             return found.clone();
         }
-        let found = assign::key_values(paragraph, &mut UnitContext::new(self.document));
-        self.key_values
-            .borrow_mut()
-            .insert(paragraph.to_string(), found.clone());
+        let found = read();
+        self.key_values.borrow_mut().insert(key, found.clone());
         found
     }
 }
@@ -519,7 +546,7 @@ fn extract_assignment(
     // (以上实施方案由…), except 完成时限：… lines that belong to the item.
     let mut closed = false;
     for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
-        let mut key_values = phrases.key_values(paragraph);
+        let mut key_values = phrases.key_values(paragraph, first_leads);
         if closed && key_values.is_none() {
             paragraph.clear();
             continue;
@@ -540,7 +567,7 @@ fn extract_assignment(
             *paragraph = without_brackets(paragraph, &taken);
         }
         if let Some((found, range)) =
-            key_values.or_else(|| assign::key_values(paragraph, &mut UnitContext::new(document)))
+            key_values.or_else(|| phrases.key_values(paragraph, first_leads))
         {
             parts.push(found);
             paragraph.truncate(range.start);
@@ -663,10 +690,13 @@ impl TaskBuilder<'_> {
         }
         let heading_title =
             is_heading_text(&node.head) && (!node.body.is_empty() || !item_nodes.is_empty());
-        // In a duty list a unit's heading over its duty as a paragraph is no title: the duty is.
+        // In a duty list a unit's heading, or a post's head line, over its duty as a paragraph
+        // is no title: the duty is.
         let unit_over_duty = self.layout == Layout::DutyList
             && item_nodes.is_empty()
-            && duties::unit_heading(&node.head).is_some();
+            && (duties::unit_heading(&node.head).is_some()
+                || (node.label.kind == LabelKind::Unnumbered
+                    && duties::post_head_line(&node.head).is_some()));
         let title = if let Some(duty) = node.body.first().filter(|_| unit_over_duty) {
             sentence_title(duty)
         } else if heading_title {
@@ -724,10 +754,17 @@ impl TaskBuilder<'_> {
                     .chain(section.iter().rev())
                     .find_map(|s| duties::unit_heading(&self.nodes[*s].head));
                 let post = || {
-                    section
-                        .iter()
-                        .rev()
-                        .find_map(|s| duty_post(&self.nodes[*s].head))
+                    own_heading
+                        .into_iter()
+                        .filter(|_| node.label.kind == LabelKind::Unnumbered)
+                        .map(|_| node.head.as_str())
+                        .find_map(duties::post_head_line)
+                        .or_else(|| {
+                            section
+                                .iter()
+                                .rev()
+                                .find_map(|s| duty_post(&self.nodes[*s].head))
+                        })
                 };
                 if let Some(unit) = unit {
                     for unit in UnitContext::new(self.document).split(unit) {
@@ -832,19 +869,6 @@ fn is_non_task_heading(head: &str) -> bool {
 
 fn printed_heading(printed: &str) -> String {
     printed.trim_end_matches(['。', '.', '：', ':']).to_string()
-}
-
-/// `分管县政府日常工作的副县长职责` → `分管县政府日常工作的副县长`; `市长的安全生产职责` → `市长`.
-fn duty_post(head: &str) -> Option<String> {
-    let core = head.trim_end_matches(['。', '.', '：', ':']);
-    let mut post = core.strip_suffix(DUTY_HEADING_ENDING)?;
-    while let Some(shorter) = DUTY_HEADING_FILLERS
-        .iter()
-        .find_map(|f| post.strip_suffix(f).filter(|p| !p.is_empty()))
-    {
-        post = shorter;
-    }
-    Some(post.to_string()).filter(|p| !p.is_empty())
 }
 
 #[cfg(test)]
@@ -1086,16 +1110,6 @@ mod tests {
             ]
         );
         assert_eq!(result.tasks[0].seq.as_deref(), Some("一"));
-    }
-
-    #[test]
-    fn duty_posts_drop_filler_words() {
-        assert_eq!(duty_post("市长的安全生产职责").as_deref(), Some("市长"));
-        assert_eq!(
-            duty_post("分管县政府日常工作的副县长职责").as_deref(),
-            Some("分管县政府日常工作的副县长")
-        );
-        assert_eq!(duty_post("工作要求"), None);
     }
 
     #[test]

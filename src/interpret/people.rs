@@ -2,6 +2,7 @@
 //! leading group, and A/B 角 pairs.
 
 use crate::model::Person;
+use crate::normalize::persons::starts_with_surname;
 use crate::normalize::{is_han, is_space};
 use crate::vocab::{COMPOUND_SURNAMES, LEADER_POSTS, LEADER_VERBS, SURNAMES};
 use std::ops::Range;
@@ -320,11 +321,6 @@ pub fn member_line(line: &str) -> Option<Person> {
         title: Some(post.trim_matches(is_space).to_string()),
         backup: None,
     })
-}
-
-fn starts_with_surname(name: &str) -> bool {
-    COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s))
-        || name.chars().next().is_some_and(|c| SURNAMES.contains(c))
 }
 
 /// `其中,李先勇和刘辉、陈晓红和祝莹互为A、B角` → the pairs.

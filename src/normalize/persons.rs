@@ -2,7 +2,9 @@
 
 use super::endings::Endings;
 use super::{is_han, is_space, split_top_level};
-use crate::vocab::{LEADER_POSTS, PERSON_FRAGMENTS, PERSON_POST_ENDINGS};
+use crate::vocab::{
+    COMPOUND_SURNAMES, LEADER_POSTS, PERSON_FRAGMENTS, PERSON_POST_ENDINGS, SURNAMES,
+};
 use std::sync::LazyLock;
 
 /// A name split where the cell was doubtful, for a warning.
@@ -37,6 +39,7 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
                 tokens.retain(|t| !is_post(t));
             }
             for name in join_single_characters(&tokens, &mut joined) {
+                let name = person_named(&name).to_string();
                 if !names.contains(&name) {
                     names.push(name);
                 }
@@ -45,6 +48,53 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     }
     (names, joined)
 }
+
+/// Whether `name` opens with a common surname (`欧阳` before `欧`).
+pub fn starts_with_surname(name: &str) -> bool {
+    COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s))
+        || name.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// The longest note in brackets after a person's name (`（镇城建办主任）`), in characters.
+const NAME_NOTE_MAX_CHARS: usize = 20;
+
+/// The person a printed name stands for: `张某某（镇城建办主任）` and `镇城建办主任张某某` are
+/// 张某某, as the name is the person and the post a note on them; a post alone
+/// (`各部门主要负责人`) or anything else stays as printed.
+fn person_named(printed: &str) -> &str {
+    let name = printed
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rfind(['（', '(']).map(|open| &inner[..open]))
+        .filter(|name| {
+            let note = &printed[name.len()..];
+            is_personal_name(name) && note.chars().count() <= NAME_NOTE_MAX_CHARS + 2
+        })
+        .unwrap_or(printed);
+    // A post printed before the name, without a space: the name is what follows the post's
+    // last ending, when that is a surname and one or two characters.
+    let after_post = POSTS_BEFORE_NAMES
+        .iter()
+        .flat_map(|posts| posts.iter())
+        .filter_map(|post| name.rfind(post).map(|at| &name[at + post.len()..]))
+        .filter(|rest| is_personal_name(rest))
+        .min_by_key(|rest| rest.len());
+    match after_post {
+        Some(rest) if rest.len() < name.len() => rest,
+        _ => name,
+    }
+}
+
+/// A surname and one or two characters, nothing else.
+fn is_personal_name(text: &str) -> bool {
+    let count = text.chars().count();
+    (2..=4).contains(&count) && text.chars().all(is_han) && starts_with_surname(text) && {
+        let compound = COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s));
+        count <= if compound { 4 } else { 3 }
+    }
+}
+
+/// The posts a name may follow without a space (`副县长`, `主任`, `局长`).
+const POSTS_BEFORE_NAMES: [&[&str]; 2] = [LEADER_POSTS, PERSON_POST_ENDINGS];
 
 /// A post standing alone among names (`副县长`, `县政府办主任`, `局长`).
 fn is_post(token: &str) -> bool {
@@ -80,6 +130,19 @@ mod tests {
     fn a_post_after_a_name_is_no_person() {
         let (names, _) = split_persons(&["赵立 副县长、钱文  县水务局局长、县政府各分管副县长"]);
         assert_eq!(names, ["赵立", "钱文", "县政府各分管副县长"]);
+    }
+
+    #[test]
+    fn a_post_noted_beside_a_name_is_no_part_of_it() {
+        let (names, _) =
+            split_persons(&["钱某某（县水务局副局长）、镇农办主任孙某、欧阳某某（挂职）"]);
+        assert_eq!(names, ["钱某某", "孙某", "欧阳某某"]);
+        // A post alone, or a group's head, stays as printed.
+        let (names, _) = split_persons(&["县政府各分管副县长、各村（社区）主要负责人、赵局长"]);
+        assert_eq!(
+            names,
+            ["县政府各分管副县长", "各村（社区）主要负责人", "赵局长"]
+        );
     }
 
     #[test]
