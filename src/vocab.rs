@@ -174,6 +174,10 @@ pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("时间", Column::Deadline),
     ("单位", Column::Units),
     ("部门", Column::Units),
+    ("科室", Column::Units),
+    ("处室", Column::Units),
+    ("股室", Column::Units),
+    ("主体", Column::Units),
     ("措施", Column::Task),
     ("举措", Column::Task),
     ("任务", Column::Task),
@@ -942,6 +946,9 @@ mod tests {
         assert_eq!(header_column("牵头部门（单位）"), Some(Column::Lead));
         assert_eq!(header_column("时间节点"), Some(Column::Deadline));
         assert_eq!(header_column("主管部门"), Some(Column::Units));
+        assert_eq!(header_column("责任科室"), Some(Column::Units));
+        assert_eq!(header_column("牵头处室"), Some(Column::Lead));
+        assert_eq!(header_column("责任主体"), Some(Column::Units));
         assert_eq!(header_column("存在问题"), None, "only beside 完成情况");
         assert!(is_problems_header("存在问题"));
         assert_eq!(header_column("完成情况"), Some(Column::Done));
