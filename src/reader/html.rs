@@ -1,17 +1,19 @@
 //! Web pages → blocks: a notice as a government website publishes it (政府信息公开, 通知公告),
 //! saved from a browser or downloaded by a script. The page is decoded as it declares itself
-//! (`<meta charset>`, or detected), parsed by an HTML5 parser (html5ever, through scraper), and
-//! its article body found by structure — the element that holds most of the text and keeps the
-//! 公文 title or 文号, with the content containers of common CMSs as hints — so navigation,
-//! breadcrumbs, headers, footers, share buttons and related links are left out. Paragraphs come
-//! from block elements and `<br>`, tables keep `rowspan`/`colspan` as spans, and every block
-//! remembers the source line its element starts on.
+//! (`<meta charset>`, or detected), parsed by an HTML5 parser (html5ever's tree builder, into
+//! the compact tree of [`html_tree`](super::html_tree)), and its article body found by
+//! structure — the element that holds most of the text and keeps the 公文 title or 文号, with
+//! the content containers of common CMSs as hints — so navigation, breadcrumbs, headers,
+//! footers, share buttons and related links are left out. Paragraphs come from block elements
+//! and `<br>`, tables keep `rowspan`/`colspan` as spans, and every block remembers the source
+//! line its element starts on.
 
 use crate::document::numbering::holds_doc_number;
 use crate::document::{Block, Cell, Document, PAGE_INFO_PROPERTY, Paragraph, Position, Table};
 use crate::error::{ReadError, Warning};
 use crate::normalize::is_space;
 use crate::reader::decode::{self, EncodingChoice};
+use crate::reader::html_tree::{AttributeFilter, Edge, ElementRef, NodeRef, Sink, Tree};
 use crate::reader::limits::HTML_DEPTH_LIMIT;
 use crate::vocab::{
     ATTACHMENT_EXTENSIONS, PAGE_CHROME_NAMES, PAGE_CHROME_PHRASES, PAGE_CHROME_PUNCTUATION,
@@ -20,17 +22,8 @@ use crate::vocab::{
 };
 use encoding_rs::{Encoding, GB18030, UTF_8};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, LocalName, QualName, local_name, ns};
-use scraper::node::Element;
-use scraper::{Html, HtmlTreeSink, Node};
+use html5ever::{LocalName, local_name};
 use std::borrow::Cow;
-use std::cell::{Cell as StdCell, RefCell};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-type NodeId = <HtmlTreeSink as TreeSink>::Handle;
-type NodeRef<'a> = ego_tree::NodeRef<'a, Node>;
 
 /// The longest of the info labels, in characters: a line's first characters are all they are
 /// compared with.
@@ -124,39 +117,6 @@ const BLOCK_TAGS: &[LocalName] = &[
     local_name!("th"),
 ];
 
-/// A hasher for node ids, which hash as one integer: a multiply spreads it at a fraction of
-/// SipHash's cost (the maps below hold every element of the page and are read for each).
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-}
-
-type IdMap<V> = HashMap<NodeId, V, BuildHasherDefault<IdHasher>>;
-
-/// An attribute's value, looked up by its interned name (scraper's `attr` interns the name it
-/// is given on every call).
-fn attr<'e>(el: &'e Element, name: &LocalName) -> Option<&'e str> {
-    el.attrs
-        .iter()
-        .find(|(n, _)| n.local == *name && n.ns == ns!())
-        .map(|(_, v)| &**v)
-}
-
 /// Substrings looked for in `id` and `class` values, in any case: for each first byte, the
 /// names that start with it, so that a value is read once rather than once per name.
 struct NameSet {
@@ -234,10 +194,8 @@ pub fn read_html(
     warnings: &mut Vec<Warning>,
 ) -> Result<Document, ReadError> {
     let source = decode_html(bytes, choice, warnings)?;
-    let (html, placed) = parse(&source)?;
     let page = Page {
-        html: &html,
-        placed,
+        tree: parse(&source)?,
     };
     Ok(page.document(warnings))
 }
@@ -343,135 +301,6 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     .any(|tag| head.windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag)))
 }
 
-/// Where an element stands: the source line of its start tag, and how many elements it is
-/// inside.
-#[derive(Debug, Clone, Copy, Default)]
-struct Placed {
-    line: usize,
-    depth: usize,
-}
-
-/// The parser's tree sink, noting the source line each element's start tag is on and how deep
-/// it is appended, and whether any element went deeper than the limit.
-struct LineSink {
-    inner: HtmlTreeSink,
-    line: StdCell<u64>,
-    placed: RefCell<IdMap<Placed>>,
-    too_deep: StdCell<bool>,
-}
-
-impl LineSink {
-    fn depth(&self, node: &NodeId) -> usize {
-        self.placed.borrow().get(node).map_or(0, |p| p.depth)
-    }
-
-    /// Notes that `child` now stands at `depth`.
-    fn place(&self, child: &NodeOrText<NodeId>, depth: usize) {
-        if let NodeOrText::AppendNode(node) = child
-            && let Some(placed) = self.placed.borrow_mut().get_mut(node)
-        {
-            placed.depth = depth;
-            if depth > HTML_DEPTH_LIMIT {
-                self.too_deep.set(true);
-            }
-        }
-    }
-}
-
-impl TreeSink for LineSink {
-    type Handle = NodeId;
-    type Output = (Html, IdMap<Placed>);
-    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
-
-    fn finish(self) -> Self::Output {
-        (self.inner.finish(), self.placed.into_inner())
-    }
-    fn parse_error(&self, _msg: Cow<'static, str>) {}
-    fn get_document(&self) -> NodeId {
-        self.inner.get_document()
-    }
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
-        self.inner.elem_name(target)
-    }
-    fn create_element(
-        &self,
-        name: QualName,
-        mut attrs: Vec<Attribute>,
-        flags: ElementFlags,
-    ) -> NodeId {
-        // Only what the reader looks at is kept: Word's markup gives most elements a long style,
-        // a language and a width, and a style matters only when it hides the element.
-        attrs.retain(|a| {
-            a.name.ns == ns!()
-                && (KEPT_ATTRIBUTES.contains(&a.name.local)
-                    || (a.name.local == local_name!("style")
-                        && holds_declaration(&a.value, HIDING_DECLARATIONS)))
-        });
-        let id = self.inner.create_element(name, attrs, flags);
-        let line = self.line.get().try_into().unwrap_or(usize::MAX);
-        self.placed
-            .borrow_mut()
-            .insert(id, Placed { line, depth: 0 });
-        id
-    }
-    fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.inner.create_comment(text)
-    }
-    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
-        self.inner.create_pi(target, data)
-    }
-    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        self.place(&child, self.depth(parent) + 1);
-        self.inner.append(parent, child)
-    }
-    fn append_based_on_parent_node(
-        &self,
-        element: &NodeId,
-        prev_element: &NodeId,
-        child: NodeOrText<NodeId>,
-    ) {
-        // Beside `element` if it has a parent, else inside `prev_element`: the deeper of the two.
-        let depth = self.depth(element).max(self.depth(prev_element) + 1);
-        self.place(&child, depth);
-        self.inner
-            .append_based_on_parent_node(element, prev_element, child)
-    }
-    fn append_doctype_to_document(
-        &self,
-        name: StrTendril,
-        public_id: StrTendril,
-        system_id: StrTendril,
-    ) {
-        self.inner
-            .append_doctype_to_document(name, public_id, system_id)
-    }
-    fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        self.inner.get_template_contents(target)
-    }
-    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
-        x == y
-    }
-    fn set_quirks_mode(&self, mode: QuirksMode) {
-        self.inner.set_quirks_mode(mode)
-    }
-    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        self.place(&new_node, self.depth(sibling));
-        self.inner.append_before_sibling(sibling, new_node)
-    }
-    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.inner.add_attrs_if_missing(target, attrs)
-    }
-    fn remove_from_parent(&self, target: &NodeId) {
-        self.inner.remove_from_parent(target)
-    }
-    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        self.inner.reparent_children(node, new_parent)
-    }
-    fn set_current_line(&self, line: u64) {
-        self.line.set(line);
-    }
-}
-
 /// How much of the page the parser is given at a time: after each piece the sink is asked
 /// whether the page went too deep, so a page nested past the limit costs at most a piece more.
 const PARSE_CHUNK: usize = 4096;
@@ -480,13 +309,12 @@ const PARSE_CHUNK: usize = 4096;
 /// HTML5 tree builder looks through every open element for each start tag, so a page nested
 /// without bound would take time quadratic in its depth (100,000 `<div>`s: over a minute), and the
 /// interpreters have nothing to read in such a page anyway.
-fn parse(source: &str) -> Result<(Html, IdMap<Placed>), ReadError> {
-    let sink = LineSink {
-        inner: HtmlTreeSink::new(Html::new_document()),
-        line: StdCell::new(1),
-        placed: RefCell::new(IdMap::default()),
-        too_deep: StdCell::new(false),
+fn parse(source: &str) -> Result<Tree, ReadError> {
+    let kept = AttributeFilter {
+        names: KEPT_ATTRIBUTES,
+        keeps_value: keeps_attribute_value,
     };
+    let sink = Sink::new(kept, HTML_DEPTH_LIMIT, expected_nodes(source));
     let too_deep = || {
         ReadError::OverLimit(format!(
             "the page nests its elements more than {HTML_DEPTH_LIMIT} deep"
@@ -500,7 +328,7 @@ fn parse(source: &str) -> Result<(Html, IdMap<Placed>), ReadError> {
             end += 1;
         }
         parser.process(StrTendril::from_slice(&source[start..end]));
-        if parser.tokenizer.sink.sink.too_deep.get() {
+        if parser.tokenizer.sink.sink.too_deep() {
             return Err(too_deep());
         }
         start = end;
@@ -519,22 +347,33 @@ struct Stats {
     marker: bool,
 }
 
-struct Page<'a> {
-    html: &'a Html,
-    placed: IdMap<Placed>,
+/// The body search's figures for each element outside chrome, by node; none for other nodes.
+struct StatsByNode(Vec<Option<Stats>>);
+
+impl StatsByNode {
+    fn get(&self, node: NodeRef<'_>) -> Option<Stats> {
+        self.0.get(node.id().index()).copied().flatten()
+    }
 }
 
-fn element(node: NodeRef<'_>) -> Option<&Element> {
-    node.value().as_element()
+struct Page {
+    tree: Tree,
+}
+
+/// Estimates how many nodes a page parses into, to allocate the tree once: about one for each
+/// `<` (an element for each start tag, a text node after most end tags), and a few the parser
+/// adds (`<html>`, `<head>`, `<body>`).
+fn expected_nodes(source: &str) -> usize {
+    memchr::memchr_iter(b'<', source.as_bytes()).count() + 8
 }
 
 /// A link that is not to an attachment: what the body search counts as a link.
-fn is_link(el: &Element) -> bool {
-    el.name.local == local_name!("a") && !attr(el, &local_name!("href")).is_some_and(is_attachment)
+fn is_link(el: ElementRef<'_>) -> bool {
+    *el.name() == local_name!("a") && !el.attr(&local_name!("href")).is_some_and(is_attachment)
 }
 
-fn is_article(el: &Element) -> bool {
-    el.name.local == local_name!("article") || el.name.local == local_name!("main")
+fn is_article(el: ElementRef<'_>) -> bool {
+    *el.name() == local_name!("article") || *el.name() == local_name!("main")
 }
 
 fn is_attachment(href: &str) -> bool {
@@ -547,17 +386,15 @@ fn is_attachment(href: &str) -> bool {
 }
 
 /// Whether the element's `id` or `class` holds one of `names`, in any case.
-fn is_named(el: &Element, names: &NameSet) -> bool {
-    [
-        attr(el, &local_name!("id")),
-        attr(el, &local_name!("class")),
-    ]
-    .into_iter()
-    .flatten()
-    .any(|value| names.found_in(value))
+fn is_named(el: ElementRef<'_>, names: &NameSet) -> bool {
+    [el.attr(&local_name!("id")), el.attr(&local_name!("class"))]
+        .into_iter()
+        .flatten()
+        .any(|value| names.found_in(value))
 }
 
-/// The attributes the reader reads, besides a `style` that hides its element.
+/// The attributes the reader reads; a `style` is kept only when it hides its element
+/// ([`keeps_attribute_value`]).
 const KEPT_ATTRIBUTES: &[LocalName] = &[
     local_name!("id"),
     local_name!("class"),
@@ -567,21 +404,29 @@ const KEPT_ATTRIBUTES: &[LocalName] = &[
     local_name!("content"),
     local_name!("colspan"),
     local_name!("rowspan"),
+    local_name!("style"),
 ];
+
+/// Only what the reader looks at is kept: Word's markup gives most elements a long style, a
+/// language and a width, and a style matters only when it hides the element.
+fn keeps_attribute_value(name: &LocalName, value: &str) -> bool {
+    *name != local_name!("style") || holds_declaration(value, HIDING_DECLARATIONS)
+}
 
 /// Styles that hide an element: CSS's, and Word's for what it keeps out of print.
 const HIDING_DECLARATIONS: &[(&str, &str)] = &[("display", "none"), ("mso-hide", "all")];
 
-fn is_hidden(el: &Element) -> bool {
-    attr(el, &local_name!("hidden")).is_some()
-        || attr(el, &local_name!("style"))
+fn is_hidden(el: ElementRef<'_>) -> bool {
+    el.attr(&local_name!("hidden")).is_some()
+        || el
+            .attr(&local_name!("style"))
             .is_some_and(|s| holds_declaration(s, HIDING_DECLARATIONS))
 }
 
 /// Site chrome: elements never part of an article (scripts, navigation, forms' controls),
 /// page headers and footers outside an article, and elements a CMS names as chrome.
-fn is_chrome(el: &Element, in_article: bool) -> bool {
-    let tag = &el.name.local;
+fn is_chrome(el: ElementRef<'_>, in_article: bool) -> bool {
+    let tag = el.name();
     if JUNK_TAGS.contains(tag) || is_hidden(el) {
         return true;
     }
@@ -785,30 +630,26 @@ impl Out<'_> {
     }
 }
 
-impl Page<'_> {
-    fn line_of(&self, node: NodeRef<'_>) -> usize {
-        self.placed.get(&node.id()).map_or(1, |p| p.line)
-    }
-
+impl Page {
     fn document(&self, warnings: &mut Vec<Warning>) -> Document {
         let mut properties = Vec::new();
         let mut title: Option<(String, usize)> = None;
-        for node in self.html.tree.root().descendants() {
-            let Some(el) = element(node) else { continue };
-            match el.name() {
-                "title" if title.is_none() => {
-                    let text: String = node
-                        .children()
-                        .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                        .collect();
+        for node in self.tree.root().descendants() {
+            let Some(el) = node.element() else { continue };
+            match *el.name() {
+                local_name!("title") if title.is_none() => {
+                    let text: String = node.children().filter_map(NodeRef::text).collect();
                     let cleaned = page_title(&text);
                     if !cleaned.is_empty() {
                         properties.push(("title".to_string(), cleaned.clone()));
-                        title = Some((cleaned, self.line_of(node)));
+                        title = Some((cleaned, node.line()));
                     }
                 }
-                "meta" => {
-                    let (Some(name), Some(content)) = (el.attr("name"), el.attr("content")) else {
+                local_name!("meta") => {
+                    let (Some(name), Some(content)) = (
+                        el.attr(&local_name!("name")),
+                        el.attr(&local_name!("content")),
+                    ) else {
                         continue;
                     };
                     let content = content.trim_matches(is_space);
@@ -816,7 +657,7 @@ impl Page<'_> {
                         continue;
                     }
                     if name.eq_ignore_ascii_case(PAGE_TITLE_META) {
-                        title = Some((content.to_string(), self.line_of(node)));
+                        title = Some((content.to_string(), node.line()));
                     }
                     if PAGE_META_NAMES.iter().any(|n| name.eq_ignore_ascii_case(n)) {
                         properties.push((name.to_string(), content.to_string()));
@@ -861,63 +702,49 @@ impl Page<'_> {
     }
 
     /// Text counts of every element outside chrome, in one pass over the tree.
-    fn stats(&self, title: Option<SoughtTitle<'_>>) -> IdMap<Stats> {
-        use ego_tree::iter::Edge;
-        let mut stats = IdMap::default();
+    fn stats(&self, title: Option<SoughtTitle<'_>>) -> StatsByNode {
+        let mut stats = vec![None; self.tree.len()];
         let mut stack: Vec<Stats> = vec![Stats::default()];
-        let mut skip: Option<NodeId> = None;
         let (mut links, mut articles) = (0usize, 0usize);
-        for edge in self.html.tree.root().traverse() {
+        let mut edges = self.tree.root().traverse();
+        while let Some(edge) = edges.next() {
             match edge {
                 Edge::Open(node) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            if is_chrome(el, articles > 0) {
-                                skip = Some(node.id());
-                                continue;
-                            }
-                            if is_link(el) {
-                                links += 1;
-                                if let Some(top) = stack.last_mut() {
-                                    top.links += 1;
-                                }
-                            } else if is_article(el) {
-                                articles += 1;
-                            }
-                            stack.push(Stats::default());
+                    if let Some(el) = node.element() {
+                        if is_chrome(el, articles > 0) {
+                            edges.skip_subtree();
+                            continue;
                         }
-                        Node::Text(text) => {
-                            let count = text.chars().filter(|c| !is_space(*c)).count();
+                        if is_link(el) {
+                            links += 1;
                             if let Some(top) = stack.last_mut() {
-                                if links > 0 {
-                                    top.link_text += count;
-                                } else {
-                                    top.text += count;
-                                    top.marker |= !top.marker && is_marker(text, count, title);
-                                }
+                                top.links += 1;
+                            }
+                        } else if is_article(el) {
+                            articles += 1;
+                        }
+                        stack.push(Stats::default());
+                    } else if let Some(text) = node.text() {
+                        let count = text.chars().filter(|c| !is_space(*c)).count();
+                        if let Some(top) = stack.last_mut() {
+                            if links > 0 {
+                                top.link_text += count;
+                            } else {
+                                top.text += count;
+                                top.marker |= !top.marker && is_marker(text, count, title);
                             }
                         }
-                        _ => {}
                     }
                 }
                 Edge::Close(node) => {
-                    if let Some(id) = skip {
-                        if id == node.id() {
-                            skip = None;
-                        }
-                        continue;
-                    }
-                    let Some(el) = element(node) else { continue };
+                    let Some(el) = node.element() else { continue };
                     if is_link(el) {
                         links = links.saturating_sub(1);
                     } else if is_article(el) {
                         articles = articles.saturating_sub(1);
                     }
                     let own = stack.pop().unwrap_or_default();
-                    stats.insert(node.id(), own);
+                    stats[node.id().index()] = Some(own);
                     if let Some(parent) = stack.last_mut() {
                         parent.text += own.text;
                         parent.link_text += own.link_text;
@@ -927,30 +754,30 @@ impl Page<'_> {
                 }
             }
         }
-        stats
+        StatsByNode(stats)
     }
 
     /// The article body: from `<body>`, down into the child that holds most of the text as long
     /// as it holds most of it and keeps the title or 文号; then a CMS content container inside
     /// that, if it holds half the text, widened to take in the title beside it.
-    fn body<'h>(&'h self, stats: &IdMap<Stats>) -> Option<NodeRef<'h>> {
-        let root = self.html.tree.root();
-        let body = root
+    fn body<'t>(&'t self, stats: &StatsByNode) -> Option<NodeRef<'t>> {
+        let body = self
+            .tree
+            .root()
             .descendants()
-            .find(|n| element(*n).is_some_and(|e| e.name() == "body"))?;
-        let of = |n: NodeRef<'_>| stats.get(&n.id()).copied();
+            .find(|n| has_name(*n, &local_name!("body")))?;
         let mut current = body;
-        let mut current_stats = of(current)?;
+        let mut current_stats = stats.get(current)?;
         loop {
             let best = current
                 .children()
-                .filter_map(|c| of(c).map(|s| (c, s)))
+                .filter_map(|c| stats.get(c).map(|s| (c, s)))
                 .max_by_key(|(_, s)| s.text);
             let Some((child, child_stats)) = best else {
                 break;
             };
             // A table of data is read whole, never one of its rows or cells.
-            if (is_table(current) && is_data_table(current, stats))
+            if (has_name(current, &local_name!("table")) && is_data_table(current, stats))
                 || child_stats.text * 10 < current_stats.text * 6
                 || (current_stats.marker && !child_stats.marker)
             {
@@ -963,11 +790,11 @@ impl Page<'_> {
             .descendants()
             .skip(1)
             .filter(|n| {
-                element(*n).is_some_and(|e| {
-                    e.name.local == local_name!("article") || is_named(e, &CONTENT_NAME_SET)
+                n.element().is_some_and(|e| {
+                    *e.name() == local_name!("article") || is_named(e, &CONTENT_NAME_SET)
                 })
             })
-            .filter_map(|n| of(n).map(|s| (n, s)))
+            .filter_map(|n| stats.get(n).map(|s| (n, s)))
             .max_by_key(|(_, s)| s.text);
         if let Some((mut chosen, mut chosen_stats)) = hint
             && chosen_stats.text * 2 >= current_stats.text
@@ -977,7 +804,7 @@ impl Page<'_> {
             while !chosen_stats.marker
                 && chosen.id() != current.id()
                 && let Some(parent) = chosen.parent()
-                && let Some(parent_stats) = of(parent)
+                && let Some(parent_stats) = stats.get(parent)
                 && parent_stats.text * 10 <= chosen_stats.text * 12 + 1000
             {
                 chosen = parent;
@@ -992,66 +819,54 @@ impl Page<'_> {
     fn walk(
         &self,
         root: NodeRef<'_>,
-        stats: &IdMap<Stats>,
+        stats: &StatsByNode,
         out: &mut Out<'_>,
         warnings: &mut Vec<Warning>,
     ) {
-        use ego_tree::iter::Edge;
         let mut collector = Collector::default();
-        let mut skip: Option<NodeId> = None;
-        let mut line = self.line_of(root);
+        let mut line = root.line();
         let in_cell = matches!(out, Out::Lines(_));
-        for edge in root.traverse() {
+        let mut edges = root.traverse();
+        while let Some(edge) = edges.next() {
             match edge {
                 Edge::Open(node) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            let Some(own) = stats.get(&node.id()) else {
-                                skip = Some(node.id());
-                                continue;
-                            };
-                            line = self.line_of(node);
-                            let tag = &el.name.local;
-                            if node.id() != root.id() && is_link_list(tag, own) {
-                                skip = Some(node.id());
-                                continue;
-                            }
-                            if *tag == local_name!("a")
-                                && let Some(href) =
-                                    attr(el, &local_name!("href")).filter(|h| is_attachment(h))
-                            {
-                                warnings.push(attachment_warning(node, href, line));
-                            }
-                            if *tag == local_name!("br") {
-                                out.flush(&mut collector);
-                            } else if *tag == local_name!("table")
-                                && !in_cell
-                                && is_data_table(node, stats)
-                            {
-                                out.flush(&mut collector);
-                                if let Out::Blocks { blocks, .. } = out {
-                                    blocks.push(Block::Table(self.table(node, stats, warnings)));
-                                }
-                                skip = Some(node.id());
-                            } else if is_block(tag) {
-                                out.flush(&mut collector);
-                            }
+                    if let Some(el) = node.element() {
+                        let Some(own) = stats.get(node) else {
+                            edges.skip_subtree();
+                            continue;
+                        };
+                        line = node.line();
+                        let tag = el.name();
+                        if node.id() != root.id() && is_link_list(tag, &own) {
+                            edges.skip_subtree();
+                            continue;
                         }
-                        Node::Text(text) => collector.push(text, line),
-                        _ => {}
+                        if *tag == local_name!("a")
+                            && let Some(href) =
+                                el.attr(&local_name!("href")).filter(|h| is_attachment(h))
+                        {
+                            warnings.push(attachment_warning(node, href, line));
+                        }
+                        if *tag == local_name!("br") {
+                            out.flush(&mut collector);
+                        } else if *tag == local_name!("table")
+                            && !in_cell
+                            && is_data_table(node, stats)
+                        {
+                            out.flush(&mut collector);
+                            if let Out::Blocks { blocks, .. } = out {
+                                blocks.push(Block::Table(self.table(node, stats, warnings)));
+                            }
+                            edges.skip_subtree();
+                        } else if is_block(tag) {
+                            out.flush(&mut collector);
+                        }
+                    } else if let Some(text) = node.text() {
+                        collector.push(text, line);
                     }
                 }
                 Edge::Close(node) => {
-                    if let Some(id) = skip {
-                        if id == node.id() {
-                            skip = None;
-                        }
-                        continue;
-                    }
-                    if element(node).is_some_and(|e| is_block(&e.name.local)) {
+                    if node.element().is_some_and(|e| is_block(e.name())) {
                         out.flush(&mut collector);
                     }
                 }
@@ -1064,8 +879,7 @@ impl Page<'_> {
     /// under the title, a 政府信息公开 table of 索引号, 文号 and dates, a date under the
     /// article. Every block and table cell is a line of its own; the body, the site's chrome and
     /// lists of links are left out.
-    fn lines_around(&self, body: NodeRef<'_>, stats: &IdMap<Stats>) -> Vec<String> {
-        use ego_tree::iter::Edge;
+    fn lines_around(&self, body: NodeRef<'_>, stats: &StatsByNode) -> Vec<String> {
         /// A line is kept unless some of its text was a link's (a related article and its date).
         fn flush(collector: &mut Collector, linked: &mut bool, lines: &mut Vec<String>) {
             if let Some((text, _)) = collector.take()
@@ -1077,46 +891,33 @@ impl Page<'_> {
         }
         let (mut lines, mut collector) = (Vec::new(), Collector::default());
         let (mut links, mut linked) = (0usize, false);
-        let mut skip: Option<NodeId> = None;
-        for edge in self.html.tree.root().traverse() {
+        let mut edges = self.tree.root().traverse();
+        while let Some(edge) = edges.next() {
             match edge {
                 Edge::Open(node) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Element(el) => {
-                            let tag = &el.name.local;
-                            let left_out = node.id() == body.id()
-                                || stats.get(&node.id()).is_none_or(|s| is_link_list(tag, s));
-                            if left_out || is_block(tag) || *tag == local_name!("br") {
-                                flush(&mut collector, &mut linked, &mut lines);
-                            }
-                            if left_out {
-                                skip = Some(node.id());
-                            } else if is_link(el) {
-                                links += 1;
-                            }
+                    if let Some(el) = node.element() {
+                        let tag = el.name();
+                        let left_out = node.id() == body.id()
+                            || stats.get(node).is_none_or(|s| is_link_list(tag, &s));
+                        if left_out || is_block(tag) || *tag == local_name!("br") {
+                            flush(&mut collector, &mut linked, &mut lines);
                         }
-                        Node::Text(text) => {
-                            linked |= links > 0 && !text.chars().all(is_space);
-                            collector.push(text, 0);
+                        if left_out {
+                            edges.skip_subtree();
+                        } else if is_link(el) {
+                            links += 1;
                         }
-                        _ => {}
+                    } else if let Some(text) = node.text() {
+                        linked |= links > 0 && !text.chars().all(is_space);
+                        collector.push(text, 0);
                     }
                 }
                 Edge::Close(node) => {
-                    if let Some(id) = skip {
-                        if id == node.id() {
-                            skip = None;
-                        }
-                        continue;
-                    }
-                    if let Some(el) = element(node) {
+                    if let Some(el) = node.element() {
                         if is_link(el) {
                             links = links.saturating_sub(1);
                         }
-                        if is_block(&el.name.local) {
+                        if is_block(el.name()) {
                             flush(&mut collector, &mut linked, &mut lines);
                         }
                     }
@@ -1127,29 +928,29 @@ impl Page<'_> {
         lines
     }
 
-    fn table(&self, node: NodeRef<'_>, stats: &IdMap<Stats>, warnings: &mut Vec<Warning>) -> Table {
+    fn table(&self, node: NodeRef<'_>, stats: &StatsByNode, warnings: &mut Vec<Warning>) -> Table {
         let rows_of: Vec<NodeRef<'_>> = rows(node).collect();
         let count = rows_of.len();
         let mut table = Table {
             rows: Vec::new(),
-            at: Position::line(self.line_of(node)),
+            at: Position::line(node.line()),
         };
         for (r, row) in rows_of.into_iter().enumerate() {
             let mut cells_of = Vec::new();
             for cell in cells(row) {
                 let mut lines = Vec::new();
-                if stats.contains_key(&cell.id()) {
+                if stats.get(cell).is_some() {
                     self.walk(cell, stats, &mut Out::Lines(&mut lines), warnings);
                 }
-                let el = element(cell);
-                let span = |name: &str| -> Option<usize> {
+                let el = cell.element();
+                let span = |name: &LocalName| -> Option<usize> {
                     el.and_then(|e| e.attr(name))
                         .and_then(|v| v.trim().parse::<usize>().ok())
                 };
-                let mut built = Cell::new(lines.join("\n"), Position::line(self.line_of(cell)));
-                built.col_span = span("colspan").unwrap_or(1).clamp(1, 1000);
+                let mut built = Cell::new(lines.join("\n"), Position::line(cell.line()));
+                built.col_span = span(&local_name!("colspan")).unwrap_or(1).clamp(1, 1000);
                 // rowspan=0 spans the rest of the table; no span reaches past its end.
-                built.row_span = match span("rowspan") {
+                built.row_span = match span(&local_name!("rowspan")) {
                     Some(0) => count - r,
                     Some(n) => n.clamp(1, count - r),
                     None => 1,
@@ -1177,17 +978,18 @@ impl Page<'_> {
     }
 }
 
-fn is_table(node: NodeRef<'_>) -> bool {
-    element(node).is_some_and(|e| e.name.local == local_name!("table"))
+/// Whether the node is an element of that (local) name.
+fn has_name(node: NodeRef<'_>, name: &LocalName) -> bool {
+    node.element().is_some_and(|e| e.name() == name)
 }
 
 /// A table of data, rather than one laying out the page (a row of navigation beside content,
 /// one cell per row): two rows each with two cells that hold text.
-fn is_data_table(table: NodeRef<'_>, stats: &IdMap<Stats>) -> bool {
+fn is_data_table(table: NodeRef<'_>, stats: &StatsByNode) -> bool {
     rows(table)
         .filter(|row| {
             cells(*row)
-                .filter(|c| stats.get(&c.id()).is_some_and(|s| s.text + s.link_text > 0))
+                .filter(|c| stats.get(*c).is_some_and(|s| s.text + s.link_text > 0))
                 .nth(1)
                 .is_some()
         })
@@ -1219,10 +1021,7 @@ fn is_link_list(tag: &LocalName, stats: &Stats) -> bool {
 }
 
 fn attachment_warning(node: NodeRef<'_>, href: &str, line: usize) -> Warning {
-    let text: String = node
-        .descendants()
-        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
-        .collect();
+    let text: String = node.descendants().filter_map(NodeRef::text).collect();
     let text = squeeze(&text);
     let file = href
         .split(['?', '#'])
@@ -1245,22 +1044,27 @@ fn attachment_warning(node: NodeRef<'_>, href: &str, line: usize) -> Warning {
 }
 
 /// The rows of a table, its own and not those of tables nested in its cells.
-fn rows<'a>(table: NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
+fn rows<'t>(table: NodeRef<'t>) -> impl Iterator<Item = NodeRef<'t>> + use<'t> {
     table
         .children()
         .flat_map(|c| {
-            let name = element(c).map(|e| e.name());
-            let section = matches!(name, Some("thead" | "tbody" | "tfoot"));
-            let own = (name == Some("tr")).then_some(c);
+            let name = c.element().map(|e| e.name());
+            let section = matches!(
+                name,
+                Some(&local_name!("thead") | &local_name!("tbody") | &local_name!("tfoot"))
+            );
+            let own = (name == Some(&local_name!("tr"))).then_some(c);
             own.into_iter()
                 .chain(section.then(|| c.children()).into_iter().flatten())
         })
-        .filter(|r| element(*r).is_some_and(|e| e.name() == "tr"))
+        .filter(|r| has_name(*r, &local_name!("tr")))
 }
 
-fn cells<'a>(row: NodeRef<'a>) -> impl Iterator<Item = NodeRef<'a>> {
-    row.children()
-        .filter(|c| element(*c).is_some_and(|e| matches!(e.name(), "td" | "th")))
+fn cells<'t>(row: NodeRef<'t>) -> impl Iterator<Item = NodeRef<'t>> + use<'t> {
+    row.children().filter(|c| {
+        c.element()
+            .is_some_and(|e| matches!(*e.name(), local_name!("td") | local_name!("th")))
+    })
 }
 
 /// The body's first paragraphs already hold the title.

@@ -8,6 +8,7 @@ pub mod decode;
 pub mod docx;
 pub mod grid;
 pub mod html;
+mod html_tree;
 pub mod limits;
 pub mod pdf;
 pub mod register;
