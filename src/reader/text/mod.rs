@@ -96,13 +96,22 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
     // For each column, the (row, cell) index of the cell that covers it in the last row.
     let mut owners: Vec<(usize, usize)> = Vec::new();
     let mut width = 0;
-    for m in members {
+    let cell_count = |m: usize| lines[m].cells.as_ref().map_or(1, Vec::len);
+    let filled: Vec<usize> = members.into_iter().filter(|m| cell_count(*m) > 0).collect();
+    for (k, &m) in filled.iter().enumerate() {
         let line = &lines[m];
         let cells = match &line.cells {
-            Some(cells) if cells.is_empty() => continue,
             Some(cells) => cells.clone(),
             None => vec![line.text.clone()],
         };
+        // 责任单位 over 牵头单位 | 配合单位: a short second row that the rows below outgrow by
+        // all but one of its cells subdivides one cell above (a colspan), not a row the cells
+        // above span down into. It is kept as printed, for the header reading to place.
+        let subdivides = table.rows.len() == 1
+            && cells.len() >= 2
+            && filled
+                .get(k + 1)
+                .is_some_and(|next| cell_count(*next) == width + cells.len() - 1);
         let mut column = 0;
         let mut row: Vec<Cell> = cells
             .iter()
@@ -122,7 +131,7 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
         if row.len() == 1 && width > 1 {
             row[0].col_span = width;
             owners = vec![(r, 0); width];
-        } else if row.len() < width && r > 0 {
+        } else if row.len() < width && r > 0 && !subdivides {
             let above: Vec<&str> = owners
                 .iter()
                 .map(|(row, cell)| table.rows[*row][*cell].text.as_str())
@@ -253,6 +262,25 @@ mod tests {
                 ["推进工作。", "", "区直各有关单位"],
             ]
         );
+    }
+
+    #[test]
+    fn a_second_header_row_that_the_rows_below_outgrow_subdivides_a_cell() {
+        let b = blocks(
+            "序号\t重点任务\t责任单位\t完成时限\n牵头单位\t配合单位\n1\t修缮校舍。\t县教育局\t县财政局\t2025年8月\n",
+        );
+        let Block::Table(t) = &b[0] else {
+            panic!("not a table: {b:?}")
+        };
+        let widths: Vec<usize> = t.rows.iter().map(Vec::len).collect();
+        assert_eq!(widths, [4, 2, 5], "the second row is kept as printed");
+        assert!(t.rows[0].iter().all(|c| c.row_span == 1));
+        // A row as short under rows as wide is a row the cells above span down into.
+        let b = blocks("序号\t重点任务\t牵头单位\n1\t修缮校舍。\t县教育局\n加固围墙。\t县教育局\n");
+        let Block::Table(t) = &b[0] else {
+            panic!("not a table: {b:?}")
+        };
+        assert_eq!(t.rows[1][0].row_span, 2);
     }
 
     #[test]
