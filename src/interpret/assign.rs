@@ -392,19 +392,23 @@ pub fn key_values(
     (!assignment.is_empty()).then_some((assignment, first..text.len()))
 }
 
+/// The brackets an assignment may stand in, opening and closing alike.
+const OPENING_BRACKETS: [char; 6] = ['（', '(', '【', '[', '〔', '［'];
+const CLOSING_BRACKETS: [char; 6] = ['）', ')', '】', ']', '〕', '］'];
+
 /// A key's value without the stops after it and the brackets that close around the run
 /// (`（责任单位：A、B）`), keeping a bracket the value opened itself (`各村（社区）`,
 /// `张某某（镇城建办主任）`).
 fn without_unmatched_closers(value: &str) -> &str {
-    let opened = value.matches(['（', '(']).count();
-    let mut closed = value.matches(['）', ')']).count();
+    let opened = value.matches(OPENING_BRACKETS).count();
+    let mut closed = value.matches(CLOSING_BRACKETS).count();
     let mut value = value;
     loop {
         let trimmed = value
             .trim_end()
             .trim_end_matches(['；', ';', '。', '，', ','])
             .trim_end();
-        match trimmed.strip_suffix(['）', ')']) {
+        match trimmed.strip_suffix(CLOSING_BRACKETS) {
             Some(inner) if closed > opened => {
                 closed -= 1;
                 value = inner;
@@ -649,7 +653,7 @@ pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
     (!assignment.is_empty()).then_some(assignment)
 }
 
-/// Every bracket group at the top level of a paragraph — （…）, (…), 【…】 — with its inside and
+/// Every bracket group at the top level of a paragraph — （…）, (…), 【…】, 〔…〕, ［…］ — with its inside and
 /// the byte range of the whole group, in order. Unbalanced brackets end the search.
 pub fn bracket_groups(paragraph: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     let mut groups = Vec::new();
@@ -657,13 +661,13 @@ pub fn bracket_groups(paragraph: &str) -> Vec<(&str, std::ops::Range<usize>)> {
     let mut start = 0;
     for (i, c) in paragraph.char_indices() {
         match c {
-            '（' | '(' | '【' | '[' => {
+            '（' | '(' | '【' | '[' | '〔' | '［' => {
                 if depth == 0 {
                     start = i;
                 }
                 depth += 1;
             }
-            '）' | ')' | '】' | ']' => {
+            '）' | ')' | '】' | ']' | '〕' | '］' => {
                 if depth == 0 {
                     break;
                 }
@@ -690,6 +694,8 @@ pub fn trailing_parenthesis(paragraph: &str) -> Option<(&str, std::ops::Range<us
     let (opening, closing): (&[char], &[char]) = match close.1 {
         '）' | ')' => (&['（', '('], &['）', ')']),
         '】' | ']' => (&['【', '['], &['】', ']']),
+        '〕' => (&['〔'], &['〕']),
+        '］' => (&['［'], &['］']),
         _ => return None,
     };
     let mut depth = 0;
@@ -1289,6 +1295,17 @@ mod tests {
         a.merge(phrase("区经发局牵头，区财政局参与"));
         assert_eq!(a.lead, ["区环保局", "区经发局"]);
         assert_eq!(a.support, ["区财政局"]);
+    }
+
+    #[test]
+    fn tortoise_shell_and_full_width_square_brackets_hold_assignments_too() {
+        let groups =
+            bracket_groups("排查隐患〔责任单位：县应急局〕，完善台账［牵头单位：县财政局］。");
+        let inner: Vec<&str> = groups.iter().map(|(inner, _)| *inner).collect();
+        assert_eq!(inner, ["责任单位：县应急局", "牵头单位：县财政局"]);
+        let (inner, _) = trailing_parenthesis("完善台账。〔责任单位：县应急局〕").unwrap();
+        assert_eq!(inner, "责任单位：县应急局");
+        assert_eq!(without_unmatched_closers("县应急局〕"), "县应急局");
     }
 
     #[test]
