@@ -485,6 +485,31 @@ fn names_places_as_a_group(name: &str) -> bool {
         && core.chars().count() <= 6
 }
 
+/// A bracket that closes a paragraph and holds nothing but units (`…排查。（县教育局、县公安局）`,
+/// `加强校园安全（县教育局）`): the units that carry the task, ranked by nobody. Not a bracket
+/// right after a unit's name, which gives its other name (`县应急管理局（县安委办）`).
+pub fn closing_unit_list(
+    paragraph: &str,
+    units: &mut UnitContext,
+) -> Option<(Assignment, std::ops::Range<usize>)> {
+    let (inner, range) = trailing_parenthesis(paragraph)?;
+    let before = paragraph[..range.start].trim_end();
+    let names = split_top_level(inner, |c| matches!(c, '、' | '，' | ',' | '；' | ';'));
+    let lists_units = !names.is_empty()
+        && names.iter().all(|name| {
+            let name = name.trim();
+            name.chars().count() >= 3 && names_a_unit(name) && !name.contains(['：', ':'])
+        });
+    if !lists_units || before.is_empty() || is_gov_body(before) || names_a_unit(before) {
+        return None;
+    }
+    let assignment = Assignment {
+        support: units.split(inner),
+        ..Assignment::default()
+    };
+    (!assignment.support.is_empty()).then_some((assignment, range))
+}
+
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
 /// `first_leads` is in force when an earlier phrase said the first unit leads, `下同`.
 pub fn parse_phrase(
@@ -1306,6 +1331,26 @@ mod tests {
         let (inner, _) = trailing_parenthesis("完善台账。〔责任单位：县应急局〕").unwrap();
         assert_eq!(inner, "责任单位：县应急局");
         assert_eq!(without_unmatched_closers("县应急局〕"), "县应急局");
+    }
+
+    #[test]
+    fn a_closing_bracket_of_units_alone_carries_the_task() {
+        let read =
+            |p: &str| closing_unit_list(p, &mut UnitContext::new("")).map(|(a, _)| a.support);
+        assert_eq!(
+            read("开展排查。（县文旅局、县消防救援大队）").unwrap(),
+            ["县文旅局", "县消防救援大队"]
+        );
+        assert_eq!(read("加强景区管理（县文旅局）").unwrap(), ["县文旅局"]);
+        assert_eq!(
+            read("各乡镇要落实属地责任（各乡镇人民政府）。").unwrap(),
+            ["各乡镇人民政府"]
+        );
+        // Another name of the unit before it, an aside, a phrase: none of them.
+        assert!(read("牵头抓总的是县应急管理局（县安委办）").is_none());
+        assert!(read("开展排查（每季度一次）").is_none());
+        assert!(read("开展排查（见附件）").is_none());
+        assert!(read("（县文旅局）").is_none());
     }
 
     #[test]

@@ -545,7 +545,10 @@ fn extract_assignment(
     // A trailing assignment closes its item: later unnumbered paragraphs are remarks on the list
     // (以上实施方案由…), except 完成时限：… lines that belong to the item.
     let mut closed = false;
-    for paragraph in std::iter::once(&mut *head).chain(body.iter_mut()) {
+    for (index, paragraph) in std::iter::once(&mut *head)
+        .chain(body.iter_mut())
+        .enumerate()
+    {
         let mut key_values = phrases.key_values(paragraph, first_leads);
         if closed && key_values.is_none() {
             paragraph.clear();
@@ -560,8 +563,18 @@ fn extract_assignment(
                 taken.push(range);
             }
         }
+        if taken.is_empty()
+            && let Some((found, range)) =
+                assign::closing_unit_list(paragraph, &mut UnitContext::new(document))
+        {
+            parts.push(found);
+            taken.push(range);
+        }
         if !taken.is_empty() {
-            closed = true;
+            // A heading's bracket (`1.加强校园安全（县教育局负责）` over its paragraphs) closes
+            // nothing: the paragraphs below are the task's text.
+            let heading = index == 0 && !paragraph[..taken[0].start].contains(['。', '；', ';']);
+            closed |= !heading;
             // The text changed: read its KEY：VALUE run again below.
             key_values = None;
             *paragraph = without_brackets(paragraph, &taken);

@@ -88,7 +88,10 @@ pub fn opens_with_leader(paragraph: &str) -> bool {
     else {
         return false;
     };
+    // The shapes that end at the colon are read on the head alone; `王某某：主持…` needs the
+    // verb after it.
     !leaders_in(&paragraph[..at + colon.len_utf8()]).is_empty()
+        || name_colon_leader(paragraph).is_some()
 }
 
 /// Finds the leaders a sentence names, by its shape rather than by a list of people:
@@ -100,6 +103,7 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     if let Some(leader) = leader_before_post(sentence)
         .or_else(|| post_colon_leader(sentence))
         .or_else(|| comrade_leader(sentence))
+        .or_else(|| name_colon_leader(sentence))
     {
         found.push(leader);
     }
@@ -178,6 +182,38 @@ fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
             name: sentence[..end].to_string(),
             title: title.to_string(),
         })
+    })
+}
+
+/// Verbs that open a leader's share of the work after `NAME：` (主持…, 负责…, 分管…).
+const DIVISION_OPENERS: [&str; 7] = ["主持", "负责", "分管", "协助", "联系", "牵头", "统筹"];
+
+/// `王某某：主持…` / `李某某（常务副县长）：负责…`: a name alone, its posts in brackets if
+/// printed, a colon, and a verb that opens a share of the work (not `王某某：男，…`).
+fn name_colon_leader(sentence: &str) -> Option<NamedLeader> {
+    name_ends(sentence).find_map(|end| {
+        let rest = &sentence[end..];
+        let (title, rest) = match rest.strip_prefix(['（', '(']) {
+            Some(inner) => {
+                let (at, close) = inner
+                    .char_indices()
+                    .take(COMRADE_POSTS_MAX_CHARS + 1)
+                    .find(|(_, c)| matches!(c, '）' | ')'))?;
+                (&inner[..at], &inner[at + close.len_utf8()..])
+            }
+            None => ("", rest),
+        };
+        let duty = rest
+            .trim_start_matches(is_space)
+            .strip_prefix(['：', ':'])?
+            .trim_start_matches(is_space);
+        DIVISION_OPENERS
+            .iter()
+            .any(|v| duty.starts_with(v))
+            .then(|| NamedLeader {
+                name: sentence[..end].to_string(),
+                title: title.to_string(),
+            })
     })
 }
 
@@ -350,6 +386,23 @@ pub fn backup_pairs(sentence: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    #[test]
+    fn a_name_alone_before_a_colon_and_a_share_of_work_names_the_leader() {
+        let leader = name_colon_leader("钱某某：主持镇政府全面工作。").unwrap();
+        assert_eq!(
+            (leader.name.as_str(), leader.title.as_str()),
+            ("钱某某", "")
+        );
+        let leader = name_colon_leader("孙某（常务副镇长）：负责镇政府常务工作。").unwrap();
+        assert_eq!(
+            (leader.name.as_str(), leader.title.as_str()),
+            ("孙某", "常务副镇长")
+        );
+        assert!(name_colon_leader("周某某：男，汉族，1980年生。").is_none());
+        assert!(name_colon_leader("联系人：负责对接").is_none());
+        assert!(opens_with_leader("吴某某：分管农业农村工作。"));
+    }
 
     #[test]
     fn a_space_or_a_note_beside_the_name_still_names_the_leader() {
