@@ -336,7 +336,15 @@ pub fn key_values(
         {
             value = &value[..stop];
         }
-        let value = without_unmatched_closers(value.trim());
+        let mut value = without_unmatched_closers(value.trim());
+        // 责任单位：县教育局，2025年6月底前完成 / 县教育局（2025年6月底前）: the list's time
+        // limit, not a unit.
+        if matches!(key.column, Column::Lead | Column::Support | Column::Units)
+            && let Some((names, limit)) = trailing_time_limit(value)
+        {
+            assignment.deadline.get_or_insert(limit);
+            value = names;
+        }
         match key.column {
             Column::Lead => assignment.lead.extend(units.split(value)),
             // 责任单位：市教育局、市人社局，排在第一位的为牵头单位: the note ranks the list.
@@ -390,6 +398,17 @@ pub fn key_values(
     }
     // Keys that name nothing (适用范围：…) alone are text, not an assignment.
     (!assignment.is_empty()).then_some((assignment, first..text.len()))
+}
+
+/// A unit list's closing time limit, after a comma or in brackets (`A、B，2025年底前完成`,
+/// `A（2025年6月底前）`): the names before it and the limit.
+fn trailing_time_limit(value: &str) -> Option<(&str, String)> {
+    let (names, limit) = match value.strip_suffix(['）', ')']) {
+        Some(inner) => inner.rsplit_once(['（', '('])?,
+        None => value.rsplit_once(['，', ','])?,
+    };
+    let limit = super::deadline::deadline_clause(limit)?;
+    Some((names.trim_end_matches(['，', ',']).trim(), limit))
 }
 
 /// The brackets an assignment may stand in, opening and closing alike.
@@ -1038,6 +1057,25 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a.persons, ["周某某"]);
+    }
+
+    #[test]
+    fn a_time_limit_closing_a_unit_list_is_the_deadline() {
+        let read = |text: &str| {
+            key_values(text, &mut UnitContext::new(""), false)
+                .unwrap()
+                .0
+        };
+        let a = read("责任单位：县林业局（2025年6月底前完成）");
+        assert_eq!(a.support, ["县林业局"]);
+        assert_eq!(a.deadline.as_deref(), Some("2025年6月底前完成"));
+        let a = read("（责任单位：县林业局、县公安局，2025年底前）");
+        assert_eq!(a.support, ["县林业局", "县公安局"]);
+        assert_eq!(a.deadline.as_deref(), Some("2025年底前"));
+        // A deadline key says it first; a bracket that is no limit stays with its unit.
+        let a = read("责任单位：县林业局（2025年底）；完成时限：2025年6月");
+        assert_eq!(a.deadline.as_deref(), Some("2025年6月"));
+        assert_eq!(read("责任单位：各乡镇（街道）").support, ["各乡镇（街道）"]);
     }
 
     #[test]

@@ -970,6 +970,16 @@ mod tests {
     }
 
     #[test]
+    fn targets_and_working_principles_are_preamble() {
+        let r = read(
+            "一、目标任务\n1.到2026年，普及率达到95%。\n二、工作原则\n1.坚持因地制宜。\n三、重点任务\n（一）推进改造。\n",
+            Layout::Outline,
+        );
+        let seqs: Vec<_> = r.tasks.iter().map(|t| t.seq.as_deref()).collect();
+        assert_eq!(seqs, [Some("（一）")]);
+    }
+
+    #[test]
     fn trailing_assignment_and_items() {
         let r = read(
             "二、主要任务\n(一)危险化学品整治。一是排查。二是整改。(市应急管理局牵头,市发改局、工信局等按职责分工负责)\n",
