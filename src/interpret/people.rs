@@ -2,7 +2,7 @@
 //! leading group, and A/B 角 pairs.
 
 use crate::model::Person;
-use crate::normalize::persons::starts_with_surname;
+use crate::normalize::persons::{is_personal_name, starts_with_surname};
 use crate::normalize::{is_han, is_space};
 use crate::vocab::{COMPOUND_SURNAMES, LEADER_POSTS, LEADER_VERBS, SURNAMES};
 use std::ops::Range;
@@ -104,6 +104,7 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
         .or_else(|| post_colon_leader(sentence))
         .or_else(|| comrade_leader(sentence))
         .or_else(|| name_colon_leader(sentence))
+        .or_else(|| heading_leader(sentence))
     {
         found.push(leader);
     }
@@ -137,6 +138,10 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
 /// `李某某副主任：…` / `赵某某（挂职）副区长：…`: a name (the shortest that a post follows), an
 /// optional bracketed note, a post, then a colon or a division-of-work verb.
 fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
+    // 常务副县长：… opens with a post whose first characters pass for a name (常务).
+    if LEADER_POSTS.iter().any(|p| sentence.starts_with(p)) {
+        return None;
+    }
     name_ends(sentence).find_map(|end| {
         let mut rest = &sentence[end..];
         if let Some(inner) = rest.strip_prefix(['（', '(']) {
@@ -181,6 +186,44 @@ fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
         opens_division.then(|| NamedLeader {
             name: sentence[..end].to_string(),
             title: title.to_string(),
+        })
+    })
+}
+
+/// The longest heading read as a leader's name and posts alone, in characters.
+const HEADING_LEADER_MAX_CHARS: usize = 30;
+
+/// A heading that is nothing but a leader: `王某某 县长`, `县长：王某某`, `常务副县长 李某某`,
+/// `县长王某某` (over the leader's duties as paragraphs).
+fn heading_leader(head: &str) -> Option<NamedLeader> {
+    let text = head.trim().trim_end_matches(['：', ':']).trim_end();
+    if text.chars().nth(HEADING_LEADER_MAX_CHARS).is_some()
+        || text.contains(['，', '。', '；', ',', ';', '（', '('])
+    {
+        return None;
+    }
+    let ends_in_post = |posts: &str| LEADER_POSTS.iter().any(|p| posts.ends_with(p));
+    // The name first, a space, then the posts.
+    let name_first = name_ends(text).find_map(|end| {
+        let rest = &text[end..];
+        let posts = rest.trim_start_matches(is_space);
+        (posts.len() < rest.len() && !posts.contains(is_space) && ends_in_post(posts)).then(|| {
+            NamedLeader {
+                name: text[..end].to_string(),
+                title: posts.to_string(),
+            }
+        })
+    });
+    name_first.or_else(|| {
+        // The posts first, then the name alone at the end.
+        LEADER_POSTS.iter().find_map(|post| {
+            let at = text.rfind(post)? + post.len();
+            let name =
+                text[at..].trim_start_matches(|c: char| is_space(c) || matches!(c, '：' | ':'));
+            is_personal_name(name).then(|| NamedLeader {
+                name: name.to_string(),
+                title: text[..at].trim().to_string(),
+            })
         })
     })
 }
@@ -386,6 +429,27 @@ pub fn backup_pairs(sentence: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use regex::Regex;
+
+    #[test]
+    fn a_heading_of_a_name_and_posts_alone_names_the_leader() {
+        let read = |s: &str| heading_leader(s).map(|l| (l.name, l.title));
+        let pair = |n: &str, t: &str| Some((n.to_string(), t.to_string()));
+        assert_eq!(read("冯某某 副镇长"), pair("冯某某", "副镇长"));
+        assert_eq!(
+            read("冯某某　镇党委委员、副镇长"),
+            pair("冯某某", "镇党委委员、副镇长")
+        );
+        assert_eq!(read("副镇长：冯某"), pair("冯某", "副镇长"));
+        assert_eq!(read("常务副镇长 冯某某"), pair("冯某某", "常务副镇长"));
+        let names =
+            |s: &str| -> Vec<String> { leaders_in(s).into_iter().map(|l| l.name).collect() };
+        assert_eq!(names("常务副镇长：冯某某"), ["冯某某"]);
+        assert_eq!(read("镇长冯某某"), pair("冯某某", "镇长"));
+        // Words, not a leader; a post alone; a sentence.
+        assert_eq!(read("加强组织领导"), None);
+        assert_eq!(read("副镇长职责"), None);
+        assert_eq!(read("镇长主持全面工作，负责财政"), None);
+    }
 
     #[test]
     fn a_name_alone_before_a_colon_and_a_share_of_work_names_the_leader() {

@@ -85,7 +85,7 @@ fn person_named(printed: &str) -> &str {
 }
 
 /// A surname and one or two characters, nothing else.
-fn is_personal_name(text: &str) -> bool {
+pub fn is_personal_name(text: &str) -> bool {
     let count = text.chars().count();
     (2..=4).contains(&count) && text.chars().all(is_han) && starts_with_surname(text) && {
         let compound = COMPOUND_SURNAMES.iter().any(|s| text.starts_with(s));
