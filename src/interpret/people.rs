@@ -165,21 +165,25 @@ fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
 /// Longest list of posts in brackets after `NAME同志` (`（县委常委、常务副县长）`), in characters.
 const COMRADE_POSTS_MAX_CHARS: usize = 30;
 
+/// The posts in brackets that open `rest` (`（县委常委、副县长）：…` → the posts and `：…`), or
+/// none and `rest` itself; `None` for a bracket left open past the longest list of posts.
+fn bracketed_posts(rest: &str) -> Option<(&str, &str)> {
+    let Some(inner) = rest.strip_prefix(['（', '(']) else {
+        return Some(("", rest));
+    };
+    let (at, close) = inner
+        .char_indices()
+        .take(COMRADE_POSTS_MAX_CHARS + 1)
+        .find(|(_, c)| matches!(c, '）' | ')'))?;
+    Some((&inner[..at], &inner[at + close.len_utf8()..]))
+}
+
 /// `王某某同志（县委常委、常务副县长）：负责…` / `钱某某同志：…`: a name (a surname and one or two
 /// characters), 同志, optionally the posts in brackets, then a colon or a division-of-work verb.
 fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
     name_ends(sentence).find_map(|end| {
         let rest = sentence[end..].strip_prefix("同志")?;
-        let (title, rest) = match rest.strip_prefix(['（', '(']) {
-            Some(inner) => {
-                let (at, close) = inner
-                    .char_indices()
-                    .take(COMRADE_POSTS_MAX_CHARS + 1)
-                    .find(|(_, c)| matches!(c, '）' | ')'))?;
-                (&inner[..at], &inner[at + close.len_utf8()..])
-            }
-            None => ("", rest),
-        };
+        let (title, rest) = bracketed_posts(rest)?;
         let rest = rest.trim_start_matches(is_space);
         let opens_division =
             rest.starts_with(['：', ':']) || LEADER_VERBS.iter().any(|v| rest.starts_with(v));
@@ -236,16 +240,7 @@ const DIVISION_OPENERS: [&str; 7] = ["主持", "负责", "分管", "协助", "�
 fn name_colon_leader(sentence: &str) -> Option<NamedLeader> {
     name_ends(sentence).find_map(|end| {
         let rest = &sentence[end..];
-        let (title, rest) = match rest.strip_prefix(['（', '(']) {
-            Some(inner) => {
-                let (at, close) = inner
-                    .char_indices()
-                    .take(COMRADE_POSTS_MAX_CHARS + 1)
-                    .find(|(_, c)| matches!(c, '）' | ')'))?;
-                (&inner[..at], &inner[at + close.len_utf8()..])
-            }
-            None => ("", rest),
-        };
+        let (title, rest) = bracketed_posts(rest)?;
         let duty = rest
             .trim_start_matches(is_space)
             .strip_prefix(['：', ':'])?

@@ -60,7 +60,7 @@ const NAME_NOTE_MAX_CHARS: usize = 20;
 
 /// The person a printed name stands for: `张某某（镇城建办主任）` and `镇城建办主任张某某` are
 /// 张某某, as the name is the person and the post a note on them; a post alone
-/// (`各部门主要负责人`) or anything else stays as printed.
+/// (`各学校主要负责人`) or anything else stays as printed.
 fn person_named(printed: &str) -> &str {
     let name = printed
         .strip_suffix(['）', ')'])
