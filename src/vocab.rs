@@ -435,10 +435,13 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("按职责分工落实", ClauseRole::Responsible),
     ("负责落实", ClauseRole::Responsible),
     ("负责指导", ClauseRole::Responsible),
+    ("负责督导", ClauseRole::Responsible),
     ("负责", ClauseRole::Responsible),
     ("落实", ClauseRole::Responsible),
     // 'A指导' alone ranks nobody; 'A指导，B参与' makes A lead (FORMAT.md).
     ("指导", ClauseRole::Responsible),
+    // `各乡镇负责，县农业农村局督导`: the unit overseeing is named, ranked as one that guides.
+    ("督导", ClauseRole::Responsible),
 ];
 
 /// Words of manner that may stand between the units and a clause's verb (`B、C协同配合`,

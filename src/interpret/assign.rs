@@ -1322,6 +1322,8 @@ mod tests {
             )
         );
         assert_eq!(phrase("省教育厅指导").support, ["省教育厅"]);
+        let a = phrase("各街道负责，区城管局督导");
+        assert_eq!(a.support, ["各街道", "区城管局"]);
         let a = phrase("省公安厅、省民政厅等和各有关市级人民政府负责");
         assert_eq!(a.support, ["省公安厅", "省民政厅", "各有关市级人民政府"]);
         let a = phrase("区卫健局（牵头医疗板块）、区医保局负责");
