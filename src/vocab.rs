@@ -375,6 +375,27 @@ pub const AREA_KINDS: &[&str] = &[
     "旗",
 ];
 
+/// The kinds of area from the highest level down: `各村、镇环保所` is each village and the town's
+/// 环保所, since a town governs its villages, while `各区、县公安局` shares 各 between peers.
+pub const AREA_KIND_LEVELS: &[&[&str]] = &[
+    &["省", "自治区"],
+    &["州", "盟"],
+    &[
+        "市",
+        "区",
+        "县",
+        "县级市",
+        "县区",
+        "县市区",
+        "区县",
+        "旗",
+        "开发区",
+        "园区",
+    ],
+    &["乡", "镇", "乡镇", "街道"],
+    &["村", "社区"],
+];
+
 /// Joins nested headings in a 章节 column.
 pub const SECTION_SEPARATOR: &str = " > ";
 

@@ -12,6 +12,10 @@ use std::fmt;
 /// the body leaves out.
 pub const PAGE_INFO_PROPERTY: &str = "page-info";
 
+/// The property under which a workbook written by dutyctl hands its hidden metadata sheet on.
+/// Such a workbook's table prints every unit's name in full: nothing is inherited on reading it.
+pub const WORKBOOK_META_PROPERTY: &str = "dutyctl-workbook";
+
 /// A document as its reader found it: blocks in reading order, and metadata the container
 /// carried outside the body (a workbook's hidden sheet, a web page's `<title>` and the lines
 /// around its article, [`PAGE_INFO_PROPERTY`]).

@@ -15,7 +15,7 @@ pub mod people;
 pub mod table;
 
 use crate::document::numbering::Cursor;
-use crate::document::{Block, Document, PAGE_INFO_PROPERTY, Position};
+use crate::document::{Block, Document, PAGE_INFO_PROPERTY, Position, WORKBOOK_META_PROPERTY};
 use crate::error::Warning;
 use crate::model::{Layout, Person, SourceRef, Task};
 use meta::Metadata;
@@ -93,8 +93,13 @@ pub fn interpret(
     };
     match layout {
         Layout::Table => {
+            let names_in_full = document
+                .properties
+                .iter()
+                .any(|(key, _)| key == WORKBOOK_META_PROPERTY);
             for rows in &tables {
-                let Some(found) = table::build_table(&rows.rows, words, warnings) else {
+                let Some(found) = table::build_table(&rows.rows, words, names_in_full, warnings)
+                else {
                     continue;
                 };
                 result.tables_read += 1;

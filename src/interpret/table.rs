@@ -315,10 +315,12 @@ fn column_of(header: &str) -> Option<Column> {
 }
 
 /// Turns the rows after a header into tasks. Single-cell rows are section headings or 备注;
-/// a row cut short by a page break is completed by the rows after it.
+/// a row cut short by a page break is completed by the rows after it. `names_in_full`: the
+/// table is a register's own (a dutyctl workbook), whose unit names inherit nothing.
 pub fn build_table(
     rows: &[Row],
     document: DocumentWords<'_>,
+    names_in_full: bool,
     warnings: &mut Vec<Warning>,
 ) -> Option<TableResult> {
     let header_at = rows.iter().position(|r| header_columns(r).is_some())?;
@@ -406,12 +408,15 @@ pub fn build_table(
     // The rule may stand in a 备注 row or anywhere around the table (a 说明 line above it).
     let first_leads = super::assign::says_first_leads(document.text);
     let has_lead_column = columns.contains(&Some(Column::Lead));
+    // A table with the register's own ID column was written by dutyctl: its names are in full.
+    let names_in_full = names_in_full || columns.contains(&Some(Column::Id));
     for (section, row) in task_rows {
         let mut task = row_task(
             &row,
             &columns,
             section,
             first_leads && !has_lead_column,
+            names_in_full,
             document,
             warnings,
         );
@@ -435,6 +440,7 @@ fn row_task(
     columns: &[Option<Column>],
     section: Vec<String>,
     first_leads: bool,
+    in_full: bool,
     document: DocumentWords<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Task {
@@ -446,8 +452,6 @@ fn row_task(
             .flat_map(|(_, cell)| cell.lines.iter().map(String::as_str))
             .collect()
     };
-    // A table with the register's own ID column was written by dutyctl: its names are in full.
-    let in_full = columns.contains(&Some(Column::Id));
     let units = |lines: Vec<&str>| {
         let mut context = if in_full {
             UnitContext::in_full(document)
@@ -570,7 +574,7 @@ mod tests {
             .iter()
             .find(|t| t.header_at().is_some())
             .expect("a table");
-        build_table(&rows.rows, text.into(), &mut Vec::new()).expect("a table")
+        build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
     }
 
     #[test]

@@ -5,8 +5,8 @@ use super::endings::Endings;
 use super::name_list::NameList;
 use super::{is_space, split_top_level};
 use crate::vocab::{
-    AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES, NOT_A_PREFIX,
-    SCOPE_NOTE_WORDS,
+    AREA_KIND_LEVELS, AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES,
+    NOT_A_PREFIX, SCOPE_NOTE_WORDS,
 };
 use std::sync::LazyLock;
 
@@ -144,7 +144,9 @@ impl<'a> UnitContext<'a> {
                     continue;
                 }
                 let full = self.complete(piece);
-                if let Some(previous) = out.last()
+                // A register's own cell prints each name in full: `各街道、区城管局` is two units.
+                if !self.in_full
+                    && let Some(previous) = out.last()
                     && let Some((shared, full_name)) = share_each_and_suffix(previous, &full)
                 {
                     out.extend_last(&shared);
@@ -204,9 +206,21 @@ fn share_each_and_suffix(previous: &str, name: &str) -> Option<(String, String)>
         .iter()
         .filter(|k| name.starts_with(**k))
         .max_by_key(|k| k.len())?;
+    // A unit of an area that governs the first (`各社区、镇城建办`) is that one area's own.
+    if area_level(kind) < area_level(bare_area) {
+        return None;
+    }
     let suffix = &name[kind.len()..];
     let body = is_gov_body(suffix) || suffix.ends_with("政府") || suffix.ends_with("办事处");
     body.then(|| (suffix.to_string(), format!("各{name}")))
+}
+
+/// How far down the hierarchy an area kind is (0 for 省); kinds not listed rank with 市 and 县.
+fn area_level(kind: &str) -> usize {
+    AREA_KIND_LEVELS
+        .iter()
+        .position(|kinds| kinds.contains(&kind))
+        .unwrap_or(2)
 }
 
 /// Markers that make one unit of a list its lead (`县应急局（牵头）、县公安局`).
@@ -444,6 +458,30 @@ mod tests {
             split("", "各乡镇、街道，市直各部门"),
             ["各乡镇", "各街道", "市直各部门"]
         );
+    }
+
+    #[test]
+    fn each_is_shared_between_peers_not_with_the_area_above() {
+        assert_eq!(split("", "各县、市公安局"), ["各县公安局", "各市公安局"]);
+        assert_eq!(split("", "各社区、镇城建办"), ["各社区", "镇城建办"]);
+        assert_eq!(split("", "各街道、区城管局"), ["各街道", "区城管局"]);
+        assert_eq!(
+            split("", "各乡、镇人民政府"),
+            ["各乡人民政府", "各镇人民政府"]
+        );
+        for kind in AREA_KINDS {
+            assert!(
+                AREA_KIND_LEVELS.iter().any(|level| level.contains(kind)),
+                "{kind} has a level"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_printed_in_full_shares_nothing() {
+        let mut context = UnitContext::in_full("");
+        assert_eq!(context.split("各社区、镇城建办"), ["各社区", "镇城建办"]);
+        assert_eq!(context.split("各区、县级市"), ["各区", "县级市"]);
     }
 
     #[test]

@@ -42,8 +42,7 @@ pub struct Reading {
     pub warnings: Vec<Warning>,
 }
 
-/// The property under which a workbook written by dutyctl hands its hidden metadata sheet on.
-pub const WORKBOOK_META_PROPERTY: &str = "dutyctl-workbook";
+pub use crate::document::WORKBOOK_META_PROPERTY;
 
 /// What a reader made of the bytes: a document to interpret, or a register read back as it is.
 pub enum Read {

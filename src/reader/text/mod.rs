@@ -96,6 +96,8 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
     // For each column, the (row, cell) index of the cell that covers it in the last row.
     let mut owners: Vec<(usize, usize)> = Vec::new();
     let mut width = 0;
+    // The header's rows: no data row's cell spans down from them.
+    let mut header_rows = 1;
     let cell_count = |m: usize| lines[m].cells.as_ref().map_or(1, Vec::len);
     let filled: Vec<usize> = members.into_iter().filter(|m| cell_count(*m) > 0).collect();
     for (k, &m) in filled.iter().enumerate() {
@@ -128,7 +130,35 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
             })
             .collect();
         let r = table.rows.len();
-        if row.len() == 1 && width > 1 {
+        if subdivides {
+            header_rows = 2;
+        }
+        let above: Vec<&Cell> = owners
+            .iter()
+            .map(|(row, cell)| &table.rows[*row][*cell])
+            .collect();
+        let merged = match owners.first() {
+            Some((owner_row, _)) if *owner_row >= header_rows => copied_merges(&cells, &above),
+            _ => Vec::new(),
+        };
+        if !merged.is_empty() {
+            for &column in &merged {
+                let (row, cell) = owners[column];
+                table.rows[row][cell].row_span += 1;
+            }
+            let mut own_cells = 0..row.len() - merged.len();
+            owners = (0..width)
+                .map(|column| match merged.contains(&column) {
+                    true => owners[column],
+                    false => (r, own_cells.next().unwrap_or_default()),
+                })
+                .collect();
+            let mut column = 0;
+            row.retain(|_| {
+                column += 1;
+                !merged.contains(&(column - 1))
+            });
+        } else if row.len() == 1 && width > 1 {
             row[0].col_span = width;
             owners = vec![(r, 0); width];
         } else if row.len() < width && r > 0 && !subdivides {
@@ -159,6 +189,26 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
     }
     blocks.push(Block::Table(table));
     i
+}
+
+/// The columns of a row copied from a table whose cells were merged down: Word and web pages
+/// copy a merged cell into its first row only, leaving the rows below it an empty cell in its
+/// place. A row whose first cell is empty under a filled one continues such a block (its 序号
+/// and the cells shared with it were merged), so each of its empty cells under a filled cell is
+/// that cell's. A row with its own first cell is read as printed: an empty cell there is empty.
+fn copied_merges(cells: &[String], above: &[&Cell]) -> Vec<usize> {
+    let blank = |text: &str| text.trim().is_empty();
+    let spans_down = |cell: &Cell| cell.col_span == 1 && !blank(&cell.text);
+    let continues = cells.len() == above.len()
+        && cells.first().is_some_and(|first| blank(first))
+        && above.first().is_some_and(|cell| spans_down(cell))
+        && cells.iter().any(|text| !blank(text));
+    if !continues {
+        return Vec::new();
+    }
+    (0..cells.len())
+        .filter(|&c| blank(&cells[c]) && spans_down(above[c]))
+        .collect()
 }
 
 /// Word's text export of a table: each cell starts with a tab, lines without one continue the
@@ -281,6 +331,36 @@ mod tests {
             panic!("not a table: {b:?}")
         };
         assert_eq!(t.rows[1][0].row_span, 2);
+    }
+
+    #[test]
+    fn empty_cells_of_a_row_copied_from_merged_cells_are_the_cells_above() {
+        let b = blocks(
+            "序号\t工作内容\t责任人\t责任单位\n1\t修缮校舍。\t钱某\t县教育局\n\t加固围墙。\t\t县住建局\n2\t整治河道。\t\t县水利局\n",
+        );
+        assert_eq!(
+            table_texts(&b[0]),
+            [
+                ["序号", "工作内容", "责任人", "责任单位"],
+                ["1", "修缮校舍。", "钱某", "县教育局"],
+                ["1", "加固围墙。", "钱某", "县住建局"],
+                ["2", "整治河道。", "", "县水利局"],
+            ],
+            "a row with its own 序号 keeps its empty cell"
+        );
+        // Under the header, and under a heading merged across, an empty first cell is empty.
+        let b = blocks(
+            "序号\t工作内容\t责任单位\n\t修缮校舍。\t县教育局\n一、其他\n\t加固围墙。\t县住建局\n",
+        );
+        assert_eq!(
+            table_texts(&b[0]),
+            [
+                ["序号", "工作内容", "责任单位"],
+                ["", "修缮校舍。", "县教育局"],
+                ["一、其他", "一、其他", "一、其他"],
+                ["", "加固围墙。", "县住建局"],
+            ]
+        );
     }
 
     #[test]
