@@ -325,7 +325,7 @@ pub const NON_TASK_HEADINGS: &[&str] = &[
 /// Endings of government bodies: only these inherit a list's level prefix (市发改局、工信局 → 市工信局).
 pub const GOV_BODY_SUFFIXES: &[&str] = &[
     "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆",
-    "庭", "科",
+    "庭", "科", "联", "协",
 ];
 
 /// Words of a bracketed note on the part a unit takes (区卫健局（牵头医疗板块）), not its name.
@@ -440,6 +440,10 @@ pub const RANKING_VERBS: &[&str] = &["牵头", "配合", "协助", "负责", "�
 pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("分别牵头", ClauseRole::Lead),
     ("共同牵头", ClauseRole::Lead),
+    ("牵头组织", ClauseRole::Lead),
+    ("牵头抓总", ClauseRole::Lead),
+    ("牵头推进", ClauseRole::Lead),
+    ("牵头实施", ClauseRole::Lead),
     ("牵头负责", ClauseRole::Lead),
     // `A负总责，B、C按职责分工负责`: A answers for the whole, which is leading it.
     ("牵头负总责", ClauseRole::Lead),
@@ -455,6 +459,9 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("分工负责", ClauseRole::Responsible),
     ("按职责分工落实", ClauseRole::Responsible),
     ("负责落实", ClauseRole::Responsible),
+    ("抓好落实", ClauseRole::Responsible),
+    ("组织落实", ClauseRole::Responsible),
+    ("推动落实", ClauseRole::Responsible),
     ("负责指导", ClauseRole::Responsible),
     ("负责督导", ClauseRole::Responsible),
     ("负责", ClauseRole::Responsible),
@@ -464,6 +471,46 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     // `各乡镇负责，县农业农村局督导`: the unit overseeing is named, ranked as one that guides.
     ("督导", ClauseRole::Responsible),
 ];
+
+/// Verbs that close an assignment clause only after units (`县发改局组织实施`, `县司法局统筹`):
+/// they close clauses about anything else too (`试点先行实施`), so every name before them must
+/// be a unit's. Longest first where one ends another.
+pub const UNIT_CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
+    ("统筹协调", ClauseRole::Lead),
+    ("统筹推进", ClauseRole::Lead),
+    ("统筹", ClauseRole::Lead),
+    ("主抓", ClauseRole::Lead),
+    ("主责", ClauseRole::Lead),
+    ("主办", ClauseRole::Lead),
+    ("协同", ClauseRole::Support),
+    ("组织实施", ClauseRole::Responsible),
+    ("实施", ClauseRole::Responsible),
+    ("推进", ClauseRole::Responsible),
+    ("承办", ClauseRole::Responsible),
+    ("承担", ClauseRole::Responsible),
+];
+
+/// Clause verbs that urge the work on more than they give it (`各乡镇抓好落实`): a sentence of
+/// prose assigns with them only beside a clause of another verb (`A负总责，B抓好落实`).
+pub const FOLLOWING_CLAUSE_VERBS: &[&str] = &["抓好落实", "组织落实", "推动落实"];
+
+/// `A为牵头单位`, `B、C作为配合单位`: a copula, then the name of the role the units before it take.
+pub const ROLE_COPULAS: &[&str] = &["作为", "为", "是"];
+pub const ROLE_NOUNS: &[(&str, ClauseRole)] = &[
+    ("牵头单位", ClauseRole::Lead),
+    ("牵头部门", ClauseRole::Lead),
+    ("主责单位", ClauseRole::Lead),
+    ("主责部门", ClauseRole::Lead),
+    ("配合单位", ClauseRole::Support),
+    ("配合部门", ClauseRole::Support),
+    ("协办单位", ClauseRole::Support),
+    ("参与单位", ClauseRole::Support),
+    ("责任单位", ClauseRole::Responsible),
+    ("责任部门", ClauseRole::Responsible),
+];
+
+/// `以A为主，B配合`: A leads, printed between these two.
+pub const LEAD_FRAME: (&str, &str) = ("以", "为主");
 
 /// Words of manner that may stand between the units and a clause's verb (`B、C协同配合`,
 /// `B密切配合`, `C共同参与`); longest first where one ends another.

@@ -9,8 +9,8 @@ use crate::vocab::{
     AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, BARE_ROLE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS,
     CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS,
     FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINALS, FIRST_LEADS_POSSESSIVE,
-    FIRST_LEADS_UNIT_WORDS, FOLLOWING_ASSIGNMENT_KEYS, RANKING_VERBS, ROLE_LEAD,
-    STANDING_NOTE_MARKERS,
+    FIRST_LEADS_UNIT_WORDS, FOLLOWING_ASSIGNMENT_KEYS, FOLLOWING_CLAUSE_VERBS, LEAD_FRAME,
+    RANKING_VERBS, ROLE_COPULAS, ROLE_LEAD, ROLE_NOUNS, STANDING_NOTE_MARKERS, UNIT_CLAUSE_VERBS,
 };
 
 /// Who does a task, as far as one phrase says.
@@ -474,7 +474,8 @@ pub fn is_assignment_sentence(sentence: &str) -> bool {
             return true;
         }
         let (named, role) = strip_verb(clause);
-        roles += usize::from(role.is_some());
+        let follows = FOLLOWING_CLAUSE_VERBS.iter().any(|v| clause.ends_with(v));
+        roles += usize::from(role.is_some() && !follows);
         role.is_some()
             && split_top_level(named, |c| c == '、')
                 .iter()
@@ -539,7 +540,12 @@ pub fn parse_phrase(
     if phrase.contains(['：', ':']) && !assignment_keys(phrase).is_empty() {
         return key_values(phrase, units, first_leads).map(|(a, _)| a);
     }
-    if !CLAUSE_VERBS.iter().any(|(verb, _)| phrase.contains(verb)) && !phrase.contains("会同") {
+    let names_a_role = CLAUSE_VERBS
+        .iter()
+        .chain(UNIT_CLAUSE_VERBS)
+        .chain(ROLE_NOUNS)
+        .any(|(verb, _)| phrase.contains(verb));
+    if !names_a_role && !phrase.contains("会同") && !phrase.contains(LEAD_FRAME.1) {
         return None;
     }
     // Each clause's units in the phrase's order, with the role its verb gives (`None`: no verb).
@@ -667,15 +673,50 @@ fn strip_verb(clause: &str) -> (&str, Option<ClauseRole>) {
     let trimmed = clause.trim().trim_end_matches(['。', '.', ' ']);
     for (verb, role) in CLAUSE_VERBS {
         if let Some(named) = trimmed.strip_suffix(verb) {
-            // `B、C积极配合`: the manner is not part of the last name.
-            let named = CLAUSE_VERB_ADVERBS
-                .iter()
-                .find_map(|adverb| named.strip_suffix(adverb))
-                .unwrap_or(named);
+            return (without_manner(named), Some(*role));
+        }
+    }
+    for (noun, role) in ROLE_NOUNS {
+        if let Some(named) = trimmed
+            .strip_suffix(noun)
+            .and_then(|rest| ROLE_COPULAS.iter().find_map(|c| rest.strip_suffix(c)))
+        {
             return (named, Some(*role));
         }
     }
-    (trimmed, None)
+    let (open, close) = LEAD_FRAME;
+    let framed = trimmed
+        .strip_prefix(open)
+        .and_then(|rest| rest.strip_suffix(close))
+        .map(|named| (named, ClauseRole::Lead));
+    let weak = UNIT_CLAUSE_VERBS.iter().find_map(|(verb, role)| {
+        let named = without_manner(trimmed.strip_suffix(verb)?);
+        Some((named, *role))
+    });
+    match framed.or(weak) {
+        Some((named, role)) if names_only_units(named) => (named, Some(role)),
+        _ => (trimmed, None),
+    }
+}
+
+/// `B、C积极配合`: the manner is not part of the last name.
+fn without_manner(named: &str) -> &str {
+    CLAUSE_VERB_ADVERBS
+        .iter()
+        .find_map(|adverb| named.strip_suffix(adverb))
+        .unwrap_or(named)
+}
+
+/// Whether every name of a list (`县财政局、县税务局`) is a unit's, generic tails aside.
+fn names_only_units(list: &str) -> bool {
+    let names = split_top_level(list, |c| c == '、');
+    !names.is_empty()
+        && names.iter().all(|name| {
+            let name = crate::normalize::units::strip_generic_tail(name.trim());
+            // `会同县财政局`: the clause's 会同 comes before the first name.
+            let name = name.strip_prefix("会同").unwrap_or(name);
+            names_a_unit(name)
+        })
 }
 
 /// The unit a task head opens with (`市安委办负责…`), and where the head continues.
@@ -1128,8 +1169,62 @@ mod tests {
             "由县财政局负责资金兑付，确保按期落实"
         ));
         assert!(!is_assignment_sentence("确保按期落实"));
+        // 抓好落实 assigns only beside a clause that ranks (`A负总责，B抓好落实`).
         assert!(!is_assignment_sentence("各乡镇抓好落实"));
+        assert!(is_assignment_sentence("县财政局负总责，各乡镇抓好落实"));
         assert!(!is_assignment_sentence("2025年底前完成"));
+    }
+
+    #[test]
+    fn roles_named_by_a_copula_a_frame_or_a_verb_that_follows_units_only() {
+        let ranks = |text: &str| {
+            let a = phrase(text);
+            (a.lead, a.support)
+        };
+        assert_eq!(
+            ranks("县民政局为牵头单位，县残联、县卫健委为配合单位"),
+            (
+                vec!["县民政局".into()],
+                vec!["县残联".into(), "县卫健委".into()]
+            )
+        );
+        assert_eq!(
+            ranks("县文旅局作为牵头部门，县公安局共同配合"),
+            (vec!["县文旅局".into()], vec!["县公安局".into()])
+        );
+        assert_eq!(
+            ranks("以县水利局为主，县农业农村局配合"),
+            (vec!["县水利局".into()], vec!["县农业农村局".into()])
+        );
+        assert_eq!(
+            ranks("县交通局统筹，各乡镇具体落实"),
+            (vec!["县交通局".into()], vec!["各乡镇".into()])
+        );
+        assert_eq!(
+            ranks("由县科协牵头，会同县教育局、县团委推进"),
+            (
+                vec!["县科协".into()],
+                vec!["县教育局".into(), "县团委".into()]
+            )
+        );
+        assert_eq!(
+            ranks("县体育局承办，县文旅局协办"),
+            (vec!["县体育局".into()], vec!["县文旅局".into()])
+        );
+        assert!(is_assignment_sentence("县统计局会同县发改局组织实施"));
+        // The same words close clauses that name no unit.
+        for aside in [
+            "以预防为主",
+            "试点先行实施",
+            "统筹推进",
+            "逐步推进，分类实施",
+        ] {
+            assert!(
+                parse_phrase(aside, &mut UnitContext::new(""), false).is_none(),
+                "{aside}"
+            );
+            assert!(!is_assignment_sentence(aside), "{aside}");
+        }
     }
 
     #[test]
