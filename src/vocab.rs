@@ -274,13 +274,20 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("挂钩领导", Column::Leaders),
     ("主管领导", Column::Leaders),
     ("协调领导", Column::Leaders),
+    ("具体负责单位", Column::Units),
+    ("具体责任单位", Column::Units),
+    ("责任股室", Column::Units),
+    ("牵头股室", Column::Lead),
+    ("配合股室", Column::Support),
+    ("直接责任人", Column::Persons),
     // Keys that name no unit but end the value before them (负责部门：A、B；适用范围：…).
     ("适用范围", Column::Notes),
     ("实施范围", Column::Notes),
 ];
 
-/// Short keys read only after a key of [`ASSIGNMENT_LINE_KEYS`] in the same run
-/// (`责任单位：县住建局。时间：2025年6月底前`): alone, `时间：` heads anything (会议时间：…).
+/// Short keys read only beside a key of [`ASSIGNMENT_LINE_KEYS`] in the same run
+/// (`责任单位：县住建局。时间：2025年6月底前`, `（时限：6月底；责任人：张某）`): alone, `时间：` heads
+/// anything (会议时间：…).
 pub const FOLLOWING_ASSIGNMENT_KEYS: &[(&str, Column)] =
     &[("时间", Column::Deadline), ("时限", Column::Deadline)];
 
@@ -293,6 +300,7 @@ pub const BARE_ROLE_KEYS: &[(&str, Column)] = &[
     ("配合", Column::Support),
     ("协办", Column::Support),
     ("责任", Column::Units),
+    ("具体负责", Column::Units),
 ];
 
 /// Headings whose numbered items are preamble, schedule or closing remarks rather than tasks

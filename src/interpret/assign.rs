@@ -174,7 +174,37 @@ fn assignment_keys(text: &str) -> Vec<KeyAt> {
             });
         }
     }
+    if let Some(first) = found.first().map(|k| k.whole.start)
+        && let Some(leading) = following_key_before(text, first)
+    {
+        found.insert(0, leading);
+    }
     found
+}
+
+/// A short key that opens the run just before its first key (`（时限：6月底；责任人：张某）`):
+/// the colon nearest before that key, with no stop between them.
+fn following_key_before(text: &str, first: usize) -> Option<KeyAt> {
+    let (colon, c) = text[..first]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '：' | ':' | '。'))?;
+    if c == '。' {
+        return None;
+    }
+    let before = text[..colon].trim_end_matches(char::is_whitespace);
+    let (key, column) = FOLLOWING_ASSIGNMENT_KEYS
+        .iter()
+        .find(|(key, _)| before.ends_with(key))?;
+    // The key stands alone: at the start, or after a bracket, a stop or a space.
+    let opens = before[..before.len() - key.len()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !crate::normalize::is_han(c) && !c.is_alphanumeric());
+    opens.then(|| KeyAt {
+        column: *column,
+        whole: before.len() - key.len()..colon + c.len_utf8(),
+    })
 }
 
 /// The endings of a unit that opens a task head, in the order they are tried (委员会 before 委).
@@ -1055,6 +1085,28 @@ mod tests {
         // Inside a sentence the word is not a key.
         assert!(key_values("压实主体责任：加强监管", &mut UnitContext::new(""), false).is_none());
         assert!(key_values("由县卫健委牵头：统筹推进", &mut UnitContext::new(""), false).is_none());
+    }
+
+    #[test]
+    fn a_short_time_key_may_open_a_run_of_keys_and_a_unit_may_be_said_to_do_the_work() {
+        let (a, _) = key_values(
+            "修缮村级活动场所（时限：2026年9月底；责任人：钱某；具体负责：镇财政所）",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.deadline.as_deref(), Some("2026年9月底"));
+        assert_eq!(a.persons, ["钱某"]);
+        assert_eq!(a.support, ["镇财政所"]);
+        // Alone, or inside a word, the short key heads anything.
+        assert!(key_values("（时限：2026年9月底）", &mut UnitContext::new(""), false).is_none());
+        let (a, _) = key_values(
+            "工作时限：每月5日前。责任单位：镇财政所",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.deadline, None);
     }
 
     #[test]

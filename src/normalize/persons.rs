@@ -32,6 +32,10 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     let mut joined = Vec::new();
     for line in logical {
         for part in split_top_level(&line, |c| matches!(c, '、' | '，' | ',' | '；' | ';')) {
+            // `具体负责：镇规建办` after a name: a key the reading did not know, no person.
+            if part.contains(['：', ':']) {
+                continue;
+            }
             // `李强 副县长`: a post printed after a name is no person of its own; a post alone
             // (`县政府各分管副县长`) is the leader as printed.
             let mut tokens: Vec<&str> = part.split(is_space).filter(|t| !t.is_empty()).collect();
@@ -143,6 +147,12 @@ mod tests {
             names,
             ["县政府各分管副县长", "各村（社区）主要负责人", "赵局长"]
         );
+    }
+
+    #[test]
+    fn a_key_and_its_value_run_on_after_the_names_are_no_person() {
+        let (names, _) = split_persons(&["冯某；联络股室：镇党政办"]);
+        assert_eq!(names, ["冯某"]);
     }
 
     #[test]
