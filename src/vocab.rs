@@ -712,6 +712,11 @@ pub const DUTY_HEADING_FILLERS: &[&str] = &["安全生产", "主要", "工作", 
 /// Lines that end the body: distribution lists and attachments.
 pub const CLOSING_MARKERS: &[&str] = &["抄送", "抄报", "附件", "主题词", "印发"];
 
+/// The closing formula of a notice on a line of its own (`特此通知。`, `特此函告`): it opens
+/// with this and is at most [`CLOSING_FORMULA_MAX_CHARS`] long.
+pub const CLOSING_FORMULA_OPENER: &str = "特此";
+pub const CLOSING_FORMULA_MAX_CHARS: usize = 6;
+
 /// A note that the first unit listed leads (每项任务排第一的单位为牵头单位, 排名第一位的是牵头部门):
 /// One of [`FIRST_LEADS_ORDINALS`], then each optional in turn a counter, 的 and a unit word, at most
 /// [`FIRST_LEADS_GAP_CHARS`].0 more characters, a copula, at most `.1` more, and

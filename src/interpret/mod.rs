@@ -298,8 +298,20 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
         .count()
         + lines
             .iter()
-            .filter(|l| !l.lost_label && parse_label(&l.text).is_none())
-            .filter(|l| people::opens_with_leader(&l.text))
+            .enumerate()
+            .filter(|(_, l)| !l.lost_label && parse_label(&l.text).is_none())
+            .filter(|(i, l)| {
+                if people::is_leader_heading(&l.text) {
+                    // Over the paragraphs of a share, not over the next of a list of members
+                    // (`王某某 副市长` / `李某 副市长` under a 领导小组).
+                    let next = lines[i + 1..].iter().find(|n| !n.is_blank());
+                    next.is_some_and(|n| {
+                        parse_label(&n.text).is_none() && !people::is_leader_heading(&n.text)
+                    })
+                } else {
+                    people::opens_with_leader(&l.text)
+                }
+            })
             .count();
     if named_leaders >= 3 {
         return Layout::LeaderDivision;
@@ -385,6 +397,7 @@ pub fn is_closing_line(lines: &[Line], index: usize) -> bool {
         .iter()
         .any(|m| text.starts_with(m))
         || is_date_only(text)
+        || is_closing_formula(text)
     {
         return true;
     }
@@ -398,6 +411,14 @@ pub fn is_closing_line(lines: &[Line], index: usize) -> bool {
             .iter()
             .find(|l| !l.is_blank())
             .is_some_and(|l| is_date_only(&l.text))
+}
+
+/// `特此通知。` alone on its line.
+fn is_closing_formula(text: &str) -> bool {
+    use crate::vocab::{CLOSING_FORMULA_MAX_CHARS, CLOSING_FORMULA_OPENER};
+    let formula = text.trim().trim_end_matches(['。', '！', '!']);
+    formula.starts_with(CLOSING_FORMULA_OPENER)
+        && formula.chars().count() <= CLOSING_FORMULA_MAX_CHARS
 }
 
 /// The first sentence of a task: up to the first 。；！？, without the stop.
@@ -453,6 +474,14 @@ mod tests {
         assert!(dates > 100 && dates < 9_000, "both outcomes: {dates}");
     }
 
+    #[test]
+    fn a_closing_formula_alone_on_its_line_closes_the_notice() {
+        assert!(is_closing_formula("特此通知。"));
+        assert!(is_closing_formula("特此函告"));
+        assert!(!is_closing_formula("特此要求各单位于月底前报送材料。"));
+        assert!(!is_closing_formula("加强通知管理。"));
+    }
+
     fn layout_of(text: &str) -> Layout {
         let has_header = tables_of(text).iter().any(|t| t.header_at().is_some());
         detect_layout(&lines_of(text), has_header)
@@ -480,6 +509,19 @@ mod tests {
             Layout::LeaderDivision
         );
         assert_eq!(layout_of("一、主要任务\n（一）加强管理。"), Layout::Outline);
+        // Leaders on lines of their own over their shares, not a list of a group's members.
+        assert_eq!(
+            layout_of(
+                "镇长 冯某\n主持全面工作。\n副镇长 褚某\n分管农业。\n副镇长 卫某（挂职）\n分管城建。"
+            ),
+            Layout::LeaderDivision
+        );
+        assert_eq!(
+            layout_of(
+                "四、组织机构\n组长：冯某 县长\n成员：\n褚某 副县长\n卫某 副县长\n蒋某 副县长\n沈某 副县长\n五、保障措施"
+            ),
+            Layout::Outline
+        );
     }
 
     #[test]

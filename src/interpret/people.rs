@@ -81,6 +81,9 @@ const LEADER_HEAD_MAX_CHARS: usize = 30;
 /// Whether a paragraph opens with a leader and a colon (`县长王某某：主持…`, `李某某副县长：…`):
 /// an unnumbered block of a division of work.
 pub fn opens_with_leader(paragraph: &str) -> bool {
+    if is_leader_heading(paragraph) {
+        return true;
+    }
     let Some((at, colon)) = paragraph
         .char_indices()
         .take(LEADER_HEAD_MAX_CHARS + 1)
@@ -92,6 +95,12 @@ pub fn opens_with_leader(paragraph: &str) -> bool {
     // verb after it.
     !leaders_in(&paragraph[..at + colon.len_utf8()]).is_empty()
         || name_colon_leader(paragraph).is_some()
+}
+
+/// A line that is nothing but a leader (`副镇长 钱某`), as it heads the paragraphs of the leader's
+/// share; with a colon it is a list's member (`组长：县长 王某某`) unless a verb follows.
+pub fn is_leader_heading(line: &str) -> bool {
+    !line.contains(['：', ':']) && heading_leader(line).is_some()
 }
 
 /// Finds the leaders a sentence names, by its shape rather than by a list of people:
@@ -194,6 +203,8 @@ fn comrade_leader(sentence: &str) -> Option<NamedLeader> {
     })
 }
 
+/// The longest note in brackets after a heading's leader (`（挂职）`), in characters.
+const HEADING_NOTE_MAX_CHARS: usize = 8;
 /// The longest heading read as a leader's name and posts alone, in characters.
 const HEADING_LEADER_MAX_CHARS: usize = 30;
 
@@ -201,6 +212,12 @@ const HEADING_LEADER_MAX_CHARS: usize = 30;
 /// `县长王某某` (over the leader's duties as paragraphs).
 fn heading_leader(head: &str) -> Option<NamedLeader> {
     let text = head.trim().trim_end_matches(['：', ':']).trim_end();
+    // `副镇长 钱某（挂职）`: a short note after the name is no part of the heading's leader.
+    let text = text
+        .strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rsplit_once(['（', '(']))
+        .filter(|(_, note)| note.chars().count() <= HEADING_NOTE_MAX_CHARS)
+        .map_or(text, |(before, _)| before.trim_end());
     if text.chars().nth(HEADING_LEADER_MAX_CHARS).is_some()
         || text.contains(['，', '。', '；', ',', ';', '（', '('])
     {
@@ -440,6 +457,9 @@ mod tests {
             |s: &str| -> Vec<String> { leaders_in(s).into_iter().map(|l| l.name).collect() };
         assert_eq!(names("常务副镇长：冯某某"), ["冯某某"]);
         assert_eq!(read("镇长冯某某"), pair("冯某某", "镇长"));
+        assert_eq!(read("副镇长 冯某（挂职）"), pair("冯某", "副镇长"));
+        assert!(opens_with_leader("副镇长 冯某（挂职）"));
+        assert!(!opens_with_leader("组长：县长 冯某某"));
         // Words, not a leader; a post alone; a sentence.
         assert_eq!(read("加强组织领导"), None);
         assert_eq!(read("副镇长职责"), None);
