@@ -423,7 +423,11 @@ fn is_closing_formula(text: &str) -> bool {
 
 /// The first sentence of a task: up to the first 。；！？, without the stop.
 pub fn sentence_title(text: &str) -> String {
-    let first_line = text.lines().next().unwrap_or("");
+    // A task's first cell may be empty (a category merged down from the row above).
+    let first_line = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
     let end = first_line
         .find(['。', '；', ';', '！', '？'])
         .unwrap_or(first_line.len());
@@ -531,5 +535,7 @@ mod tests {
             "全面压实网格巡查责任"
         );
         assert_eq!(sentence_title("其他事项；"), "其他事项");
+        // A first cell left empty (a category merged down) gives no title.
+        assert_eq!(sentence_title("\n修缮校舍。加固围墙"), "修缮校舍");
     }
 }

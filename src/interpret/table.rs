@@ -473,7 +473,8 @@ fn row_task(
         }
         names
     };
-    let text = cell(Column::Task).join("\n");
+    // A task cell left empty (a category merged down) adds no empty line to the text.
+    let text = cell(Column::Task).join("\n").trim_matches('\n').to_string();
     let mut lead = units(cell(Column::Lead));
     let mut support = Vec::new();
     // A unit cell may hold a whole phrase (县应急局牵头，县公安局配合) rather than a list.

@@ -161,7 +161,7 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
         } else if row.len() == 1 && width > 1 {
             row[0].col_span = width;
             owners = vec![(r, 0); width];
-        } else if row.len() < width && r > 0 && !subdivides {
+        } else if row.len() < width && r > header_rows && !subdivides && !heads_a_section(&cells) {
             let above: Vec<&str> = owners
                 .iter()
                 .map(|(row, cell)| table.rows[*row][*cell].text.as_str())
@@ -190,6 +190,27 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
     blocks.push(Block::Table(table));
     i
 }
+
+/// A row that heads a section of the table (`二\t民生服务\t\t`, `（二）民生服务\t\t`): printed
+/// from its first column, however few its cells, since no cell spans down into a heading.
+fn heads_a_section(cells: &[String]) -> bool {
+    use crate::document::numbering::{LabelKind, parse_label};
+    let Some(first) = cells.first().map(|c| c.trim()) else {
+        return false;
+    };
+    let blank_from = |n: usize| cells.iter().skip(n).all(|c| c.trim().is_empty());
+    let numeral = !first.is_empty() && first.chars().all(|c| CHINESE_NUMERALS.contains(c));
+    let labelled = parse_label(first).is_some_and(|label| {
+        matches!(
+            label.kind,
+            LabelKind::Chinese | LabelKind::ParenChinese | LabelKind::Part
+        )
+    });
+    (numeral && blank_from(2)) || (labelled && blank_from(1))
+}
+
+/// The numerals of a section's number printed alone in its cell (`二`).
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 
 /// The columns of a row copied from a table whose cells were merged down: Word and web pages
 /// copy a merged cell into its first row only, leaving the rows below it an empty cell in its
@@ -361,6 +382,28 @@ mod tests {
                 ["", "加固围墙。", "县住建局"],
             ]
         );
+    }
+
+    #[test]
+    fn a_short_row_right_under_the_header_spans_nothing_of_it() {
+        let b =
+            blocks("序号\t工作内容\t责任人\t完成时限\n一\t校舍安全\t\n1\t修缮校舍。\t钱某\t6月\n");
+        assert_eq!(
+            table_texts(&b[0]),
+            [
+                vec!["序号", "工作内容", "责任人", "完成时限"],
+                vec!["一", "校舍安全", ""],
+                vec!["1", "修缮校舍。", "钱某", "6月"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_row_that_heads_a_section_is_printed_from_its_first_column() {
+        let b = blocks(
+            "序号\t工作内容\t责任人\t完成时限\n1\t修缮校舍。\t钱某\t6月\n二\t食品安全\t\n2\t抽检食堂。\t孙某\t9月\n",
+        );
+        assert_eq!(table_texts(&b[0])[2], ["二", "食品安全", ""]);
     }
 
     #[test]
