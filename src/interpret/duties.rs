@@ -32,6 +32,12 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
     {
         return None;
     }
+    // `县交通运输局主要职责：负责…`: the heading's unit.
+    if DUTY_LIST_ENDINGS.iter().any(|e| head.ends_with(e))
+        && let Some(unit) = unit_heading(head)
+    {
+        return Some((unit, duty));
+    }
     let names_units = head.split('、').all(|name| {
         name.chars().count() >= 3
             && (is_gov_body(name)
@@ -75,6 +81,28 @@ pub fn unit_head_line(line: &str) -> Option<&str> {
     let line = line.trim();
     let head = line.strip_suffix(['：', ':'])?;
     unit_heading(head)
+}
+
+/// A unit's name alone on its line, with no number or colon, over that unit's numbered duties
+/// (`县教育局` / `1.负责…`): the next line that is not blank opens with an item's number. (An
+/// issuer's name stands over a date, and a name within prose over more prose.)
+pub fn heads_numbered_duties(lines: &[super::Line], index: usize) -> bool {
+    use crate::document::numbering::{LabelKind, parse_label};
+    let line = &lines[index];
+    if line.lost_label || parse_label(&line.text).is_some() || bare_unit(line.text.trim()).is_none()
+    {
+        return false;
+    }
+    lines[index + 1..]
+        .iter()
+        .find(|next| !next.is_blank())
+        .and_then(|next| parse_label(&next.text))
+        .is_some_and(|label| {
+            matches!(
+                label.kind,
+                LabelKind::Arabic | LabelKind::ParenArabic | LabelKind::Circled
+            )
+        })
 }
 
 /// Whether an unnumbered line opens a block of a duty list: a unit's or a post's head line, or
@@ -144,6 +172,21 @@ fn strip_year(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_units_name_alone_over_numbered_duties_heads_them() {
+        let lines = crate::interpret::lines_of(
+            "县民政局\n1.负责养老服务。\n县民政局\n加强养老服务。\n某县人民政府\n2026年3月1日\n",
+        );
+        let heads: Vec<bool> = (0..lines.len())
+            .map(|i| heads_numbered_duties(&lines, i))
+            .collect();
+        assert_eq!(heads, [true, false, false, false, false, false]);
+        assert_eq!(
+            unit_duty("县民政局主要职责：负责养老服务和社会救助。"),
+            Some(("县民政局", "负责养老服务和社会救助。"))
+        );
+    }
 
     #[test]
     fn duty_posts_drop_filler_words() {

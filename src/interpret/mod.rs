@@ -274,9 +274,12 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
                 || duties::unit_heading(h).is_some()
         })
         .count()
-        + lines
-            .iter()
-            .filter(|l| !l.lost_label && duties::is_head_line(&l.text))
+        + (0..lines.len())
+            .filter(|&i| {
+                let line = &lines[i];
+                !line.lost_label
+                    && (duties::is_head_line(&line.text) || duties::heads_numbered_duties(lines, i))
+            })
             .count();
     // A unit's paragraph may be numbered (`一、区水利局：负责…`): the unit follows the label.
     let unit_duties = lines

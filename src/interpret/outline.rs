@@ -166,14 +166,19 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
         let label = label.or_else(|| {
             let opens_block = match layout {
                 Layout::LeaderDivision => people::opens_with_leader(&line.text),
-                Layout::DutyList => duties::opens_unit_block(&line.text),
+                Layout::DutyList => {
+                    duties::opens_unit_block(&line.text)
+                        || duties::heads_numbered_duties(lines, index)
+                }
                 _ => false,
             };
             // A head line alone (`县教育局：`, `镇长职责：`) or a leader's paragraph opens its
             // block even after a signature: the attachment it heads follows the cover letter.
             let reopens = match layout {
                 Layout::LeaderDivision => true,
-                Layout::DutyList => duties::is_head_line(&line.text),
+                Layout::DutyList => {
+                    duties::is_head_line(&line.text) || duties::heads_numbered_duties(lines, index)
+                }
                 _ => false,
             };
             (opens_block && (!closed || reopens)).then(|| Label {

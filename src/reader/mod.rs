@@ -113,6 +113,12 @@ pub fn read(bytes: &[u8], source_name: &str, options: &ReadOptions) -> Result<Re
         };
         found.layout = meta.document.layout;
         people = meta.people;
+        // Where the table's rows are still the workbook's tasks, one for one.
+        if let Some(sections) = meta.sections.filter(|s| s.len() == found.tasks.len()) {
+            for (task, section) in found.tasks.iter_mut().zip(sections) {
+                task.section = section;
+            }
+        }
     }
     let mut tasks = found.tasks;
     model::assign_ids(&mut tasks);
@@ -144,6 +150,9 @@ pub struct WorkbookMeta {
     pub document: model::Document,
     #[serde(default)]
     pub people: Vec<Person>,
+    /// Each task's sections, in the table's order (absent from older workbooks).
+    #[serde(default)]
+    pub sections: Option<Vec<Vec<String>>>,
 }
 
 fn workbook_meta(document: &Document) -> Option<WorkbookMeta> {

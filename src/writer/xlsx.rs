@@ -530,6 +530,9 @@ fn meta_sheet(register: &Register) -> Result<Worksheet, WriteError> {
         "table_sheet": TABLE_SHEET,
         "document": register.document,
         "people": register.people,
+        // Section rows show where a task enters a section, not that it has left them all (a
+        // task after the last heading's tasks that belongs to none): each task's, in order.
+        "sections": register.tasks.iter().map(|t| &t.section).collect::<Vec<_>>(),
     });
     sheet.write_string(
         0,
