@@ -472,6 +472,10 @@ fn without_unmatched_closers(value: &str) -> &str {
 /// 负责 at the end), not part of a name. Written by hand: its regular expression cost more to
 /// compile than a notice costs to read.
 pub fn reads_as_phrase(units: &str) -> bool {
+    // `牵头：县住建局；配合：县城管局` in one cell ranks by its keys.
+    if units.contains(['：', ':']) && !assignment_keys(units).is_empty() {
+        return true;
+    }
     RANKING_VERBS.iter().any(|verb| {
         units.match_indices(verb).any(|(at, _)| {
             let after_name = units[..at]
@@ -1066,6 +1070,7 @@ mod tests {
         assert!(phrases > 500 && phrases < 4_500, "both outcomes: {phrases}");
         assert!(reads_as_phrase("县应急局牵头，县公安局配合"));
         assert!(!reads_as_phrase("县应急局（牵头）、县公安局"));
+        assert!(reads_as_phrase("牵头：县住建局；配合：县城管局"));
     }
 
     fn phrase(text: &str) -> Assignment {

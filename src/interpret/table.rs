@@ -707,6 +707,10 @@ mod tests {
             table("序号\t工作任务\t责任单位\n1\t排查。\t县应急局牵头，县公安局、县交通局配合\n");
         assert_eq!(t.tasks[0].lead, ["县应急局"]);
         assert_eq!(t.tasks[0].support, ["县公安局", "县交通局"]);
+        let t =
+            table("序号\t工作任务\t责任单位\n1\t排查。\t牵头：县应急局；配合：县公安局、交通局\n");
+        assert_eq!(t.tasks[0].lead, ["县应急局"]);
+        assert_eq!(t.tasks[0].support, ["县公安局", "县交通局"]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! each cell, a blank line ends each row), rows on one line split by tabs or pipes (a web page
 //! copied as text) — and every other line is a paragraph.
 
+mod broken;
 pub mod clean;
 mod flat;
 mod gaps;
@@ -98,22 +99,29 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
     let mut width = 0;
     // The header's rows: no data row's cell spans down from them.
     let mut header_rows = 1;
-    let cell_count = |m: usize| lines[m].cells.as_ref().map_or(1, Vec::len);
-    let filled: Vec<usize> = members.into_iter().filter(|m| cell_count(*m) > 0).collect();
-    for (k, &m) in filled.iter().enumerate() {
-        let line = &lines[m];
-        let cells = match &line.cells {
-            Some(cells) => cells.clone(),
-            None => vec![line.text.clone()],
-        };
+    let printed: Vec<(usize, Vec<String>)> = members
+        .into_iter()
+        .map(|m| {
+            let line = &lines[m];
+            let cells = match &line.cells {
+                Some(cells) => cells.clone(),
+                None => vec![line.text.clone()],
+            };
+            (line.no, cells)
+        })
+        .filter(|(_, cells)| !cells.is_empty())
+        .collect();
+    let filled = broken::mend_rows(printed);
+    let cell_count = |k: usize| filled[k].1.len();
+    for (k, (line_no, cells)) in filled.iter().enumerate() {
+        let cells = cells.clone();
         // 责任单位 over 牵头单位 | 配合单位: a short second row that the rows below outgrow by
         // all but one of its cells subdivides one cell above (a colspan), not a row the cells
         // above span down into. It is kept as printed, for the header reading to place.
         let subdivides = table.rows.len() == 1
             && cells.len() >= 2
-            && filled
-                .get(k + 1)
-                .is_some_and(|next| cell_count(*next) == width + cells.len() - 1);
+            && k + 1 < filled.len()
+            && cell_count(k + 1) == width + cells.len() - 1;
         let mut column = 0;
         let mut row: Vec<Cell> = cells
             .iter()
@@ -121,7 +129,7 @@ fn delimited_table(lines: &[Line], start: usize, blocks: &mut Vec<Block>) -> usi
                 let cell = Cell::new(
                     text.clone(),
                     Position::Line {
-                        line: line.no,
+                        line: *line_no,
                         column: column + 1,
                     },
                 );
