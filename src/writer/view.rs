@@ -182,16 +182,7 @@ pub fn rows(register: &Register, expand_items: bool) -> Vec<Row<'_>> {
 }
 
 /// Width of text in Excel's column units: a CJK or full-width character counts two.
-pub fn display_width(text: &str) -> usize {
-    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-}
+pub use crate::normalize::display_width;
 
 /// One leader of a 领导分工 register, as its own table prints them.
 #[derive(Debug, Clone, PartialEq)]

@@ -54,6 +54,9 @@ pub struct Line {
     pub lost_label: bool,
     /// Cleaned text: debris removed, outer spaces trimmed, inner spacing kept.
     pub text: String,
+    /// How far the text stood from the line's start, in display columns (a wide character two):
+    /// where a table aligned by spaces puts its columns.
+    pub indent: usize,
     /// The cells of a line that holds a whole table row (cells split by tabs, or a `| … |` pipe
     /// row), split before trimming so that empty cells keep their column. A pipe table's `|---|`
     /// rule gives an empty list.
@@ -128,6 +131,7 @@ fn clean_line(no: usize, raw: &str, warnings: &mut Vec<Warning>) -> Line {
         lost_label,
         text,
         cells,
+        indent: crate::normalize::display_width(&raw[..leading_len]),
     }
 }
 

@@ -51,6 +51,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     cells: None,
                     cell_start: false,
                     lost_label: false,
+                    indent: 0,
                 });
             }
         }
@@ -295,6 +296,7 @@ mod tests {
             lost_label: false,
             text: text.to_string(),
             cells: None,
+            indent: 0,
         };
         unflatten(vec![line]).into_iter().map(|l| l.text).collect()
     }

@@ -3,6 +3,7 @@
 //! each cell, a blank line ends each row), rows on one line split by tabs or pipes (a web page
 //! copied as text) — and every other line is a paragraph.
 
+mod aligned;
 mod broken;
 pub mod clean;
 mod flat;
@@ -25,6 +26,9 @@ pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
             i = delimited_table(&lines, i, &mut blocks);
         } else if line.cell_start {
             i = word_export_table(&lines, i, &mut blocks);
+        } else if let Some((table, next)) = aligned::table_at(&lines, i) {
+            blocks.push(table);
+            i = next;
         } else {
             // The line is done with: its text moves into the paragraph.
             let line = &mut lines[i];

@@ -1,0 +1,213 @@
+//! Tables whose columns are aligned with spaces, as a PDF converted to text with its layout kept
+//! prints them (`pdftotext -layout`) or a fixed-width report: each line splits into pieces at
+//! wide gaps, and the pieces start where the header's do, line after line. A line that leaves
+//! the first column empty carries on the row above (text wrapped in a cell). The same reading
+//! as a PDF's tables drawn without rules, on display columns instead of points.
+
+use super::clean::Line;
+use crate::document::{Block, Cell, Position, Table};
+use crate::normalize::{display_width, is_space};
+
+/// The fewest lines with several pieces that make a table (its header and two rows).
+const MIN_ROWS: usize = 3;
+/// The fewest columns a header names: two pieces are as often a name and a post.
+const MIN_COLUMNS: usize = 3;
+/// A gap this wide (display columns) splits a line into pieces: two spaces, or a full-width one.
+const PIECE_GAP: usize = 2;
+/// How far left of its column a piece may start, or the first column's piece stray from it.
+const SLACK: usize = 1;
+
+/// A piece of a line: where it starts and ends (display columns) and its text.
+struct Piece {
+    start: usize,
+    end: usize,
+    text: String,
+    /// Its column on the line, in characters, for its position.
+    char_column: usize,
+}
+
+/// The table whose header is line `start`, as a block, and the index of the line after it.
+pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
+    // Nearly every line has no wide gap: it is ruled out without being split.
+    let text = &lines[start].text;
+    if !text.contains("  ") && !text.contains('\u{3000}') {
+        return None;
+    }
+    let header = pieces(&lines[start])?;
+    if header.len() < MIN_COLUMNS {
+        return None;
+    }
+    let starts: Vec<usize> = header.iter().map(|p| p.start).collect();
+    let column_of = |at: usize| starts.iter().rposition(|s| *s <= at + SLACK);
+    let mut end = start + 1;
+    let mut several = 1;
+    let mut placed: Vec<Vec<(usize, Piece)>> = vec![place(header, &column_of)?];
+    while let Some(line) = lines.get(end) {
+        let Some(line_pieces) = pieces(line) else {
+            break;
+        };
+        let many = line_pieces.len() >= 2;
+        let Some(columns) = place(line_pieces, &column_of) else {
+            break;
+        };
+        // The first column's text starts where the header's does; none runs into the next
+        // column (a paragraph below the table spans them).
+        let aligned = columns.iter().all(|(k, piece)| {
+            (*k > 0 || piece.start.abs_diff(starts[0]) <= SLACK)
+                && starts.get(k + 1).is_none_or(|next| piece.end <= *next)
+        });
+        if !aligned {
+            break;
+        }
+        several += usize::from(many);
+        placed.push(columns);
+        end += 1;
+    }
+    if several < MIN_ROWS {
+        return None;
+    }
+    let width = starts.len();
+    let mut table = Table {
+        rows: Vec::new(),
+        at: Position::line(lines[start].no),
+    };
+    let mut texts: Vec<Vec<String>> = Vec::new();
+    for (offset, columns) in placed.into_iter().enumerate() {
+        let no = lines[start + offset].no;
+        let new_row = columns.first().is_some_and(|(k, _)| *k == 0) || table.rows.is_empty();
+        if new_row {
+            table.rows.push(
+                (0..width)
+                    .map(|_| Cell::new(String::new(), Position::line(no)))
+                    .collect(),
+            );
+            texts.push(vec![String::new(); width]);
+        }
+        let (Some(row), Some(row_texts)) = (table.rows.last_mut(), texts.last_mut()) else {
+            continue;
+        };
+        for (k, piece) in columns {
+            if row_texts[k].is_empty() {
+                row[k].at = Position::Line {
+                    line: no,
+                    column: piece.char_column,
+                };
+            }
+            // A cell's text wraps where the column ends, not where a sentence does.
+            row_texts[k].push_str(&piece.text);
+        }
+    }
+    for (row, row_texts) in table.rows.iter_mut().zip(texts) {
+        for (cell, text) in row.iter_mut().zip(row_texts) {
+            cell.text = text;
+        }
+    }
+    Some((Block::Table(table), end))
+}
+
+/// Each piece with its column, in order, one piece a column; `None` when a piece starts left of
+/// every column or two share one.
+fn place(
+    pieces: Vec<Piece>,
+    column_of: &impl Fn(usize) -> Option<usize>,
+) -> Option<Vec<(usize, Piece)>> {
+    let mut placed: Vec<(usize, Piece)> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let column = column_of(piece.start)?;
+        if placed.last().is_some_and(|(k, _)| *k >= column) {
+            return None;
+        }
+        placed.push((column, piece));
+    }
+    Some(placed)
+}
+
+/// The pieces of a line of text (none for a blank line or a row of another kind of table).
+fn pieces(line: &Line) -> Option<Vec<Piece>> {
+    if line.text.is_empty() || line.cells.is_some() || line.cell_start {
+        return None;
+    }
+    let mut found = Vec::new();
+    let mut at = line.indent;
+    let mut current: Option<Piece> = None;
+    let mut gap = 0;
+    for (chars_before, c) in line.text.chars().enumerate() {
+        let width = display_width(c.encode_utf8(&mut [0; 4]));
+        if is_space(c) {
+            gap += width;
+        } else {
+            if gap >= PIECE_GAP {
+                found.extend(current.take());
+            }
+            match current.as_mut() {
+                Some(piece) => {
+                    for _ in 0..gap {
+                        piece.text.push(' ');
+                    }
+                    piece.text.push(c);
+                    piece.end = at + width;
+                }
+                None => {
+                    current = Some(Piece {
+                        start: at,
+                        end: at + width,
+                        text: c.to_string(),
+                        char_column: chars_before + 1,
+                    })
+                }
+            }
+            gap = 0;
+        }
+        at += width;
+    }
+    found.extend(current);
+    Some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::text::clean::clean_lines;
+
+    fn texts(text: &str) -> Option<Vec<Vec<String>>> {
+        let lines = clean_lines(text, &mut Vec::new());
+        let (Block::Table(table), _) = table_at(&lines, 0)? else {
+            return None;
+        };
+        Some(
+            table
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| c.text.clone()).collect())
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn columns_aligned_by_spaces_with_empty_cells_and_wrapped_text() {
+        let rows = texts(concat!(
+            "序号  工作任务              牵头单位    配合单位    完成时限\n",
+            "1     修缮校舍              县教育局    县财政局    6月\n",
+            "2     加固围墙并更换        县住建局                9月\n",
+            "      老化电路\n",
+            "一、其他\n",
+        ))
+        .expect("a table");
+        assert_eq!(
+            rows,
+            [
+                ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+                ["1", "修缮校舍", "县教育局", "县财政局", "6月"],
+                ["2", "加固围墙并更换老化电路", "县住建局", "", "9月"],
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_with_wide_spaces_and_a_name_beside_a_post_are_no_table() {
+        assert!(texts("一、总体要求  坚持问题导向。\n二、主要任务  加强管理。\n").is_none());
+        assert!(texts("组长：王某  县长\n副组长：李某  副县长\n成员：赵某  局长\n").is_none());
+        // Lines that leave the header's columns are not its rows.
+        assert!(texts("序号  任务  单位\n坚持问题导向，全面加强管理，确保取得实效。\n").is_none());
+    }
+}
