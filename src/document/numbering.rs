@@ -1,4 +1,5 @@
-//! 公文 numbering: `一、` `（一）` `1.` `（1）` `①` `第一条`, in ASCII or full-width brackets.
+//! 公文 numbering: `一、` `（一）` `1.` `（1）` `①` `第一条` `第一项` `任务一：`, in ASCII or
+//! full-width brackets.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LabelKind {
@@ -16,6 +17,8 @@ pub enum LabelKind {
     Article,
     /// 第一部分, 第一章, 第一篇: the outermost parts of a long plan.
     Part,
+    /// 第一项：, 任务一：, 任务2、: an item named by a word around its number.
+    Named,
     /// No number: a measure set apart by the assignment that closes it.
     Unnumbered,
 }
@@ -205,6 +208,8 @@ fn numbered_part(line: &str) -> Option<Label> {
     let rest = cursor.rest();
     let (kind, word) = if rest.starts_with('条') {
         (LabelKind::Article, "条")
+    } else if rest.starts_with('项') {
+        (LabelKind::Named, "项")
     } else {
         let word = ["部分", "章", "篇"]
             .into_iter()
@@ -214,6 +219,10 @@ fn numbered_part(line: &str) -> Option<Label> {
     cursor.at += word.len();
     let printed = &line[..cursor.at];
     cursor.spaces();
+    // `第一项：推进…`: the colon is the label's.
+    if kind == LabelKind::Named {
+        cursor.one(|c| matches!(c, '：' | ':'));
+    }
     Some(Label {
         kind,
         seq: printed.to_string(),
@@ -274,9 +283,34 @@ pub fn parse_label(line: &str) -> Option<Label> {
         paren_arabic(line).or_else(|| arabic(line))
     } else if first == '第' {
         numbered_part(line)
+    } else if line.starts_with(TASK_WORD) {
+        task_numbered(line)
     } else {
         circled(line)
     }
+}
+
+/// The word that names an item before its number (`任务一：`).
+const TASK_WORD: &str = "任务";
+
+/// `任务一：` / `任务2、`: the word, a number, and a colon or 、 (not a stop: `任务1.5万户` is a
+/// quantity).
+fn task_numbered(line: &str) -> Option<Label> {
+    let mut cursor = Cursor::new(line);
+    cursor.at = TASK_WORD.len();
+    let value = match cursor.run(is_chinese_digit, 4) {
+        Some(digits) => chinese_value(digits)?,
+        None => arabic_value(cursor.run(is_arabic_digit, 3)?)?,
+    };
+    let printed = &line[..cursor.at];
+    cursor.spaces();
+    cursor.one(|c| matches!(c, '：' | ':' | '、'))?;
+    Some(Label {
+        kind: LabelKind::Named,
+        seq: printed.to_string(),
+        value,
+        len: cursor.at,
+    })
 }
 
 /// `11.121人才梯队项目`: a number whose text opens with digits, which `parse_label` reads as a
@@ -362,6 +396,11 @@ mod tests {
             ),
             (LabelKind::Circled, r"^([①-⑳])".to_string()),
             (LabelKind::Article, format!(r"^(第({zh}{{1,4}})条)\s*")),
+            (LabelKind::Named, format!(r"^(第({zh}{{1,4}})项)\s*[：:]?")),
+            (
+                LabelKind::Named,
+                format!(r"^(任务({zh}{{1,4}}|[0-9０-９]{{1,3}}))\s*[：:、]"),
+            ),
             (
                 LabelKind::Part,
                 format!(r"^(第({zh}{{1,4}})(?:部分|章|篇))\s*"),
@@ -404,6 +443,10 @@ mod tests {
                     caps[1].to_string(),
                     caps[1].chars().next()? as u32 - '①' as u32 + 1,
                 ),
+                LabelKind::Named => (
+                    caps[1].to_string(),
+                    chinese_value(&caps[2]).or_else(|| arabic_value(&caps[2]))?,
+                ),
                 _ => (caps[1].to_string(), chinese_value(&caps[2])?),
             };
             return Some(Label {
@@ -430,7 +473,7 @@ mod tests {
     fn the_hand_written_label_reader_reads_what_the_regular_expressions_read() {
         // Every short string over the characters labels are made of, and a few longer ones.
         let patterns = label_patterns();
-        let alphabet: Vec<char> = "一十二百〇（()）1２0.．、，, 　第条部分章篇①⑳年加"
+        let alphabet: Vec<char> = "一十二百〇（()）1２0.．、，, 　第条部分章篇①⑳年加项任务：:"
             .chars()
             .collect();
         for line in crate::test_samples::strings(&alphabet, 9, 40_000) {
@@ -446,6 +489,11 @@ mod tests {
             "1.5亿元",
             "第一百零三条　附则",
             "12 、建立",
+            "任务一：推进",
+            "任务12、建立",
+            "任务1.5万户",
+            "第三项：完成",
+            "第三项 完成",
         ] {
             assert_eq!(
                 parse_label(line),
@@ -457,6 +505,20 @@ mod tests {
 
     fn label(line: &str) -> Option<(LabelKind, String, u32, &str)> {
         parse_label(line).map(|l| (l.kind, l.seq.clone(), l.value, after_label(line, &l)))
+    }
+
+    #[test]
+    fn items_named_by_a_word_around_their_number() {
+        assert_eq!(
+            label("任务三：完善机制"),
+            Some((LabelKind::Named, "任务三".into(), 3, "完善机制"))
+        );
+        assert_eq!(
+            label("第二项：完善机制"),
+            Some((LabelKind::Named, "第二项".into(), 2, "完善机制"))
+        );
+        assert_eq!(label("任务1.5万户"), None);
+        assert_eq!(label("任务艰巨"), None);
     }
 
     #[test]
