@@ -109,6 +109,13 @@ pub fn is_leader_heading(line: &str) -> bool {
 /// `POST：NAME（POSTS）` (链长：钱某某（区委常委、副区长）).
 pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     let mut found: Vec<NamedLeader> = Vec::new();
+    // Every shape holds a post, 同志 or a colon: most sentences are ruled out in one pass.
+    if find_post(sentence, 0).is_none()
+        && !sentence.contains("同志")
+        && !sentence.contains(['：', ':'])
+    {
+        return found;
+    }
     if let Some(leader) = leader_before_post(sentence)
         .or_else(|| post_colon_leader(sentence))
         .or_else(|| comrade_leader(sentence))
