@@ -625,7 +625,18 @@ pub fn parse_phrase(
             continue;
         }
         let (named, role) = strip_verb(clause);
-        groups.push((role, units.split(named)));
+        let mut names = units.split(named);
+        if role.is_none() {
+            // `县财政局保障资金`: a clause of no role verb names its unit before what it does.
+            names = names
+                .into_iter()
+                .filter_map(|name| match names_a_unit(&name) {
+                    true => Some(name),
+                    false => leading_unit(&name).map(str::to_string),
+                })
+                .collect();
+        }
+        groups.push((role, names));
     }
     let has_role = |wanted: ClauseRole| groups.iter().any(|(r, _)| *r == Some(wanted));
     let has_lead = has_role(ClauseRole::Lead);
@@ -731,6 +742,17 @@ fn strip_verb(clause: &str) -> (&str, Option<ClauseRole>) {
         Some((named, role)) if names_only_units(named) => (named, Some(role)),
         _ => (trimmed, None),
     }
+}
+
+/// The unit a clause opens with (`县财政局` of `县财政局保障资金`): its shortest opening of three
+/// characters or more that ends like a government body.
+fn leading_unit(clause: &str) -> Option<&str> {
+    clause
+        .char_indices()
+        .skip(2)
+        .map(|(at, c)| &clause[..at + c.len_utf8()])
+        .find(|opening| is_gov_body(opening))
+        .filter(|unit| unit.len() < clause.len())
 }
 
 /// `B、C积极配合`: the manner is not part of the last name.
@@ -1230,6 +1252,14 @@ mod tests {
         assert!(!is_assignment_sentence("各乡镇抓好落实"));
         assert!(is_assignment_sentence("县财政局负总责，各乡镇抓好落实"));
         assert!(!is_assignment_sentence("2025年底前完成"));
+    }
+
+    #[test]
+    fn a_clause_without_a_role_verb_gives_the_unit_it_opens_with_or_nothing() {
+        let a = phrase("县应急局负责，县财政局保障资金");
+        assert_eq!(a.support, ["县应急局", "县财政局"]);
+        let a = phrase("区环保局牵头，确保按期完成");
+        assert_eq!((a.lead, a.support), (vec!["区环保局".to_string()], vec![]));
     }
 
     #[test]
