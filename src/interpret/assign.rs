@@ -1258,6 +1258,11 @@ mod tests {
     fn a_clause_without_a_role_verb_gives_the_unit_it_opens_with_or_nothing() {
         let a = phrase("县应急局负责，县财政局保障资金");
         assert_eq!(a.support, ["县应急局", "县财政局"]);
+        let a = phrase("由县民政局牵头负责，县财政局协助配合");
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["县民政局".to_string()], vec!["县财政局".to_string()])
+        );
         let a = phrase("区环保局牵头，确保按期完成");
         assert_eq!((a.lead, a.support), (vec!["区环保局".to_string()], vec![]));
     }

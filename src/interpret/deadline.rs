@@ -16,8 +16,18 @@ fn ends_leading_limit(c: char) -> bool {
     matches!(c, '，' | ',' | '、' | '：' | ':') || c.is_whitespace()
 }
 
-/// The word a task's opening limit may end with (`2023年6月底前完成，…`).
-const DONE: &str = "完成";
+/// The words a limit may end with (`2023年6月底前完成，…`, `…，2026年9月底前投入使用`): what is
+/// to be done by then. Longest first where one opens another.
+const DONE: &[&str] = &[
+    "全面完成",
+    "完成",
+    "投入使用",
+    "建成投用",
+    "建成",
+    "完工",
+    "办结",
+    "到位",
+];
 
 /// The limit that opens a task's text, if any.
 pub fn leading_deadline(text: &str) -> Option<String> {
@@ -43,7 +53,7 @@ fn opening_limit_end(text: &str, accept: impl Fn(usize) -> bool) -> Option<usize
     date_part_ends(text, year_end).into_iter().find_map(|end| {
         optional(text, end, DEADLINE_BEFORE)
             .into_iter()
-            .flat_map(|end| optional(text, end, &[DONE]))
+            .flat_map(|end| optional(text, end, DONE))
             .find(|&end| accept(end))
     })
 }
@@ -133,6 +143,11 @@ fn optional(text: &str, at: usize, words: &[&str]) -> Vec<usize> {
 mod tests {
     #[test]
     fn a_clause_of_only_a_limit_is_read_whole() {
+        assert_eq!(
+            deadline_clause("2026年9月底前投入使用").as_deref(),
+            Some("2026年9月底前投入使用")
+        );
+        assert_eq!(deadline_clause("2026年9月底前投入资金"), None);
         assert_eq!(
             deadline_clause("2025年5月底前完成").as_deref(),
             Some("2025年5月底前完成")

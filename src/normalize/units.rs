@@ -6,7 +6,7 @@ use super::name_list::NameList;
 use super::{is_space, split_top_level};
 use crate::vocab::{
     AREA_KIND_LEVELS, AREA_KINDS, GENERIC_TAILS, GENERIC_UNITS, GOV_BODY_SUFFIXES, LEVEL_PREFIXES,
-    NOT_A_PREFIX, SCOPE_NOTE_WORDS,
+    NOT_A_PREFIX, SCOPE_NOTE_WORDS, UNIT_LINE_STARTS,
 };
 use std::sync::LazyLock;
 
@@ -358,7 +358,9 @@ fn split_conjunction(text: &str) -> Vec<&str> {
                 parts.extend(split_conjunction(right));
                 return parts;
             }
-            let right_is_unit = right.chars().count() >= 3 && is_gov_body(right);
+            // `县城管局及相关乡镇`: a group named after a unit is one too.
+            let right_is_unit = right.chars().count() >= 3
+                && (is_gov_body(right) || UNIT_LINE_STARTS.iter().any(|s| right.starts_with(s)));
             if is_gov_body(left) && right_is_unit && !left.is_empty() {
                 let mut parts = vec![left];
                 parts.extend(split_conjunction(right));
@@ -488,6 +490,7 @@ mod tests {
     fn conjunction_splits_only_between_units() {
         assert_eq!(split("", "市住建局和人防办"), ["市住建局", "市人防办"]);
         assert_eq!(split("", "各镇党委和政府"), ["各镇党委和政府"]);
+        assert_eq!(split("", "县城管局及相关乡镇"), ["县城管局", "相关乡镇"]);
     }
 
     #[test]
