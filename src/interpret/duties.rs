@@ -147,11 +147,14 @@ pub fn post_head_line(line: &str) -> Option<String> {
 
 /// A heading that is nothing but one body's name (`县应急管理局`, `县住房和城乡建设局`).
 fn bare_unit(core: &str) -> Option<&str> {
-    let chars = core.chars().count();
-    let plain = !core.contains([
-        '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':',
-    ]);
-    (plain && (3..=HEAD_MAX_CHARS).contains(&chars) && is_gov_body(core)).then_some(core)
+    // Counted only as far as the limit: most lines asked are paragraphs.
+    let short = core.chars().nth(HEAD_MAX_CHARS).is_none() && core.chars().nth(2).is_some();
+    let plain = || {
+        !core.contains([
+            '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':',
+        ])
+    };
+    (short && plain() && is_gov_body(core)).then_some(core)
 }
 
 /// Endings of a heading over one owner's duties.

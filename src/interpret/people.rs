@@ -110,10 +110,8 @@ pub fn is_leader_heading(line: &str) -> bool {
 pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     let mut found: Vec<NamedLeader> = Vec::new();
     // Every shape holds a post, 同志 or a colon: most sentences are ruled out in one pass.
-    if find_post(sentence, 0).is_none()
-        && !sentence.contains("同志")
-        && !sentence.contains(['：', ':'])
-    {
+    let mut next_post = find_post(sentence, 0);
+    if next_post.is_none() && !sentence.contains("同志") && !sentence.contains(['：', ':']) {
         return found;
     }
     if let Some(leader) = leader_before_post(sentence)
@@ -124,12 +122,8 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     {
         found.push(leader);
     }
-    let mut search_from = 0;
-    while search_from < sentence.len() {
-        // The leftmost post, the longest where several start together: one pass of the text.
-        let Some(post) = find_post(sentence, search_from) else {
-            break;
-        };
+    // The leftmost post, the longest where several start together: one pass of the text.
+    while let Some(post) = next_post {
         let after = post.end;
         // `县长 王某某：` prints a space between the post and the name.
         let named = sentence[after..].trim_start_matches(crate::normalize::is_white_space);
@@ -146,7 +140,7 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
                 });
             }
         }
-        search_from = after;
+        next_post = find_post(sentence, after);
     }
     found
 }
@@ -225,8 +219,10 @@ fn heading_leader(head: &str) -> Option<NamedLeader> {
         .and_then(|inner| inner.rsplit_once(['（', '(']))
         .filter(|(_, note)| note.chars().count() <= HEADING_NOTE_MAX_CHARS)
         .map_or(text, |(before, _)| before.trim_end());
+    // Both shapes end their posts with a leader's post: most lines hold none.
     if text.chars().nth(HEADING_LEADER_MAX_CHARS).is_some()
         || text.contains(['，', '。', '；', ',', ';', '（', '('])
+        || find_post(text, 0).is_none()
     {
         return None;
     }

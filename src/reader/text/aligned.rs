@@ -28,9 +28,10 @@ struct Piece {
 
 /// The table whose header is line `start`, as a block, and the index of the line after it.
 pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
-    // Nearly every line has no wide gap: it is ruled out without being split.
+    // Nearly every line has no wide gap (a search for one is quick), or too few for a header:
+    // it is ruled out without being split.
     let text = &lines[start].text;
-    if !text.contains("  ") && !text.contains('\u{3000}') {
+    if !text.contains("  ") && !text.contains('\u{3000}') || wide_gaps(text) + 1 < MIN_COLUMNS {
         return None;
     }
     let header = pieces(&lines[start])?;
@@ -120,6 +121,21 @@ fn place(
         placed.push((column, piece));
     }
     Some(placed)
+}
+
+/// How many gaps of [`PIECE_GAP`] or more stand inside a line, counted without copying it.
+fn wide_gaps(text: &str) -> usize {
+    let mut gaps = 0;
+    let mut gap = 0;
+    for c in text.chars() {
+        if is_space(c) {
+            gap += if crate::normalize::is_wide(c) { 2 } else { 1 };
+        } else {
+            gaps += usize::from(gap >= PIECE_GAP);
+            gap = 0;
+        }
+    }
+    gaps
 }
 
 /// The pieces of a line of text (none for a blank line or a row of another kind of table).
