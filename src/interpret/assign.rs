@@ -1269,40 +1269,35 @@ mod tests {
 
     #[test]
     fn roles_named_by_a_copula_a_frame_or_a_verb_that_follows_units_only() {
-        let ranks = |text: &str| {
+        let cases: [(&str, &[&str], &[&str]); 6] = [
+            (
+                "县民政局为牵头单位，县残联、县卫健委为配合单位",
+                &["县民政局"],
+                &["县残联", "县卫健委"],
+            ),
+            (
+                "县文旅局作为牵头部门，县公安局共同配合",
+                &["县文旅局"],
+                &["县公安局"],
+            ),
+            (
+                "以县水利局为主，县农业农村局配合",
+                &["县水利局"],
+                &["县农业农村局"],
+            ),
+            ("县交通局统筹，各乡镇具体落实", &["县交通局"], &["各乡镇"]),
+            (
+                "由县科协牵头，会同县教育局、县团委推进",
+                &["县科协"],
+                &["县教育局", "县团委"],
+            ),
+            ("县体育局承办，县文旅局协办", &["县体育局"], &["县文旅局"]),
+        ];
+        for (text, lead, support) in cases {
             let a = phrase(text);
-            (a.lead, a.support)
-        };
-        assert_eq!(
-            ranks("县民政局为牵头单位，县残联、县卫健委为配合单位"),
-            (
-                vec!["县民政局".into()],
-                vec!["县残联".into(), "县卫健委".into()]
-            )
-        );
-        assert_eq!(
-            ranks("县文旅局作为牵头部门，县公安局共同配合"),
-            (vec!["县文旅局".into()], vec!["县公安局".into()])
-        );
-        assert_eq!(
-            ranks("以县水利局为主，县农业农村局配合"),
-            (vec!["县水利局".into()], vec!["县农业农村局".into()])
-        );
-        assert_eq!(
-            ranks("县交通局统筹，各乡镇具体落实"),
-            (vec!["县交通局".into()], vec!["各乡镇".into()])
-        );
-        assert_eq!(
-            ranks("由县科协牵头，会同县教育局、县团委推进"),
-            (
-                vec!["县科协".into()],
-                vec!["县教育局".into(), "县团委".into()]
-            )
-        );
-        assert_eq!(
-            ranks("县体育局承办，县文旅局协办"),
-            (vec!["县体育局".into()], vec!["县文旅局".into()])
-        );
+            assert_eq!(a.lead, lead, "lead of {text}");
+            assert_eq!(a.support, support, "support of {text}");
+        }
         assert!(is_assignment_sentence("县统计局会同县发改局组织实施"));
         // The same words close clauses that name no unit.
         for aside in [
