@@ -729,6 +729,12 @@ pub const FIRST_LEADS_COPULAS: &[char] = &['为', '是'];
 pub const FIRST_LEADS_GAP_CHARS: (usize, usize) = (6, 4);
 pub const FIRST_LEADS_CLAUSE_ENDS: &[char] = &['，', '。', '；', ',', ';'];
 
+/// Symbols a table or list prints beside a unit's name to mark it (`县交通局*`, `★县公安局`). They
+/// are no part of the name; a legend (`带*的为牵头单位`, `★表示牵头单位`) may say the marked unit leads.
+pub const UNIT_MARKS: &[char] = &['*', '＊', '★', '☆', '▲', '△', '※'];
+/// A legend names [`ROLE_LEAD`] within this many characters after its mark, in one clause.
+pub const UNIT_MARK_LEGEND_GAP_CHARS: usize = 8;
+
 /// Says that a rule printed once applies to what follows (排第一的为牵头单位，下同).
 pub const CARRIED_FORWARD: &str = "下同";
 

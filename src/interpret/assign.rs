@@ -133,6 +133,14 @@ pub fn push_unique(list: &mut Vec<String>, value: String) {
     }
 }
 
+/// What ends a key: a colon, or the bracket around it (`【责任单位】`).
+const KEY_ENDS: [char; 5] = ['：', ':', '】', ']', '］'];
+
+/// Whether `text` may hold a `KEY：` at all: most paragraphs are ruled out without the key grammar.
+fn may_hold_keys(text: &str) -> bool {
+    text.contains(KEY_ENDS)
+}
+
 /// One `KEY：` of an assignment line (`牵头单位：`): the key's column, and where key and colon
 /// stand in the text.
 struct KeyAt {
@@ -145,8 +153,18 @@ struct KeyAt {
 /// rather than as an alternation of every key, which cost more to compile than a notice to read.
 fn assignment_keys(text: &str) -> Vec<KeyAt> {
     let mut found = Vec::new();
-    for (colon, c) in text.char_indices().filter(|(_, c)| matches!(c, '：' | ':')) {
-        let before = text[..colon].trim_end_matches(char::is_whitespace);
+    for (colon, c) in text.char_indices().filter(|(_, c)| KEY_ENDS.contains(c)) {
+        // `【牵头单位】县交通局`: a key in brackets ends with the bracket and starts with its opener.
+        let opener = match c {
+            '】' => Some('【'),
+            ']' => Some('['),
+            '］' => Some('［'),
+            _ => None,
+        };
+        let before = match opener {
+            Some(_) => &text[..colon],
+            None => text[..colon].trim_end_matches(char::is_whitespace),
+        };
         let mut best: Option<&(&str, Column)> = None;
         let following: &[(&str, Column)] = if found.is_empty() {
             &[]
@@ -168,10 +186,19 @@ fn assignment_keys(text: &str) -> Vec<KeyAt> {
             });
         }
         if let Some((key, column)) = best {
-            found.push(KeyAt {
-                column: *column,
-                whole: before.len() - key.len()..colon + c.len_utf8(),
-            });
+            let start = before.len() - key.len();
+            let start = match opener {
+                None => Some(start),
+                Some(opener) => before[..start]
+                    .strip_suffix(opener)
+                    .map(|outside| outside.len()),
+            };
+            if let Some(start) = start {
+                found.push(KeyAt {
+                    column: *column,
+                    whole: start..colon + c.len_utf8(),
+                });
+            }
         }
     }
     if let Some(first) = found.first().map(|k| k.whole.start)
@@ -346,8 +373,7 @@ pub fn key_values(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<(Assignment, std::ops::Range<usize>)> {
-    // Every key ends with a colon: most paragraphs are ruled out without the key grammar.
-    if !text.contains(['：', ':']) {
+    if !may_hold_keys(text) {
         return None;
     }
     let keys = assignment_keys(text);
@@ -473,7 +499,7 @@ fn without_unmatched_closers(value: &str) -> &str {
 /// compile than a notice costs to read.
 pub fn reads_as_phrase(units: &str) -> bool {
     // `牵头：县住建局；配合：县城管局` in one cell ranks by its keys.
-    if units.contains(['：', ':']) && !assignment_keys(units).is_empty() {
+    if may_hold_keys(units) && !assignment_keys(units).is_empty() {
         return true;
     }
     RANKING_VERBS.iter().any(|verb| {
@@ -496,26 +522,48 @@ pub fn reads_as_phrase(units: &str) -> bool {
 /// of their role, or is a time limit. Prose that merely mentions a unit (`由县财政局负责资金兑付，
 /// 确保按期落实`) is not.
 pub fn is_assignment_sentence(sentence: &str) -> bool {
+    assignment_tail(sentence).is_some_and(|tail| tail.len() == sentence.len())
+}
+
+/// The clauses that close a sentence and assign it (`加强巡查，由县交通局负责，县公安局配合` →
+/// `由县交通局负责，县公安局配合`): the longest run of clauses at its end that each name units
+/// and the verb of their role or give a time limit, with at least one role among them. Read
+/// from the end, each clause once.
+pub fn assignment_tail(sentence: &str) -> Option<&str> {
     let clauses = split_top_level(sentence, |c| matches!(c, '，' | ',' | '；' | ';'));
+    let mut start = sentence.len();
     let mut roles = 0;
-    let all_read = clauses.iter().all(|clause| {
-        let clause = clause.trim();
-        let clause = AGENT_MARKERS
-            .iter()
-            .find_map(|m| clause.strip_prefix(m))
-            .unwrap_or(clause);
-        if super::deadline::deadline_clause(clause).is_some() {
-            return true;
-        }
-        let (named, role) = strip_verb(clause);
-        let follows = FOLLOWING_CLAUSE_VERBS.iter().any(|v| clause.ends_with(v));
-        roles += usize::from(role.is_some() && !follows);
-        role.is_some()
-            && split_top_level(named, |c| c == '、')
-                .iter()
-                .all(|name| names_a_unit(crate::normalize::units::strip_generic_tail(name.trim())))
-    });
-    all_read && roles > 0
+    for clause in clauses.iter().rev() {
+        let Some(ranks) = clause_assigns(clause) else {
+            break;
+        };
+        roles += usize::from(ranks);
+        // The slice's offset in the sentence: split_top_level hands out pieces of it.
+        start = clause.as_ptr() as usize - sentence.as_ptr() as usize;
+    }
+    // A run of time limits and following verbs alone (`确保按期完成`) assigns nothing.
+    (roles > 0).then(|| sentence[start..].trim_start())
+}
+
+/// Whether one clause reads as part of an assignment: `None` when it does not; `Some(true)`
+/// for a clause that gives units their role, `Some(false)` for a time limit or a clause that
+/// follows the ranking one (`各乡镇抓好落实`).
+fn clause_assigns(clause: &str) -> Option<bool> {
+    let clause = clause.trim();
+    let clause = AGENT_MARKERS
+        .iter()
+        .find_map(|m| clause.strip_prefix(m))
+        .unwrap_or(clause);
+    if super::deadline::deadline_clause(clause).is_some() {
+        return Some(false);
+    }
+    let (named, role) = strip_verb(clause);
+    role?;
+    let all_units = split_top_level(named, |c| c == '、')
+        .iter()
+        .all(|name| names_a_unit(crate::normalize::units::strip_generic_tail(name.trim())));
+    let follows = FOLLOWING_CLAUSE_VERBS.iter().any(|v| clause.ends_with(v));
+    all_units.then_some(!follows)
 }
 
 /// A government body, a company, or a group of them (`各乡镇`, `相关部门`), by how the name ends.
@@ -571,7 +619,7 @@ pub fn parse_phrase(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<Assignment> {
-    if phrase.contains(['：', ':']) && !assignment_keys(phrase).is_empty() {
+    if may_hold_keys(phrase) && !assignment_keys(phrase).is_empty() {
         return key_values(phrase, units, first_leads).map(|(a, _)| a);
     }
     let names_a_role = CLAUSE_VERBS
@@ -775,11 +823,55 @@ fn names_only_units(list: &str) -> bool {
         })
 }
 
+/// The assignment a task head opens with, before what is to be done: clauses that rank units
+/// (`县交通局牵头，县公安局配合：加强…`, `由县交通局牵头，县公安局配合，加强…`), or units alone
+/// before a colon (`县交通局、县公安局：加强…`), who then carry the task as a list that ranks
+/// nobody does. Only the head's first sentence is read.
+pub fn opening_assignment(
+    head: &str,
+    units: &mut UnitContext,
+    first_leads: bool,
+) -> Option<Assignment> {
+    let colon = head.find(['：', ':', '。']);
+    let sentence = &head[..colon.unwrap_or(head.len())];
+    let mut end = 0;
+    let mut roles = 0;
+    for clause in split_top_level(sentence, |c| matches!(c, '，' | ',' | '；' | ';')) {
+        let Some(ranks) = clause_assigns(clause) else {
+            break;
+        };
+        roles += usize::from(ranks);
+        end = clause.as_ptr() as usize - sentence.as_ptr() as usize + clause.len();
+    }
+    if roles > 0 {
+        return parse_phrase(&sentence[..end], units, first_leads);
+    }
+    // A unit's name over its own list (`区应急管理局：` and duties below) is a duty list's owner.
+    let before_colon = colon.is_some_and(|at| {
+        let after = &head[at..];
+        after.starts_with(['：', ':']) && !after.trim_start_matches(['：', ':']).trim().is_empty()
+    });
+    let sentence = sentence.trim();
+    if !before_colon || sentence.contains(['，', ',', '；', ';']) || !names_only_units(sentence) {
+        return None;
+    }
+    let assignment = Assignment {
+        support: units.split(sentence),
+        ..Assignment::default()
+    };
+    (!assignment.support.is_empty()).then_some(assignment)
+}
+
 /// The unit a task head opens with (`市安委办负责…`), and where the head continues.
 pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
     if !head.contains("负责") && !head.contains("牵头") {
         return None;
     }
+    // `由县交通局负责…`: the agent marker is no part of the name.
+    let head = AGENT_MARKERS
+        .iter()
+        .find_map(|m| head.strip_prefix(m))
+        .unwrap_or(head);
     let (unit, note, verb) = subject_parts(head)?;
     if !is_gov_body(unit) {
         return None;
@@ -1591,5 +1683,78 @@ mod tests {
         .unwrap();
         assert_eq!(a.support, ["区安全生产委员会办公室（区应急管理局）"]);
         assert!(subject_unit("区长负责全面贯彻", &mut UnitContext::new("")).is_none());
+    }
+
+    #[test]
+    fn a_sentence_may_close_with_its_assignment() {
+        let cases = [
+            (
+                "加强巡查，由县交通局负责，县公安局配合",
+                Some("由县交通局负责，县公安局配合"),
+            ),
+            (
+                "加强巡查，县交通局牵头，各乡镇配合，2026年底前完成",
+                Some("县交通局牵头，各乡镇配合，2026年底前完成"),
+            ),
+            ("加强巡查，各乡镇负责", Some("各乡镇负责")),
+            (
+                "县教育局负责，县公安局配合",
+                Some("县教育局负责，县公安局配合"),
+            ),
+            // Clauses that only follow a ranking or give a time, and prose that names a unit.
+            ("加强巡查，确保按期完成", None),
+            ("加强巡查，各乡镇抓好落实", None),
+            ("加强巡查，县财政局负责资金保障，各乡镇抓好落实", None),
+            ("加强巡查，主要负责同志亲自负责", None),
+        ];
+        for (sentence, tail) in cases {
+            assert_eq!(assignment_tail(sentence), tail, "{sentence}");
+        }
+        assert!(!is_assignment_sentence("加强巡查，由县交通局负责"));
+    }
+
+    #[test]
+    fn a_head_may_open_with_its_assignment() {
+        let read = |head: &str| {
+            opening_assignment(head, &mut UnitContext::new(""), false).map(|a| (a.lead, a.support))
+        };
+        let ranked = |lead: &[&str], support: &[&str]| {
+            let owned = |names: &[&str]| names.iter().map(|n| n.to_string()).collect();
+            Some((owned(lead), owned(support)))
+        };
+        assert_eq!(
+            read("县交通局牵头，县公安局配合：加强道路巡查"),
+            ranked(&["县交通局"], &["县公安局"])
+        );
+        assert_eq!(
+            read("由县水利局牵头，县农业局、各乡镇配合，开展河道清淤"),
+            ranked(&["县水利局"], &["县农业局", "各乡镇"])
+        );
+        assert_eq!(
+            read("县交通局、县公安局：加强道路巡查"),
+            ranked(&[], &["县交通局", "县公安局"])
+        );
+        // A unit over its own list, a theme before a colon, a task that names no role.
+        assert_eq!(read("县交通局："), None);
+        assert_eq!(read("工作目标：道路畅通"), None);
+        assert_eq!(read("加强道路巡查，县交通局要主动作为"), None);
+        // `由` opens no unit's name.
+        let a = subject_unit("由县交通局负责全县巡查", &mut UnitContext::new("")).unwrap();
+        assert_eq!(a.support, ["县交通局"]);
+    }
+
+    #[test]
+    fn keys_may_stand_in_brackets() {
+        let text = "加强道路巡查。【牵头单位】县交通局【配合单位】县公安局、县城管局【完成时限】2026年6月底";
+        let (a, range) = key_values(text, &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(a.lead, ["县交通局"]);
+        assert_eq!(a.support, ["县公安局", "县城管局"]);
+        assert_eq!(a.deadline.as_deref(), Some("2026年6月底"));
+        assert_eq!(&text[..range.start], "加强道路巡查。");
+        let (a, _) = key_values("[责任单位]县交通局", &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(a.support, ["县交通局"]);
+        // A bracket that holds no key, or a key with no opener, is text.
+        assert!(key_values("【重点任务】加强道路巡查", &mut UnitContext::new(""), false).is_none());
+        assert!(key_values("巡查责任单位】县交通局", &mut UnitContext::new(""), false).is_none());
     }
 }

@@ -66,6 +66,7 @@ pub fn interpret(
         text: &text,
         places: &places,
         printed: Some(&printed),
+        lead_mark: crate::normalize::units::lead_mark_in(&text),
     };
     // Each table's rows, once: a table with a header row is the table interpreter's, any other
     // is read as paragraphs.

@@ -597,14 +597,17 @@ fn extract_assignment(
         let last = body.last().unwrap_or(head);
         parts.extend(agent_sentence(last).and_then(|s| phrases.parse(s, first_leads)));
     }
-    parts.extend(assign::subject_unit(head, &mut UnitContext::new(document)));
+    let mut units = UnitContext::new(document);
+    let opening = assign::opening_assignment(head, &mut units, first_leads);
+    parts.extend(opening.or_else(|| assign::subject_unit(head, &mut units)));
     Assignment::merged(parts)
 }
 
 /// The sentence that closes a paragraph when it is an assignment printed as prose, not in
 /// brackets or a 责任单位 line (`…。由县市场监管局牵头，县税务局配合。`, `…。市教育局负责，市公安局
 /// 配合。`). Only the last sentence, one inside the text tells how the work is done; and not a
-/// paragraph's only sentence unless it opens with 由, since a task's title says what is done.
+/// paragraph's only sentence unless it opens with 由, since a task's title says what is done; the
+/// clauses that close a sentence when those before them say what is done.
 fn agent_sentence(paragraph: &str) -> Option<&str> {
     let trimmed = paragraph.trim_end().trim_end_matches(['。', '.']);
     let start = trimmed.rfind('。').map_or(0, |at| at + '。'.len_utf8());
@@ -612,7 +615,10 @@ fn agent_sentence(paragraph: &str) -> Option<&str> {
     let named_first = crate::vocab::AGENT_MARKERS
         .iter()
         .any(|m| sentence.starts_with(m));
-    ((named_first || start > 0) && assign::is_assignment_sentence(sentence)).then_some(sentence)
+    let tail = assign::assignment_tail(sentence)?;
+    let whole = tail.len() == sentence.len();
+    // `加强巡查，由县交通局负责`: the clauses before the tail say what is done.
+    (!whole || named_first || start > 0).then_some(tail)
 }
 
 /// `paragraph` without the assignment brackets at `taken` (in order, none overlapping), in one

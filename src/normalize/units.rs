@@ -19,6 +19,8 @@ pub struct DocumentWords<'a> {
     pub text: &'a str,
     pub places: &'a [String],
     pub printed: Option<&'a PrefixIndex<'a>>,
+    /// The mark that the document's legend says a leading unit carries (`带*的为牵头单位`).
+    pub lead_mark: Option<char>,
 }
 
 impl DocumentWords<'_> {
@@ -38,6 +40,87 @@ impl<'a> From<&'a str> for DocumentWords<'a> {
             text,
             places: &[],
             printed: None,
+            lead_mark: None,
+        }
+    }
+}
+
+/// The mark a legend says a leading unit carries: the mark, then within one short clause a
+/// copula and 牵头 (`*为牵头单位`, `带★号的是牵头部门`, `▲表示牵头单位`), or 牵头, then 用/以/标 and
+/// the mark (`牵头单位用*标注`). One pass over the text; marks are rare, each looks at a few
+/// characters around it.
+pub fn lead_mark_in(text: &str) -> Option<char> {
+    use crate::vocab::{ROLE_LEAD, UNIT_MARK_LEGEND_GAP_CHARS, UNIT_MARKS};
+    let ends_clause = |c: char| matches!(c, '，' | '。' | '；' | ',' | ';' | '\n' | '、');
+    text.char_indices()
+        .filter(|(_, c)| UNIT_MARKS.contains(c))
+        .find_map(|(at, mark)| {
+            let after: String = text[at + mark.len_utf8()..]
+                .chars()
+                .take_while(|c| !ends_clause(*c))
+                .take(UNIT_MARK_LEGEND_GAP_CHARS + ROLE_LEAD.chars().count())
+                .collect();
+            let says_after = after.find(ROLE_LEAD).is_some_and(|lead| {
+                ["为", "是", "表示", "代表", "系"]
+                    .iter()
+                    .any(|copula| after[..lead].contains(copula))
+            });
+            let before: String = {
+                let mut chars: Vec<char> = text[..at]
+                    .chars()
+                    .rev()
+                    .take_while(|c| !ends_clause(*c))
+                    .take(UNIT_MARK_LEGEND_GAP_CHARS + ROLE_LEAD.chars().count())
+                    .collect();
+                chars.reverse();
+                chars.into_iter().collect()
+            };
+            let says_before = before.rfind(ROLE_LEAD).is_some_and(|lead| {
+                ["用", "以", "标"]
+                    .iter()
+                    .any(|verb| before[lead..].contains(verb))
+            });
+            (says_after || says_before).then_some(mark)
+        })
+}
+
+/// `part` without a closing bracket that is the marks' legend (`县公安局（*为牵头单位）`).
+fn without_legend(part: &str) -> &str {
+    let Some(inner) = part.strip_suffix(['）', ')']) else {
+        return part;
+    };
+    match inner.rfind(['（', '(']) {
+        Some(open) if lead_mark_in(&inner[open..]).is_some() => part[..open].trim_end(),
+        _ => part,
+    }
+}
+
+/// `piece` without the marks printed beside it (`县交通局*`, `★县公安局`, `县卫健委（*）`), and
+/// whether it carried one of them.
+fn without_marks(piece: &str) -> (&str, Option<char>) {
+    use crate::vocab::UNIT_MARKS;
+    let is_mark_or_bracket =
+        |c: char| UNIT_MARKS.contains(&c) || matches!(c, '（' | '）' | '(' | ')' | '“' | '”' | '"');
+    // Marks alone or in brackets before the name (`★县公安局`, `（*）县城管局`) or after it.
+    let head = piece.trim_start_matches(is_mark_or_bracket);
+    let tail = head.trim_end_matches(is_mark_or_bracket);
+    let marked = |cut: &str| cut.chars().find(|c| UNIT_MARKS.contains(c));
+    let lead_mark = marked(&piece[..piece.len() - head.len()]);
+    let trail_mark = marked(&head[tail.len()..]);
+    match lead_mark.or(trail_mark) {
+        None => (piece, None),
+        Some(mark) => {
+            let start = if lead_mark.is_some() {
+                piece.len() - head.len()
+            } else {
+                0
+            };
+            let end = if trail_mark.is_some() {
+                piece.len() - (head.len() - tail.len())
+            } else {
+                piece.len()
+            };
+            (&piece[start..end], Some(mark))
         }
     }
 }
@@ -133,7 +216,13 @@ impl<'a> UnitContext<'a> {
             })
             .collect();
         for (starts_group, part) in parts {
-            let part = strip_scope_note(part.trim());
+            let part = without_legend(strip_scope_note(part.trim()));
+            let (part, mark) = without_marks(part);
+            // A mark or a stop left alone (`*`) names nobody.
+            if !part.chars().any(char::is_alphanumeric) {
+                continue;
+            }
+            let leads_by_mark = mark.is_some() && mark == self.document.lead_mark;
             // A group names its own level: 区市场监管局，两岸仲裁中心 does not make the second 区….
             if starts_group && several_groups && !out.is_empty() {
                 self.prefix = None;
@@ -143,7 +232,10 @@ impl<'a> UnitContext<'a> {
                 if piece.is_empty() || GENERIC_UNITS.contains(&piece) {
                     continue;
                 }
-                let full = self.complete(piece);
+                let mut full = self.complete(piece);
+                if leads_by_mark {
+                    full.push_str(LEAD_MARKERS[0]);
+                }
                 // A register's own cell prints each name in full: `各街道、区城管局` is two units.
                 if !self.in_full
                     && let Some(previous) = out.last()
@@ -396,6 +488,7 @@ mod tests {
             text,
             places: &places,
             printed: None,
+            lead_mark: None,
         };
         assert_eq!(
             UnitContext::new(words).split("区交通局、某岛海事局、福建银监局某岛办事处、经发局"),
@@ -518,6 +611,50 @@ mod tests {
         assert_eq!(
             split("", "区安委办（区应急管理局、区消防大队）  市科工信局"),
             ["区安委办（区应急管理局、区消防大队）", "市科工信局"]
+        );
+    }
+
+    #[test]
+    fn a_legend_names_the_mark_of_a_leading_unit() {
+        for legend in [
+            "注：带*的为牵头单位。",
+            "（标注★号的是牵头部门）",
+            "▲表示牵头单位",
+            "说明：牵头单位用※标注。",
+        ] {
+            assert!(lead_mark_in(legend).is_some(), "{legend}");
+        }
+        assert_eq!(lead_mark_in("注：带“＊”的为牵头单位"), Some('＊'));
+        // A mark with no word of leading near it, or one in another clause, is no legend.
+        for text in [
+            "★重点项目，共十二项",
+            "县交通局*、县公安局，县城管局牵头",
+            "*号项目为市级重点",
+        ] {
+            assert_eq!(lead_mark_in(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn marks_beside_names_are_no_part_of_them() {
+        let text = "（*为牵头单位）";
+        let words = DocumentWords {
+            lead_mark: lead_mark_in(text),
+            ..DocumentWords::from(text)
+        };
+        assert_eq!(
+            UnitContext::new(words).split("县交通局*、县公安局、（*）县城管局"),
+            ["县交通局（牵头）", "县公安局", "县城管局（牵头）"]
+        );
+        assert_eq!(
+            UnitContext::new(words).split("县交通局（*）、★县公安局"),
+            ["县交通局（牵头）", "县公安局"]
+        );
+        // Without a legend the mark is dropped and ranks nobody; the legend's own bracket and a
+        // mark alone name no unit.
+        assert_eq!(
+            split("", "县交通局*、县公安局（*为牵头单位）、*"),
+            ["县交通局", "县公安局"]
         );
     }
 }
