@@ -71,9 +71,65 @@ impl Line {
 }
 
 pub fn clean_lines(text: &str, warnings: &mut Vec<Warning>) -> Vec<Line> {
-    text.split('\n')
+    let mut lines: Vec<Line> = text
+        .split('\n')
         .enumerate()
         .map(|(index, raw)| clean_line(index + 1, raw.trim_end_matches('\r'), warnings))
+        .collect();
+    bare_pipe_tables(&mut lines);
+    lines
+}
+
+/// A pipe table printed without the outer pipes (`序号 | 任务 | 牵头单位`, then `--- | --- | ---`):
+/// the delimiter row under the header says it is one, so the header and the rows with pipes
+/// below it are rows, a short one filled out at its end. One pass; a pipe in prose without that
+/// delimiter row stays text.
+fn bare_pipe_tables(lines: &mut [Line]) {
+    let mut i = 1;
+    while i < lines.len() {
+        let header = &lines[i - 1];
+        if lines[i].cells.is_some()
+            || header.cells.is_some()
+            || !header.text.contains('|')
+            || !is_delimiter_row(&lines[i].text)
+        {
+            i += 1;
+            continue;
+        }
+        let header_cells = pipe_cells(&lines[i - 1].text);
+        let width = header_cells.len();
+        lines[i - 1].cells = Some(header_cells);
+        lines[i].cells = Some(Vec::new());
+        i += 1;
+        while i < lines.len() && lines[i].cells.is_none() && lines[i].text.contains('|') {
+            // As Markdown reads it, a short row lacks its last cells, not its first.
+            let mut cells = pipe_cells(&lines[i].text);
+            if cells.len() < width {
+                cells.resize(width, String::new());
+            }
+            lines[i].cells = Some(cells);
+            i += 1;
+        }
+    }
+}
+
+/// `--- | :---: | ---`: a pipe table's delimiter row, with or without outer pipes.
+fn is_delimiter_row(text: &str) -> bool {
+    text.contains('|')
+        && text.contains("---")
+        && text
+            .chars()
+            .all(|c| matches!(c, '-' | ':' | '|') || is_space(c))
+}
+
+/// The cells of a pipe row, outer pipes optional.
+fn pipe_cells(text: &str) -> Vec<String> {
+    let trimmed = text.trim_matches(is_space);
+    let inner = trimmed.strip_prefix('|').unwrap_or(trimmed);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner
+        .split('|')
+        .map(|c| c.trim_matches(is_space).replace("<br>", "\n"))
         .collect()
 }
 
@@ -273,5 +329,27 @@ mod tests {
         let lines = clean_lines("[image: IM 72].区委常委李先勇分管", &mut warnings);
         assert!(lines[0].lost_label);
         assert_eq!(lines[0].text, "区委常委李先勇分管");
+    }
+
+    #[test]
+    fn a_pipe_table_without_outer_pipes_is_known_by_its_delimiter_row() {
+        let text = "说明 | 见下表\n序号 | 任务 | 牵头单位\n--- | :---: | ---\n1 | 修路 | 县交通局\n2 | 建桥 |\n以上任务年底前完成。";
+        let lines = clean_lines(text, &mut Vec::new());
+        let cells: Vec<Option<Vec<String>>> = lines.iter().map(|l| l.cells.clone()).collect();
+        let row = |cells: &[&str]| Some(cells.iter().map(|c| c.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            cells,
+            [
+                None,
+                row(&["序号", "任务", "牵头单位"]),
+                Some(Vec::new()),
+                row(&["1", "修路", "县交通局"]),
+                row(&["2", "建桥", ""]),
+                None,
+            ]
+        );
+        // A pipe in prose, with no delimiter row under it, is text.
+        let lines = clean_lines("甲 | 乙\n丙 | 丁", &mut Vec::new());
+        assert!(lines.iter().all(|l| l.cells.is_none()));
     }
 }
