@@ -134,11 +134,17 @@ pub fn push_unique(list: &mut Vec<String>, value: String) {
 }
 
 /// What ends a key: a colon, or the bracket around it (`【责任单位】`).
-const KEY_ENDS: [char; 5] = ['：', ':', '】', ']', '］'];
+fn is_key_end(c: char) -> bool {
+    matches!(c, '：' | ':' | '】' | ']' | '］')
+}
 
-/// Whether `text` may hold a `KEY：` at all: most paragraphs are ruled out without the key grammar.
+/// Whether `text` may hold a `KEY：` at all: most paragraphs are ruled out without the key
+/// grammar. One search per character, each a fast scan for its last byte, costs less than
+/// decoding every character to compare it with all of them.
 fn may_hold_keys(text: &str) -> bool {
-    text.contains(KEY_ENDS)
+    ['：', ':', '】', ']', '］']
+        .into_iter()
+        .any(|end| text.contains(end))
 }
 
 /// One `KEY：` of an assignment line (`牵头单位：`): the key's column, and where key and colon
@@ -153,7 +159,7 @@ struct KeyAt {
 /// rather than as an alternation of every key, which cost more to compile than a notice to read.
 fn assignment_keys(text: &str) -> Vec<KeyAt> {
     let mut found = Vec::new();
-    for (colon, c) in text.char_indices().filter(|(_, c)| KEY_ENDS.contains(c)) {
+    for (colon, c) in text.char_indices().filter(|(_, c)| is_key_end(*c)) {
         // `【牵头单位】县交通局`: a key in brackets ends with the bracket and starts with its opener.
         let opener = match c {
             '】' => Some('【'),

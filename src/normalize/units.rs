@@ -52,7 +52,10 @@ impl<'a> From<&'a str> for DocumentWords<'a> {
 pub fn lead_mark_in(text: &str) -> Option<char> {
     use crate::vocab::{ROLE_LEAD, UNIT_MARK_LEGEND_GAP_CHARS, UNIT_MARKS};
     let ends_clause = |c: char| matches!(c, '，' | '。' | '；' | ',' | ';' | '\n' | '、');
-    text.char_indices()
+    // Every mark's UTF-8 form starts with one of these bytes; most text has none of them.
+    let lead_bytes = memchr::memchr3_iter(b'*', 0xE2, 0xEF, text.as_bytes());
+    lead_bytes
+        .filter_map(|at| Some((at, text[at..].chars().next()?)))
         .filter(|(_, c)| UNIT_MARKS.contains(c))
         .find_map(|(at, mark)| {
             let after: String = text[at + mark.len_utf8()..]
@@ -625,6 +628,11 @@ mod tests {
             assert!(lead_mark_in(legend).is_some(), "{legend}");
         }
         assert_eq!(lead_mark_in("注：带“＊”的为牵头单位"), Some('＊'));
+        // The search looks for the marks' first bytes: every mark in the vocabulary has one.
+        for mark in crate::vocab::UNIT_MARKS {
+            let legend = format!("{mark}为牵头单位");
+            assert_eq!(lead_mark_in(&legend), Some(*mark), "{legend}");
+        }
         // A mark with no word of leading near it, or one in another clause, is no legend.
         for text in [
             "★重点项目，共十二项",

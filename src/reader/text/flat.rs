@@ -15,6 +15,7 @@
 //! Lines of ordinary length, and long lines without that shape, pass unchanged.
 
 use super::clean::Line;
+use super::flat_table;
 use crate::document::numbering::{LabelKind, is_chinese_digit, is_doc_number, parse_label};
 use crate::normalize::is_han;
 use crate::vocab::{ADDRESSEE_ENDINGS, ADDRESSEE_MODALS, MEASURE_OPENERS, MODAL_LOOKALIKES};
@@ -28,42 +29,85 @@ const HEADING_SENTENCE_MAX_CHARS: usize = 25;
 
 const SENTENCE_ENDS: &[char] = &['。', '；', '：', '！', '？', ';', ':'];
 
-/// Returns the lines with every flattened line split into paragraphs.
+/// Returns the lines with every flattened line split into paragraphs, and the tables flattened
+/// onto a line cut back into rows.
 pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
-    if !lines.iter().any(is_flattened) {
-        return lines;
-    }
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        if !is_flattened(&line) {
+        let table = match line.cells {
+            Some(_) => None,
+            None => flat_table::find(&line.text),
+        };
+        if table.is_none() && !is_flattened(&line) {
             out.push(line);
             continue;
         }
-        for part in split_points(&line.text)
-            .windows(2)
-            .map(|w| line.text[w[0]..w[1]].trim())
-        {
-            if !part.is_empty() {
-                // Every field named: `..line.clone()` would copy the whole flat line per part.
-                out.push(Line {
-                    no: line.no,
-                    text: part.to_string(),
-                    cells: None,
-                    cell_start: false,
-                    lost_label: false,
-                    indent: 0,
-                });
+        let mut rest = line.text.as_str();
+        let mut next = table;
+        while let Some(table) = next {
+            // A table flattened onto the line shows the text around it is flattened too.
+            split_paragraphs(&mut out, line.no, &rest[..table.start]);
+            for cells in table.rows {
+                // A row's text is its cells, as a row printed on a line of its own gives it.
+                let mut row = text_line(line.no, cells.join("\t"));
+                row.cells = Some(cells);
+                out.push(row);
             }
+            rest = &rest[table.end..];
+            next = flat_table::find(rest);
+        }
+        if rest.len() < line.text.len() {
+            split_paragraphs(&mut out, line.no, rest);
+        } else {
+            push_paragraphs(&mut out, line.no, rest);
         }
     }
     out
 }
 
+/// A line of text read from line `no` of the file, no table row.
+fn text_line(no: usize, text: String) -> Line {
+    // Every field named: `..line.clone()` would copy the whole flat line per part.
+    Line {
+        no,
+        text,
+        cells: None,
+        cell_start: false,
+        lost_label: false,
+        indent: 0,
+    }
+}
+
+/// Adds `text` as paragraphs: split where its shape shows them when it is flattened, else whole.
+fn push_paragraphs(out: &mut Vec<Line>, no: usize, text: &str) {
+    let text = text.trim();
+    if is_flattened_text(text) {
+        split_paragraphs(out, no, text);
+    } else if !text.is_empty() {
+        out.push(text_line(no, text.to_string()));
+    }
+}
+
+/// Adds flattened `text` as the paragraphs its shape shows.
+fn split_paragraphs(out: &mut Vec<Line>, no: usize, text: &str) {
+    for part in split_points(text)
+        .windows(2)
+        .map(|w| text[w[0]..w[1]].trim())
+    {
+        if !part.is_empty() {
+            out.push(text_line(no, part.to_string()));
+        }
+    }
+}
+
 fn is_flattened(line: &Line) -> bool {
-    line.cells.is_none()
-        && line.text.len() >= FLATTENED_MIN_CHARS * 3
-        && line.text.chars().count() >= FLATTENED_MIN_CHARS
-        && has_numbers_after_sentence_ends(&line.text, FLATTENED_MIN_NUMBERS)
+    line.cells.is_none() && is_flattened_text(&line.text)
+}
+
+fn is_flattened_text(text: &str) -> bool {
+    text.len() >= FLATTENED_MIN_CHARS * 3
+        && text.chars().count() >= FLATTENED_MIN_CHARS
+        && has_numbers_after_sentence_ends(text, FLATTENED_MIN_NUMBERS)
 }
 
 /// Whether at least `least` numbering labels follow a sentence end (counting stops there), or
@@ -438,5 +482,40 @@ mod tests {
     fn ordinary_lines_pass_unchanged() {
         let text = "（一）加强管理。推进A（教育部负责）。强化B。做好C（人社部负责）。";
         assert_eq!(paragraphs(text), [text]);
+    }
+
+    #[test]
+    fn a_table_flattened_onto_a_short_page_gives_rows_between_paragraphs() {
+        let page = "某县关于印发任务分解表的通知 各乡镇：现将分解表印发给你们。 某县人民政府办公室 2026年3月1日 任务分解表 序号 工作任务 责任单位 完成时限 1 修缮文化站 县文旅局 2026年6月底 2 建设体育公园 县体育中心 2026年9月底 打印本页";
+        let line = Line {
+            no: 1,
+            cell_start: false,
+            lost_label: false,
+            text: page.to_string(),
+            cells: None,
+            indent: 0,
+        };
+        let lines = unflatten(vec![line]);
+        let shown: Vec<(String, bool)> = lines
+            .iter()
+            .map(|l| (l.text.clone(), l.cells.is_some()))
+            .collect();
+        let texts: Vec<&str> = shown.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "某县关于印发任务分解表的通知",
+                "各乡镇：现将分解表印发给你们。",
+                "某县人民政府办公室",
+                "2026年3月1日",
+                "任务分解表",
+                "序号\t工作任务\t责任单位\t完成时限",
+                "1\t修缮文化站\t县文旅局\t2026年6月底",
+                "2\t建设体育公园\t县体育中心\t2026年9月底",
+                "打印本页",
+            ]
+        );
+        let rows = shown.iter().filter(|(_, row)| *row).count();
+        assert_eq!(rows, 3);
     }
 }

@@ -7,6 +7,7 @@ mod aligned;
 mod broken;
 pub mod clean;
 mod flat;
+mod flat_table;
 mod gaps;
 
 use crate::document::{Block, Cell, Document, Paragraph, Position, Table};
