@@ -330,6 +330,11 @@ pub const NON_TASK_HEADINGS: &[&str] = &[
     "组织保障",
 ];
 
+/// Endings that make a short heading one of the kinds above (`创建目标`, `整治原则`, `纪律要求`),
+/// for headings of at most [`NON_TASK_HEADING_ENDING_MAX_CHARS`] characters.
+pub const NON_TASK_HEADING_ENDINGS: &[&str] = &["目标", "原则", "思想", "步骤", "要求"];
+pub const NON_TASK_HEADING_ENDING_MAX_CHARS: usize = 6;
+
 /// Endings of government bodies: only these inherit a list's level prefix (市发改局、工信局 → 市工信局).
 pub const GOV_BODY_SUFFIXES: &[&str] = &[
     "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆",
@@ -523,7 +528,7 @@ pub const LEAD_FRAME: (&str, &str) = ("以", "为主");
 /// Words of manner that may stand between the units and a clause's verb (`B、C协同配合`,
 /// `B密切配合`, `C共同参与`); longest first where one ends another.
 pub const CLAUSE_VERB_ADVERBS: &[&str] = &[
-    "积极", "协同", "协助", "密切", "主动", "全力", "共同", "具体", "全面", "认真",
+    "积极", "协同", "协助", "密切", "主动", "全力", "共同", "具体", "全面", "认真", "分别",
 ];
 
 /// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).

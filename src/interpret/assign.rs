@@ -540,12 +540,19 @@ pub fn assignment_tail(sentence: &str) -> Option<&str> {
     let mut start = sentence.len();
     let mut roles = 0;
     for clause in clauses.iter().rev() {
+        // The slice's offset in the sentence: split_top_level hands out pieces of it.
+        let at = clause.as_ptr() as usize - sentence.as_ptr() as usize;
         let Some(ranks) = clause_assigns(clause) else {
+            // `县交通局要牵头做好巡查，县公安局配合`: the unit that opens the clause with its verb
+            // ranks as the verb says; the run goes no further back.
+            if roles > 0 && subject_parts(clause.trim()).is_some_and(|(unit, ..)| is_gov_body(unit))
+            {
+                start = at;
+            }
             break;
         };
         roles += usize::from(ranks);
-        // The slice's offset in the sentence: split_top_level hands out pieces of it.
-        start = clause.as_ptr() as usize - sentence.as_ptr() as usize;
+        start = at;
     }
     // A run of time limits and following verbs alone (`确保按期完成`) assigns nothing.
     (roles > 0).then(|| sentence[start..].trim_start())
@@ -1703,6 +1710,12 @@ mod tests {
                 Some("县交通局牵头，各乡镇配合，2026年底前完成"),
             ),
             ("加强巡查，各乡镇负责", Some("各乡镇负责")),
+            // A unit that opens its clause with its verb, before the clauses that follow it.
+            (
+                "加强巡查，县交通局要牵头做好排查，县公安局配合",
+                Some("县交通局要牵头做好排查，县公安局配合"),
+            ),
+            ("县交通局要牵头做好排查", None),
             (
                 "县教育局负责，县公安局配合",
                 Some("县教育局负责，县公安局配合"),
@@ -1717,6 +1730,24 @@ mod tests {
             assert_eq!(assignment_tail(sentence), tail, "{sentence}");
         }
         assert!(!is_assignment_sentence("加强巡查，由县交通局负责"));
+        let a = parse_phrase(
+            "县交通局要牵头做好排查，县公安局配合",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["县交通局".to_string()], vec!["县公安局".to_string()])
+        );
+        // `分别` is how each takes part, not part of a name.
+        let a = parse_phrase(
+            "县交通局、县公安局分别负责",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.support, ["县交通局", "县公安局"]);
     }
 
     #[test]

@@ -15,7 +15,9 @@ use crate::error::Warning;
 use crate::model::{Item, Layout, Person, Task};
 use crate::normalize::short_text_contains;
 use crate::normalize::units::{DocumentWords, UnitContext};
-use crate::vocab::NON_TASK_HEADINGS;
+use crate::vocab::{
+    NON_TASK_HEADING_ENDING_MAX_CHARS, NON_TASK_HEADING_ENDINGS, NON_TASK_HEADINGS,
+};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -888,7 +890,8 @@ fn is_non_task_heading(head: &str) -> bool {
         core == h
             || (core_chars <= h_chars + 4 && short_text_contains(core, h))
             || (core.starts_with(h) && !core[h.len()..].starts_with(['的', '和', '与']))
-    })
+    }) || (core_chars <= NON_TASK_HEADING_ENDING_MAX_CHARS
+        && NON_TASK_HEADING_ENDINGS.iter().any(|e| core.ends_with(e)))
 }
 
 fn printed_heading(printed: &str) -> String {
@@ -1170,5 +1173,29 @@ mod tests {
         assert_eq!(seqs, ["（一）", "1", "2"]);
         assert_eq!(r.tasks[1].leaders, ["张三"]);
         assert_eq!(r.tasks[1].section, ["一、分工"]);
+    }
+
+    #[test]
+    fn headings_of_preamble_schedule_and_remarks() {
+        for heading in [
+            "总体要求",
+            "工作目标：",
+            "创建目标",
+            "年度整治目标",
+            "基本原则",
+            "纪律要求",
+            "方法步骤",
+            "工作目标以全面提升为导向",
+        ] {
+            assert!(is_non_task_heading(heading), "{heading}");
+        }
+        for heading in [
+            "主要任务",
+            "重点任务",
+            "工作目标和主要任务",
+            "实现年度目标的具体措施",
+        ] {
+            assert!(!is_non_task_heading(heading), "{heading}");
+        }
     }
 }
