@@ -601,7 +601,24 @@ fn extract_assignment(
     }
     let mut units = UnitContext::new(document);
     let opening = assign::opening_assignment(head, &mut units, first_leads);
+    let head_assigns = opening.is_some();
     parts.extend(opening.or_else(|| assign::subject_unit(head, &mut units)));
+    if parts.is_empty() && !head_assigns {
+        // `（一）储备物资。县应急局牵头，县粮储中心配合，做好…`: a later sentence of the head, or
+        // one of the text below it, may open with the assignment the head lacks.
+        let later_in_head = head.split_once('。').map(|(_, rest)| rest);
+        let sentences = later_in_head
+            .into_iter()
+            .chain(body.iter().map(String::as_str))
+            .flat_map(|paragraph| paragraph.split('。'));
+        parts.extend(
+            sentences
+                .filter_map(|sentence| {
+                    assign::opening_assignment(sentence, &mut units, first_leads)
+                })
+                .take(1),
+        );
+    }
     Assignment::merged(parts)
 }
 

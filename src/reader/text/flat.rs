@@ -39,7 +39,22 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             None => flat_table::find(&line.text),
         };
         if table.is_none() && !is_flattened(&line) {
-            out.push(line);
+            let items = match line.cell_start {
+                true => Vec::new(),
+                false => run_on_list_points(&line.text),
+            };
+            if items.is_empty() {
+                out.push(line);
+            } else {
+                let bounds = std::iter::once(0).chain(items).chain([line.text.len()]);
+                let bounds: Vec<usize> = bounds.collect();
+                for pair in bounds.windows(2) {
+                    out.push(text_line(
+                        line.no,
+                        line.text[pair[0]..pair[1]].trim().to_string(),
+                    ));
+                }
+            }
             continue;
         }
         let mut rest = line.text.as_str();
@@ -64,6 +79,38 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     }
     out
 }
+
+/// Where the items after the first of a numbered list run onto one line start (`1.开展…；2.开展…；
+/// 3.…`, `（一）…。（二）…`): the line opens with a task's label, and each next number of its
+/// kind follows a stop outside brackets. A list of another kind inside the item (`（一）…1.…2.…`)
+/// is the item's own and stays.
+fn run_on_list_points(text: &str) -> Vec<usize> {
+    let Some(first) = parse_label(text).filter(|l| RUN_ON_LIST_KINDS.contains(&l.kind)) else {
+        return Vec::new();
+    };
+    let mut points = Vec::new();
+    let mut expected = first.value + 1;
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().skip_while(|(i, _)| *i < first.len) {
+        match c {
+            '（' | '(' | '《' | '“' => depth += 1,
+            '）' | ')' | '》' | '”' => depth = depth.saturating_sub(1),
+            '。' | '；' | ';' if depth == 0 => {
+                let after = &text[i + c.len_utf8()..];
+                let rest = after.trim_start();
+                if parse_label(rest).is_some_and(|l| l.kind == first.kind && l.value == expected) {
+                    points.push(text.len() - rest.len());
+                    expected += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    points
+}
+
+/// The kinds of label whose lists are tasks, split where they run onto one line.
+const RUN_ON_LIST_KINDS: [LabelKind; 2] = [LabelKind::Arabic, LabelKind::ParenChinese];
 
 /// A line of text read from line `no` of the file, no table row.
 fn text_line(no: usize, text: String) -> Line {
@@ -517,5 +564,33 @@ mod tests {
         );
         let rows = shown.iter().filter(|(_, row)| *row).count();
         assert_eq!(rows, 3);
+    }
+
+    #[test]
+    fn a_numbered_list_run_onto_one_line_is_split_at_its_numbers() {
+        assert_eq!(
+            paragraphs(
+                "1.修缮文化站（县文旅局负责）；2.建设体育公园（县体育中心负责）；3.新建书屋。"
+            ),
+            [
+                "1.修缮文化站（县文旅局负责）；",
+                "2.建设体育公园（县体育中心负责）；",
+                "3.新建书屋。"
+            ]
+        );
+        assert_eq!(
+            paragraphs("（一）排查隐患。（二）整改销号。"),
+            ["（一）排查隐患。", "（二）整改销号。"]
+        );
+        // A list of another kind inside the item, a number out of sequence or inside brackets,
+        // and a number after no stop stay in the line.
+        for line in [
+            "（一）排查隐患。1.查水库；2.查山塘。",
+            "1.排查隐患。3.整改销号。",
+            "1.排查隐患（含：2.山塘）。",
+            "1.排查隐患2.整改销号。",
+        ] {
+            assert_eq!(paragraphs(line), [line], "{line}");
+        }
     }
 }
