@@ -31,16 +31,26 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
     let mut names = Vec::new();
     let mut joined = Vec::new();
     for line in logical {
-        for part in split_top_level(&line, |c| matches!(c, '、' | '，' | ',' | '；' | ';')) {
+        let parts = split_top_level(&line, |c| matches!(c, '、' | '，' | ',' | '；' | ';'));
+        for (k, part) in parts.iter().enumerate() {
             // `具体负责：镇规建办` after a name: a key the reading did not know, no person.
             if part.contains(['：', ':']) {
                 continue;
             }
-            // `李强 副县长`: a post printed after a name is no person of its own; a post alone
-            // (`县政府各分管副县长`) is the leader as printed.
-            let mut tokens: Vec<&str> = part.split(is_space).filter(|t| !t.is_empty()).collect();
-            if tokens.first().is_some_and(|first| !is_post(first)) {
+            // `李强 副县长`, `局长 李强`: a post printed beside a name is no person of its own; a
+            // post alone (`县政府各分管副县长`) is the leader as printed.
+            let mut tokens = tokens_of(part);
+            let names_someone = tokens.iter().any(|t| !is_post(t) && is_personal_name(t));
+            if names_someone || tokens.first().is_some_and(|first| !is_post(first)) {
                 tokens.retain(|t| !is_post(t));
+            } else if parts.get(k + 1).is_some_and(|next| {
+                let next = tokens_of(next);
+                next.first().is_some_and(|t| is_post(t))
+                    && next.iter().any(|t| !is_post(t) && is_personal_name(t))
+            }) {
+                // `县委常委、常务副县长 张某某`: the first post is one more title of the person
+                // the next part names.
+                continue;
             }
             for name in join_single_characters(&tokens, &mut joined) {
                 let name = person_named(&name).to_string();
@@ -51,6 +61,11 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
         }
     }
     (names, joined)
+}
+
+/// The pieces of a part of a person cell between runs of spaces.
+fn tokens_of(part: &str) -> Vec<&str> {
+    part.split(is_space).filter(|t| !t.is_empty()).collect()
 }
 
 /// Whether `name` opens with a common surname (`欧阳` before `欧`).
@@ -175,5 +190,16 @@ mod tests {
         assert_eq!(names, ["各部门负责人", "各村社区主要负责人"]);
         let (names, _) = split_persons(&["市防汛抗旱指挥部各成员单位主要", "负责人"]);
         assert_eq!(names, ["市防汛抗旱指挥部各成员单位主要负责人"]);
+    }
+
+    #[test]
+    fn posts_before_a_name_are_its_titles() {
+        let names = |cell: &str| split_persons(&[cell]).0;
+        assert_eq!(names("局长 郑某"), ["郑某"]);
+        assert_eq!(names("县委常委、常务副县长 郑某某"), ["郑某某"]);
+        assert_eq!(names("副县长 郑某、县政协副主席 吴某"), ["郑某", "吴某"]);
+        // A post alone, and posts with no name after them, are the leaders as printed.
+        assert_eq!(names("分管副县长"), ["分管副县长"]);
+        assert_eq!(names("县委常委、常务副县长"), ["县委常委", "常务副县长"]);
     }
 }
