@@ -254,7 +254,7 @@ pub fn holds_doc_number(text: &str) -> bool {
 }
 
 fn is_doc_number_open(c: char) -> bool {
-    matches!(c, '〔' | '[' | '［' | '【' | '(' | '（')
+    matches!(c, '〔' | '[' | '［' | '【' | '(' | '（' | '﹝')
 }
 
 /// A 文号 from its opening bracket to 号: four digits of year in brackets, one to four digits
@@ -265,7 +265,7 @@ fn doc_number_core(cursor: &mut Cursor) -> Option<()> {
     let year = cursor.run(is_arabic_digit, 4)?;
     (year.chars().count() == 4).then_some(())?;
     cursor.spaces();
-    cursor.one(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）'))?;
+    cursor.one(|c| matches!(c, '〕' | ']' | '］' | '】' | ')' | '）' | '﹞'))?;
     cursor.spaces();
     cursor.run(is_arabic_digit, 4)?;
     cursor.spaces();
@@ -591,14 +591,14 @@ mod tests {
     #[test]
     fn the_hand_written_doc_number_search_finds_what_the_regular_expression_found() {
         let oracle = regex::Regex::new(
-            r"[〔\[［【(（]\s*[0-9０-９]{4}\s*[〕\]］】)）]\s*[0-9０-９]{1,4}\s*号",
+            r"[〔\[［【(（﹝]\s*[0-9０-９]{4}\s*[〕\]］】)）﹞]\s*[0-9０-９]{1,4}\s*号",
         )
         .unwrap();
         let parts: [&[&str]; 7] = [
             &["", "云政发", "附件（", "〔〔"],
-            &["〔", "[", "［", "【", "(", "（", "〈", ""],
+            &["〔", "[", "［", "【", "(", "（", "﹝", "〈", ""],
             &["2024", "２０２４", " 2024 ", "202", "20245"],
-            &["〕", "]", "］", "】", ")", "）", "〉", ""],
+            &["〕", "]", "］", "】", ")", "）", "﹞", "〉", ""],
             &["7", "18", "１２３４", "12345", " 3 ", ""],
             &["号", "号文", "日", ""],
             &["", "）", "、云政发〔2023〕1号"],

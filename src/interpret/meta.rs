@@ -151,6 +151,8 @@ fn find_title(lines: &[Line]) -> Option<String> {
             continue;
         }
         let mut title = text.to_string();
+        // The index of the title's first line.
+        let mut first = i;
         if !title.contains("关于") {
             for back in (i.saturating_sub(3)..i).rev() {
                 let above = candidates[back].text.as_str();
@@ -163,9 +165,20 @@ fn find_title(lines: &[Line]) -> Option<String> {
                         .map(|l| l.text.as_str())
                         .collect();
                     title = format!("{}{}", joined.concat(), title);
+                    first = back;
                     break;
                 }
             }
+        }
+        // `某县人民政府办公室` / `关于印发…的通知`: the issuer on the line right above a title that
+        // opens with 关于 is the title's first part, as the 公文 title names its issuer.
+        if title.starts_with("关于")
+            && let Some(above) = first.checked_sub(1).map(|b| candidates[b])
+            && candidates[first].no == above.no + 1
+            && is_title_like(&above.text)
+            && looks_like_issuer(&above.text)
+        {
+            title = format!("{}{title}", above.text);
         }
         // A title without 关于 broken over two lines (青禾县河道清淤专项 / 两年攻坚实施方案):
         // the line just above continues it unless it is the issuer's letterhead.
@@ -424,6 +437,23 @@ mod tests {
                 .title
                 .as_deref(),
             Some("青禾县防汛工作方案")
+        );
+    }
+
+    #[test]
+    fn an_issuer_on_the_line_above_a_title_opening_with_guanyu_is_part_of_it() {
+        assert_eq!(
+            meta("青禾县人民政府办公室\n关于印发青禾县防汛\n工作方案的通知\n\n各乡镇：")
+                .title
+                .as_deref(),
+            Some("青禾县人民政府办公室关于印发青禾县防汛工作方案的通知")
+        );
+        // Across a blank line, the issuer is a letterhead.
+        assert_eq!(
+            meta("青禾县人民政府办公室\n\n关于印发青禾县防汛工作方案的通知\n")
+                .title
+                .as_deref(),
+            Some("关于印发青禾县防汛工作方案的通知")
         );
     }
 
