@@ -477,10 +477,6 @@ fn row_task(
     let text = cell(Column::Task).join("\n").trim_matches('\n').to_string();
     let mut lead = units(cell(Column::Lead));
     let mut support = Vec::new();
-    // 责任单位 | 配合单位 without a 牵头 column ranks as `A，B配合` does: the units the other
-    // column supports lead.
-    let ranked_by_support_column =
-        columns.contains(&Some(Column::Support)) && !columns.contains(&Some(Column::Lead));
     // A unit cell may hold a whole phrase (县应急局牵头，县公安局配合) rather than a list.
     let unit_cell = cell(Column::Units).join("，");
     let phrase = super::assign::reads_as_phrase(&unit_cell)
@@ -497,8 +493,6 @@ fn row_task(
     } else if first_leads && !listed.is_empty() {
         lead.push(listed[0].clone());
         support.extend(listed[1..].iter().cloned());
-    } else if ranked_by_support_column {
-        lead.extend(listed);
     } else {
         support.extend(listed);
     }
@@ -585,31 +579,20 @@ mod tests {
     }
 
     #[test]
-    fn a_units_column_beside_a_support_column_leads_unless_a_lead_column_is_there() {
-        let ranked = |header: &str| {
-            let t = table(&format!(
-                "{header}\n1\t修路\t县交通局\t县财政局\n2\t建桥\t县住建局\t\n"
-            ));
-            t.tasks
-                .iter()
-                .map(|task| (task.lead.clone(), task.support.clone()))
-                .collect::<Vec<_>>()
-        };
-        let owned = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    fn a_units_column_ranks_nobody_beside_a_support_column_as_its_key_line_does() {
+        // FORMAT: a 责任单位 line and a 配合单位 line both give support; so do their columns.
         for header in [
             "序号\t任务\t责任单位\t配合单位",
             "项次\t工作事项\t承办单位\t协办单位",
         ] {
-            assert_eq!(
-                ranked(header),
-                [
-                    (owned(&["县交通局"]), owned(&["县财政局"])),
-                    (owned(&["县住建局"]), owned(&[]))
-                ],
-                "{header}"
-            );
+            let t = table(&format!(
+                "{header}\n1\t修路\t县交通局\t县财政局\n2\t建桥\t县住建局\t\n"
+            ));
+            assert_eq!(t.tasks.len(), 2, "{header}");
+            assert!(t.tasks[0].lead.is_empty(), "{header}");
+            assert_eq!(t.tasks[0].support, ["县交通局", "县财政局"], "{header}");
+            assert_eq!(t.tasks[1].seq.as_deref(), Some("2"), "{header}");
         }
-        // Beside a 牵头 column, a 责任单位 column ranks nobody.
         let t = table(
             "序号\t任务\t牵头单位\t责任单位\n1\t修路\t县交通局\t县财政局\n2\t建桥\t县住建局\t县水利局\n",
         );
