@@ -339,6 +339,12 @@ pub const NON_TASK_HEADINGS: &[&str] = &[
 pub const NON_TASK_HEADING_ENDINGS: &[&str] = &["目标", "原则", "思想", "步骤", "要求"];
 pub const NON_TASK_HEADING_ENDING_MAX_CHARS: usize = 6;
 
+/// Verbs that open what a leader or a unit does about another (`分管镇财政所`, `联系县人武部`):
+/// a name after them is no unit carrying the task.
+pub const OVERSIGHT_VERBS: &[&str] = &[
+    "分管", "负责", "联系", "协助", "配合", "牵头", "主管", "指导",
+];
+
 /// Endings of government bodies: only these inherit a list's level prefix (市发改局、工信局 → 市工信局).
 pub const GOV_BODY_SUFFIXES: &[&str] = &[
     "局", "委", "办", "部", "厅", "队", "院", "所", "站", "中心", "室", "会", "处", "署", "馆",

@@ -609,13 +609,8 @@ pub fn closing_unit_list(
 ) -> Option<(Assignment, std::ops::Range<usize>)> {
     let (inner, range) = trailing_parenthesis(paragraph)?;
     let before = paragraph[..range.start].trim_end();
-    let names = split_top_level(inner, |c| matches!(c, '、' | '，' | ',' | '；' | ';'));
-    let lists_units = !names.is_empty()
-        && names.iter().all(|name| {
-            let name = name.trim();
-            name.chars().count() >= 3 && names_a_unit(name) && !name.contains(['：', ':'])
-        });
-    if !lists_units || before.is_empty() || is_gov_body(before) || names_a_unit(before) {
+    if !lists_only_units(inner) || before.is_empty() || is_gov_body(before) || names_a_unit(before)
+    {
         return None;
     }
     let assignment = Assignment {
@@ -623,6 +618,36 @@ pub fn closing_unit_list(
         ..Assignment::default()
     };
     (!assignment.support.is_empty()).then_some((assignment, range))
+}
+
+/// Whether `text` is nothing but a list of units (`县教育局、县公安局`), each name three
+/// characters or more.
+fn lists_only_units(text: &str) -> bool {
+    let names = split_top_level(text, |c| matches!(c, '、' | '，' | ',' | '；' | ';'));
+    !names.is_empty()
+        && names.iter().all(|name| {
+            let name = name.trim();
+            name.chars().count() >= 3
+                && names_a_unit(name)
+                && !name.contains(['：', ':'])
+                && !crate::vocab::OVERSIGHT_VERBS
+                    .iter()
+                    .any(|verb| name.starts_with(verb))
+        })
+}
+
+/// A paragraph of units alone that closes a task's text (`1.加强巡查。` / `县交通局、县公安局`):
+/// the units that carry the task, ranked by nobody, as a closing bracket of units gives them.
+pub fn unit_list_paragraph(paragraph: &str, units: &mut UnitContext) -> Option<Assignment> {
+    let listed = paragraph.trim().trim_end_matches(['。', '；', ';']);
+    if !lists_only_units(listed) {
+        return None;
+    }
+    let assignment = Assignment {
+        support: units.split(listed),
+        ..Assignment::default()
+    };
+    (!assignment.support.is_empty()).then_some(assignment)
 }
 
 /// Parses the inside of a trailing parenthesis. `None` when it assigns nothing (an aside).
@@ -1793,5 +1818,20 @@ mod tests {
         // A bracket that holds no key, or a key with no opener, is text.
         assert!(key_values("【重点任务】加强道路巡查", &mut UnitContext::new(""), false).is_none());
         assert!(key_values("巡查责任单位】县交通局", &mut UnitContext::new(""), false).is_none());
+    }
+
+    #[test]
+    fn a_paragraph_of_units_alone_carries_the_task() {
+        let read = |p: &str| unit_list_paragraph(p, &mut UnitContext::new("")).map(|a| a.support);
+        assert_eq!(
+            read("县交通局、县公安局").unwrap(),
+            ["县交通局", "县公安局"]
+        );
+        assert_eq!(read("各乡镇人民政府。").unwrap(), ["各乡镇人民政府"]);
+        // Prose, a key line, a short word: no list of units.
+        assert!(read("县交通局负责巡查").is_none());
+        assert!(read("责任单位：县交通局").is_none());
+        assert!(read("各局").is_none());
+        assert!(read("分管镇财政所、镇审计办").is_none());
     }
 }

@@ -80,7 +80,16 @@ pub fn read_outline(
             node.assignment.support = UnitContext::new(document).split(owner);
             continue;
         }
-        node.assignment = extract_assignment(&mut node.head, &mut node.body, &phrases, first_leads);
+        // A line of units alone assigns an outline's task; in a leader's share it lists what
+        // the leader oversees (分管镇财政所、镇审计办).
+        let unit_lines_assign = layout == Layout::Outline;
+        node.assignment = extract_assignment(
+            &mut node.head,
+            &mut node.body,
+            &phrases,
+            first_leads,
+            unit_lines_assign,
+        );
         first_leads |= node.assignment.first_leads_forward;
         if node.assignment.cut_short {
             warnings.push(Warning::at(
@@ -545,6 +554,7 @@ fn extract_assignment(
     body: &mut [String],
     phrases: &Phrases<'_>,
     first_leads: bool,
+    unit_lines_assign: bool,
 ) -> Assignment {
     let document = phrases.document;
     // Every phrase found, in order: merged once at the end.
@@ -594,6 +604,15 @@ fn extract_assignment(
             let kept = paragraph.trim_end().len();
             paragraph.truncate(kept);
         }
+    }
+    if parts.is_empty()
+        && unit_lines_assign
+        && let Some(last) = body.last_mut()
+        && let Some(found) = assign::unit_list_paragraph(last, &mut UnitContext::new(document))
+    {
+        // The units are the assignment, not the task's text.
+        parts.push(found);
+        last.clear();
     }
     if parts.is_empty() {
         let last = body.last().unwrap_or(head);
