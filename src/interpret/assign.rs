@@ -139,12 +139,15 @@ fn is_key_end(c: char) -> bool {
 }
 
 /// Whether `text` may hold a `KEY：` at all: most paragraphs are ruled out without the key
-/// grammar. One search per character, each a fast scan for its last byte, costs less than
+/// grammar. One search per ending, each a vectorised scan of the bytes, costs less than
 /// decoding every character to compare it with all of them.
 fn may_hold_keys(text: &str) -> bool {
-    ['：', ':', '】', ']', '］']
-        .into_iter()
-        .any(|end| text.contains(end))
+    // The searchers are built once: building one costs more than a paragraph's search.
+    static WIDE_ENDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| ["：", "】", "］"].map(memchr::memmem::Finder::new));
+    let bytes = text.as_bytes();
+    memchr::memchr2(b':', b']', bytes).is_some()
+        || WIDE_ENDS.iter().any(|end| end.find(bytes).is_some())
 }
 
 /// One `KEY：` of an assignment line (`牵头单位：`): the key's column, and where key and colon
@@ -570,6 +573,9 @@ fn clause_assigns(clause: &str) -> Option<bool> {
     if super::deadline::deadline_clause(clause).is_some() {
         return Some(false);
     }
+    if !may_end_with_role(clause) {
+        return None;
+    }
     let (named, role) = strip_verb(clause);
     role?;
     let all_units = split_top_level(named, |c| c == '、')
@@ -577,6 +583,29 @@ fn clause_assigns(clause: &str) -> Option<bool> {
         .all(|name| names_a_unit(crate::normalize::units::strip_generic_tail(name.trim())));
     let follows = FOLLOWING_CLAUSE_VERBS.iter().any(|v| clause.ends_with(v));
     all_units.then_some(!follows)
+}
+
+/// Whether a clause ends with a character that some role word ends with (负责, 配合, 为牵头单位 …):
+/// most clauses of prose end otherwise and need no search through the role words.
+fn may_end_with_role(clause: &str) -> bool {
+    static LAST_CHARS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut last: Vec<char> = CLAUSE_VERBS
+            .iter()
+            .chain(UNIT_CLAUSE_VERBS)
+            .chain(ROLE_NOUNS)
+            .map(|(word, _)| *word)
+            .chain([LEAD_FRAME.1])
+            .filter_map(|word| word.chars().next_back())
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    clause
+        .trim_end_matches(['。', '.', ' '])
+        .chars()
+        .next_back()
+        .is_some_and(|c| LAST_CHARS.binary_search(&c).is_ok())
 }
 
 /// A government body, a company, or a group of them (`各乡镇`, `相关部门`), by how the name ends.
@@ -620,9 +649,17 @@ pub fn closing_unit_list(
     (!assignment.support.is_empty()).then_some((assignment, range))
 }
 
+/// The longest list of units alone read, in bytes (some forty names).
+const UNIT_LIST_MAX_BYTES: usize = 1200;
+
 /// Whether `text` is nothing but a list of units (`县教育局、县公安局`), each name three
 /// characters or more.
 fn lists_only_units(text: &str) -> bool {
+    // A list of units is short, and its first name is read before the whole list is split.
+    let first_end = first_clause_end(text).min(text.find('、').unwrap_or(text.len()));
+    if text.len() > UNIT_LIST_MAX_BYTES || !names_a_unit(text[..first_end].trim()) {
+        return false;
+    }
     let names = split_top_level(text, |c| matches!(c, '、' | '，' | ',' | '；' | ';'));
     !names.is_empty()
         && names.iter().all(|name| {
@@ -870,8 +907,13 @@ pub fn opening_assignment(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<Assignment> {
-    let colon = head.find(['：', ':', '。']);
-    let sentence = &head[..colon.unwrap_or(head.len())];
+    // Most heads open with what is to be done: their first clause alone rules them out.
+    let first_end = first_clause_end(head);
+    let (first, rest) = head.split_at(first_end);
+    if clause_assigns(first).is_none() {
+        return units_before_colon(first, rest, units);
+    }
+    let sentence = &head[..head.find(['：', ':', '。']).unwrap_or(head.len())];
     let mut end = 0;
     let mut roles = 0;
     for clause in split_top_level(sentence, |c| matches!(c, '，' | ',' | '；' | ';')) {
@@ -881,20 +923,35 @@ pub fn opening_assignment(
         roles += usize::from(ranks);
         end = clause.as_ptr() as usize - sentence.as_ptr() as usize + clause.len();
     }
-    if roles > 0 {
-        return parse_phrase(&sentence[..end], units, first_leads);
+    (roles > 0)
+        .then(|| parse_phrase(&sentence[..end], units, first_leads))
+        .flatten()
+}
+
+/// Where the first clause of `text` ends: at its first stop, comma or colon outside brackets.
+fn first_clause_end(text: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            '，' | ',' | '；' | ';' | '：' | ':' | '。' if depth == 0 => return i,
+            _ => {}
+        }
     }
-    // A unit's name over its own list (`区应急管理局：` and duties below) is a duty list's owner.
-    let before_colon = colon.is_some_and(|at| {
-        let after = &head[at..];
-        after.starts_with(['：', ':']) && !after.trim_start_matches(['：', ':']).trim().is_empty()
-    });
-    let sentence = sentence.trim();
-    if !before_colon || sentence.contains(['，', ',', '；', ';']) || !names_only_units(sentence) {
+    text.len()
+}
+
+/// `县交通局、县公安局：加强…`: units alone before a colon, with what they do after it. A unit's
+/// name over its own list (`区应急管理局：` and duties below) is a duty list's owner instead.
+fn units_before_colon(first: &str, rest: &str, units: &mut UnitContext) -> Option<Assignment> {
+    let after = rest.strip_prefix(['：', ':'])?;
+    let named = first.trim();
+    if after.trim().is_empty() || !names_only_units(named) {
         return None;
     }
     let assignment = Assignment {
-        support: units.split(sentence),
+        support: units.split(named),
         ..Assignment::default()
     };
     (!assignment.support.is_empty()).then_some(assignment)

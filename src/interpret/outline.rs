@@ -80,15 +80,16 @@ pub fn read_outline(
             node.assignment.support = UnitContext::new(document).split(owner);
             continue;
         }
-        // A line of units alone assigns an outline's task; in a leader's share it lists what
-        // the leader oversees (分管镇财政所、镇审计办).
-        let unit_lines_assign = layout == Layout::Outline;
+        // A line of units alone, or a sentence opening with units and their roles, assigns an
+        // outline's task; in a leader's share it tells what the leader oversees (分管镇财政所、
+        // 镇审计办).
+        let prose_assigns = layout == Layout::Outline;
         node.assignment = extract_assignment(
             &mut node.head,
             &mut node.body,
             &phrases,
             first_leads,
-            unit_lines_assign,
+            prose_assigns,
         );
         first_leads |= node.assignment.first_leads_forward;
         if node.assignment.cut_short {
@@ -554,7 +555,7 @@ fn extract_assignment(
     body: &mut [String],
     phrases: &Phrases<'_>,
     first_leads: bool,
-    unit_lines_assign: bool,
+    prose_assigns: bool,
 ) -> Assignment {
     let document = phrases.document;
     // Every phrase found, in order: merged once at the end.
@@ -606,7 +607,7 @@ fn extract_assignment(
         }
     }
     if parts.is_empty()
-        && unit_lines_assign
+        && prose_assigns
         && let Some(last) = body.last_mut()
         && let Some(found) = assign::unit_list_paragraph(last, &mut UnitContext::new(document))
     {
@@ -622,7 +623,7 @@ fn extract_assignment(
     let opening = assign::opening_assignment(head, &mut units, first_leads);
     let head_assigns = opening.is_some();
     parts.extend(opening.or_else(|| assign::subject_unit(head, &mut units)));
-    if parts.is_empty() && !head_assigns {
+    if parts.is_empty() && !head_assigns && prose_assigns {
         // `（一）储备物资。县应急局牵头，县粮储中心配合，做好…`: a later sentence of the head, or
         // one of the text below it, may open with the assignment the head lacks.
         let later_in_head = head.split_once('。').map(|(_, rest)| rest);

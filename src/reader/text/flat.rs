@@ -88,6 +88,22 @@ fn run_on_list_points(text: &str) -> Vec<usize> {
     let Some(first) = parse_label(text).filter(|l| RUN_ON_LIST_KINDS.contains(&l.kind)) else {
         return Vec::new();
     };
+    // Most labelled lines hold one item: no stop in them is followed by a number.
+    let stops = || {
+        memchr::memmem::find_iter(text.as_bytes(), "。")
+            .chain(memchr::memmem::find_iter(text.as_bytes(), "；"))
+            .chain(memchr::memchr_iter(b';', text.as_bytes()))
+    };
+    let numbered_after = |at: usize| {
+        text[at..]
+            .chars()
+            .skip(1)
+            .find(|c| !c.is_whitespace())
+            .is_some_and(may_start_label)
+    };
+    if !stops().any(numbered_after) {
+        return Vec::new();
+    }
     let mut points = Vec::new();
     let mut expected = first.value + 1;
     let mut depth = 0usize;
