@@ -8,6 +8,8 @@ taken from a real document. Standard library only.
 Usage: bench/long_text.py MB OUT.txt [--one-line]   (--one-line: no line breaks, as a crawler
                                                     flattens a page)
        bench/long_text.py MB OUT.txt --one-list     one task whose 配合单位 lists MB of units
+       bench/long_text.py MB OUT.txt --run-on       the tasks run onto one line, each closed by
+                                                    ；, the only 。 at its end
 """
 
 import sys
@@ -34,6 +36,15 @@ def main():
         lines.append("2.加强监督管理。（牵头单位：区公安局）")
         with open(out, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
+        return
+    if "--run-on" in sys.argv:
+        items, size, n = [], 0, 0
+        while size < megabytes * 1_000_000:
+            n += 1
+            items.append(f"{n}.推进第{n}项工作（牵头单位：区应急局、{name()}公司）")
+            size += len(items[-1].encode()) + 3
+        with open(out, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines[:2] + ["；".join(items) + "。"]) + "\n")
         return
     size, n = 0, 0
     while size < megabytes * 1_000_000:

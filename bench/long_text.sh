@@ -2,7 +2,8 @@
 # Long-text benchmark (issue 11): `dutyctl import` of made-up notices of 1, 2, 5 and 10 MB
 # (bench/long_text.py: numbered tasks whose unit lists name bodies that are no government
 # department, so each name's inherited prefix is looked up in the document), as lines, as
-# one line without breaks, and as one task whose 配合单位 list is the whole size. Prints wall and user seconds, peak memory and the task count, for
+# one line without breaks, as one task whose 配合单位 list is the whole size, and as tasks run
+# onto one line (closed by ；, the line's only 。 at its end). Prints wall and user seconds, peak memory and the task count, for
 # this binary and, with BEFORE=path, an older one run right after it on the same file; time
 # that grows with the size (not with names times size) is what it shows.
 #
@@ -16,7 +17,7 @@ trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-8s %-24s %8s %8s %8s  %s\n' binary document "wall s" "user s" "peak MB" outcome
 for mb in ${SIZES:-1 2 5 10}; do
-  for shape in lines one-line one-list; do
+  for shape in lines one-line one-list run-on; do
     doc="$work/notice-${mb}mb-$shape.txt"
     flag=()
     [ "$shape" = lines ] || flag=("--$shape")

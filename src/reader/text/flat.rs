@@ -350,7 +350,13 @@ fn addresses_a_party(rest: &str) -> bool {
 
 /// `强化监测。…`: a sentence of a few words without a comma, as a measure's heading is.
 fn starts_with_heading_sentence(rest: &str) -> bool {
-    let Some(end) = rest.find('。') else {
+    // Only as far as a heading sentence could reach: the stop after a long sentence is not
+    // looked for (a search to the end of the line at every bracket made long lines quadratic).
+    let reach = rest
+        .char_indices()
+        .nth(HEADING_SENTENCE_MAX_CHARS + 1)
+        .map_or(rest.len(), |(at, _)| at);
+    let Some(end) = rest[..reach].find('。') else {
         return false;
     };
     let sentence = &rest[..end];
