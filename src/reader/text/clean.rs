@@ -231,12 +231,7 @@ fn delimited_row(raw: &str) -> Option<Vec<String>> {
         if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
             return Some(Vec::new());
         }
-        return Some(
-            inner
-                .split('|')
-                .map(|c| c.trim().replace("<br>", "\n"))
-                .collect(),
-        );
+        return Some(pipe_cells(trimmed));
     }
     // Leading tabs are empty leading cells only when the line also separates cells inside it.
     if !text.trim_matches('\t').contains('\t') {
