@@ -249,6 +249,7 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("办结时限", Column::Deadline),
     ("截止时间", Column::Deadline),
     ("推进时限", Column::Deadline),
+    ("时间进度", Column::Deadline),
     ("负责部门", Column::Units),
     ("负责单位", Column::Units),
     ("实施单位", Column::Units),

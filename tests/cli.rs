@@ -4622,9 +4622,9 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 // Interrupts: Ctrl+C, kill and a closed terminal leave no temporary file behind.
 // ---------------------------------------------------------------------------------------------
 
-/// Starts `dutyctl ARGS` held just before it renames its temporary (a debug-build hook), waits
-/// until the temporary stands in `dir`, sends `signal`, and returns how the process ended and
-/// what `dir` holds afterwards.
+/// Starts `dutyctl ARGS` held just before it gives its written bytes the output's name (a
+/// debug-build hook that says so on standard error), waits until it is held, sends `signal`,
+/// and returns how the process ended and what `dir` holds afterwards.
 #[cfg(unix)]
 fn interrupted_while_writing(
     args: &[&std::ffi::OsStr],
@@ -4637,7 +4637,7 @@ fn interrupted_while_writing(
     command
         .args(args)
         .env("DUTYCTL_TEST_PAUSE_BEFORE_RENAME_MS", "20000")
-        .stderr(std::process::Stdio::null());
+        .stderr(std::process::Stdio::piped());
     // The test may itself run with a signal ignored (under nohup, or as a shell's background
     // job), which the child would inherit and keep: it starts with the default disposition.
     // SAFETY: signal() is async-signal-safe, as a pre_exec closure must be.
@@ -4650,19 +4650,15 @@ fn interrupted_while_writing(
         });
     }
     let mut child = command.spawn().expect("dutyctl starts");
-    let started = std::time::Instant::now();
-    let has_temporary = || {
-        walk(dir)
-            .iter()
-            .any(|p| p.to_string_lossy().contains(".dutyctl-tmp-"))
-    };
-    while !has_temporary() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(15),
-            "no temporary appeared in {}",
-            dir.display()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(5));
+    // The hook's line comes once the bytes are written and before they are named; a run that
+    // ends without it fails here rather than hanging.
+    let mut stderr = std::io::BufReader::new(child.stderr.take().expect("stderr is piped"));
+    let mut said = String::new();
+    while !said.contains("paused before naming the output") {
+        let mut line = String::new();
+        let read = std::io::BufRead::read_line(&mut stderr, &mut line).expect("stderr reads");
+        assert!(read > 0, "dutyctl ended without pausing: {said}");
+        said.push_str(&line);
     }
     let sent = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &child.id().to_string()])
@@ -4699,22 +4695,26 @@ fn an_interrupted_write_leaves_no_temporary_and_no_output() {
         assert_eq!(left, Vec::<PathBuf>::new(), "SIG{signal} left files behind");
     }
 
-    // A file that stood at the output's name is untouched by an interrupted replacement.
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("register.yaml");
-    std::fs::write(&out, "old register\n").unwrap();
-    let (_, left) = interrupted_while_writing(
-        &[
-            "import".as_ref(),
-            notice.as_os_str(),
-            "-o".as_ref(),
-            out.as_os_str(),
-        ],
-        dir.path(),
-        "TERM",
-    );
-    assert_eq!(left, vec![out.clone()]);
-    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old register\n");
+    // A file that stood at the output's name is untouched by an interrupted replacement, whose
+    // named temporary the handler removes.
+    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("register.yaml");
+        std::fs::write(&out, "old register\n").unwrap();
+        let (status, left) = interrupted_while_writing(
+            &[
+                "import".as_ref(),
+                notice.as_os_str(),
+                "-o".as_ref(),
+                out.as_os_str(),
+            ],
+            dir.path(),
+            signal,
+        );
+        assert_eq!(status.signal(), Some(number), "SIG{signal} ends the run");
+        assert_eq!(left, vec![out.clone()], "SIG{signal} left files behind");
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old register\n");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

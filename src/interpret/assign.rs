@@ -196,8 +196,16 @@ fn assignment_keys(text: &str) -> Vec<KeyAt> {
         }
         if let Some((key, column)) = best {
             let start = before.len() - key.len();
+            // `县融媒体中心【牵头】、县教育局`: a bracket that holds nothing after it (a list's
+            // separator or the end follows) marks the name before it, as （牵头） does.
+            let after = &text[colon + c.len_utf8()..];
+            let holds_nothing = after
+                .chars()
+                .next()
+                .is_none_or(|n| matches!(n, '、' | '，' | ',' | '；' | ';' | '。' | '）' | ')'));
             let start = match opener {
                 None => Some(start),
+                Some(_) if holds_nothing => None,
                 Some(opener) => before[..start]
                     .strip_suffix(opener)
                     .map(|outside| outside.len()),
@@ -1875,6 +1883,16 @@ mod tests {
         // A bracket that holds no key, or a key with no opener, is text.
         assert!(key_values("【重点任务】加强道路巡查", &mut UnitContext::new(""), false).is_none());
         assert!(key_values("巡查责任单位】县交通局", &mut UnitContext::new(""), false).is_none());
+        // A bracket after a name with a separator after it marks the name: no key.
+        assert!(assignment_keys("（责任单位：县融媒体中心【牵头】、县教育局）").len() == 1);
+        let (a, _) = key_values(
+            "（责任单位：县融媒体中心【牵头】、县教育局）",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.lead, ["县融媒体中心"]);
+        assert_eq!(a.support, ["县教育局"]);
     }
 
     #[test]

@@ -100,7 +100,9 @@ pub fn opens_with_leader(paragraph: &str) -> bool {
 /// A line that is nothing but a leader (`副镇长 钱某`), as it heads the paragraphs of the leader's
 /// share; with a colon it is a list's member (`组长：县长 王某某`) unless a verb follows.
 pub fn is_leader_heading(line: &str) -> bool {
-    !line.contains(['：', ':']) && heading_leader(line).is_some()
+    // The heading's shape first: it gives up on a long line within its first characters, where
+    // a search for a colon would read the whole paragraph.
+    heading_leader(line).is_some() && !line.contains(['：', ':'])
 }
 
 /// Finds the leaders a sentence names, by its shape rather than by a list of people:

@@ -318,13 +318,19 @@ fn area_level(kind: &str) -> usize {
         .unwrap_or(2)
 }
 
-/// Markers that make one unit of a list its lead (`县应急局（牵头）、县公安局`).
+/// Markers that make one unit of a list its lead (`县应急局（牵头）、县公安局`), in any of the
+/// brackets a 公文 prints inside another (`（责任单位：县应急局〔牵头〕、县公安局）`).
 const LEAD_MARKERS: &[&str] = &[
     "（牵头）",
     "(牵头)",
     "（牵头单位）",
     "(牵头单位)",
     "（牵头部门）",
+    "〔牵头〕",
+    "〔牵头单位〕",
+    "［牵头］",
+    "[牵头]",
+    "【牵头】",
     "牵头",
 ];
 
@@ -595,6 +601,14 @@ mod tests {
         let (leads, rest) = take_marked_leads(names);
         assert_eq!(leads, ["县应急局"]);
         assert_eq!(rest, ["县公安局", "县交通局"]);
+        // Inside a bracket already, the mark takes another kind of bracket.
+        for marked in ["县应急局〔牵头〕", "县应急局［牵头］", "县应急局【牵头】"]
+        {
+            let names = split("", &format!("县公安局、{marked}、县交通局"));
+            let (leads, rest) = take_marked_leads(names);
+            assert_eq!(leads, ["县应急局"], "{marked}");
+            assert_eq!(rest, ["县公安局", "县交通局"], "{marked}");
+        }
     }
 
     #[test]

@@ -107,7 +107,8 @@ fn first_bad_offset(encoding: &'static Encoding, bytes: &[u8]) -> usize {
 /// UTF-16 without a BOM shows as every other byte being NUL in CJK-free stretches; we only accept
 /// it when the pattern is overwhelming, since GBK text never contains NUL.
 fn sniff_utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    // Either shape has NUL bytes; a search for one rules most files out at memory speed.
+    if bytes.len() < 4 || bytes.len() % 2 != 0 || memchr::memchr(0, bytes).is_none() {
         return None;
     }
     let pairs = bytes.len() / 2;

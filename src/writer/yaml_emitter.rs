@@ -291,8 +291,41 @@ fn is_blank_or_break(c: char) -> bool {
 /// from the UTF-8 bytes without decoding: the exceptions above U+007F are U+0080–U+009F (lead
 /// byte C2), U+2028 and U+2029 (E2 80 A8/A9), U+FEFF, U+FFFE and U+FFFF (EF BB BF, EF BF BE/BF).
 fn is_word_text(text: &str) -> bool {
-    (0..text.len()).all(|i| is_word_byte(text.as_bytes(), i))
+    let bytes = text.as_bytes();
+    // Most bytes are judged alone (a byte of a CJK character, a letter, a digit): only the
+    // three lead bytes that may start a character needing care are looked at closely.
+    bytes
+        .iter()
+        .enumerate()
+        .all(|(i, &b)| match WORD_BYTE[usize::from(b)] {
+            ByteClass::Word => true,
+            ByteClass::Other => false,
+            ByteClass::Lead => is_word_byte(bytes, i),
+        })
 }
+
+#[derive(Clone, Copy, PartialEq)]
+enum ByteClass {
+    Word,
+    Other,
+    Lead,
+}
+
+/// [`is_word_byte`] for each byte, where the byte alone decides.
+static WORD_BYTE: [ByteClass; 256] = {
+    let mut table = [ByteClass::Word; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        if !(b as u8).is_ascii_alphanumeric() {
+            table[b] = ByteClass::Other;
+        }
+        b += 1;
+    }
+    table[0xC2] = ByteClass::Lead;
+    table[0xE2] = ByteClass::Lead;
+    table[0xEF] = ByteClass::Lead;
+    table
+};
 
 /// Whether the byte at `i` is an ASCII letter or digit or a byte of a character that
 /// [`is_word_text`] allows. A lead byte is never a continuation byte (80–BF), so each byte can be
