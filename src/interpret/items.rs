@@ -1,4 +1,4 @@
-//! Sub-items inside a task's text: 一是…二是…, （1）…（2）…, ①…②….
+//! Sub-items inside a task's text: 一是…二是…, （1）…（2）…, ①…②…, and 1.…2.… after stops.
 
 use super::deadline::deadline_in;
 use super::numbering::{LabelKind, after_label, chinese_numeral, parse_label};
@@ -22,11 +22,74 @@ const FAMILIES: &[MarkerFamily] = &[
 /// numbered 1. 2. … (a table cell holding a numbered list).
 pub fn inline_items(text: &str) -> Vec<Item> {
     let items = marked_items(text);
+    if !items.is_empty() {
+        return items;
+    }
+    let items = numbered_lines(text);
     if items.is_empty() {
-        numbered_lines(text)
+        numbered_after_stops(text)
     } else {
         items
     }
+}
+
+/// `加强监管。1.开展排查；2.建立台账；3.落实整改。`: 1., 2., … in order inside one paragraph,
+/// each opening the text or following a stop and followed by a word, at least two of them. A
+/// number inside a sentence (`投入1.5亿元`, `第2.3条`) follows no stop.
+fn numbered_after_stops(text: &str) -> Vec<Item> {
+    let bytes = text.as_bytes();
+    let mut starts: Vec<(usize, usize, String)> = Vec::new();
+    for (at, _) in bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
+        let after_stop = text[..at]
+            .trim_end_matches(crate::normalize::is_space)
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '！' | '？'));
+        if !after_stop {
+            continue;
+        }
+        let Some(label) = parse_label(&text[at..])
+            .filter(|l| l.kind == LabelKind::Arabic && l.value as usize == starts.len() + 1)
+        else {
+            continue;
+        };
+        let body = at + label.len;
+        // A digit after `2.` may be a decimal's (2.3公里); after `3、`, or as a year
+        // (`3.2027年1月底前完成`), it opens the item.
+        let rest = &text[body..];
+        let comma = text[..body].ends_with('、');
+        let opens_with_year = rest.len() > 4
+            && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && rest[4..].starts_with('年');
+        let opens_words = opens_with_year
+            || rest
+                .chars()
+                .next()
+                .is_some_and(|c| crate::normalize::is_han(c) || (comma && c.is_ascii_digit()));
+        if opens_words {
+            starts.push((at, body, label.seq));
+        }
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let ends = starts
+        .iter()
+        .skip(1)
+        .map(|(at, ..)| *at)
+        .chain([text.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|((_, body, seq), end)| {
+            let body = text[*body..end].trim();
+            Item {
+                label: seq.clone(),
+                text: body.to_string(),
+                deadline: deadline_in(body),
+            }
+        })
+        .collect()
 }
 
 /// Lines that start with 1., 2., … in order, at least two of them.
@@ -117,6 +180,26 @@ mod tests {
         assert_eq!(items[1].deadline.as_deref(), Some("2024年底前"));
         assert_eq!(items[1].text, "2024年底前完成整改。\n逐项销号。");
         assert!(inline_items("1.只有一项。").is_empty());
+    }
+
+    #[test]
+    fn numbers_after_stops_inside_a_paragraph_are_items() {
+        let items = inline_items(
+            "加强监管。1.开展排查；2．建立台账；3、2026年底前落实整改。（责任单位：县交通局）",
+        );
+        assert_eq!(
+            inline_items("开展排查。1.建立台账；2.2027年1月底前销号。").len(),
+            2
+        );
+        let labels: Vec<_> = items.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["1", "2", "3"]);
+        assert_eq!(items[0].text, "开展排查；");
+        assert_eq!(items[2].deadline.as_deref(), Some("2026年底前"));
+        // Numbers inside sentences, out of order, or alone are no items.
+        assert!(inline_items("投入1.5亿元，建成2.3公里。").is_empty());
+        assert!(inline_items("开展排查。2.建立台账。3.落实整改。").is_empty());
+        assert!(inline_items("开展排查。1.建立台账。").is_empty());
+        assert!(inline_items("按照第1.2条执行；2.3版本同步。").is_empty());
     }
 
     #[test]

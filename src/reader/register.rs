@@ -12,8 +12,10 @@ use serde::Deserialize;
 /// A register starts with its `dutyctl:` version key (YAML) or is a JSON object holding it.
 pub fn looks_like_register(text: &str) -> bool {
     let start = text.trim_start_matches('\u{feff}').trim_start();
+    // Bytes, not characters: the 200th byte may fall inside a title's character.
+    let head = &start.as_bytes()[..start.len().min(200)];
     start.starts_with("dutyctl:")
-        || (start.starts_with('{') && start[..start.len().min(200)].contains("\"dutyctl\""))
+        || (start.starts_with('{') && memchr::memmem::find(head, b"\"dutyctl\"").is_some())
 }
 
 /// Where a register departs from schema version 1.
@@ -118,6 +120,20 @@ fn without_location(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_register_is_known_whatever_character_its_200th_byte_falls_in() {
+        for pad in 0..3 {
+            let title = format!("{}{}", "x".repeat(pad), "某县关于做好工作的通知".repeat(20));
+            let json =
+                format!("{{\n  \"dutyctl\": 1,\n  \"document\": {{\"title\": \"{title}\"}}}}");
+            assert!(looks_like_register(&json), "pad {pad}");
+        }
+        assert!(!looks_like_register(&format!(
+            "{{\"title\": \"{}\"}}",
+            "某".repeat(100)
+        )));
+    }
 
     #[test]
     fn wrong_types_are_located_by_line_column_and_path() {
