@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Mutation fuzzing of every reader through the binary: mutates the fixtures of each input format
 # (text, CSV, HTML, docx, xlsx, PDF, and the .xls/.ods LibreOffice makes from the xlsx fixture when soffice
-# is on PATH, and registers through `check` too), runs dutyctl on each mutant with a time limit
-# and a memory limit, and counts what must never happen: panics (reported as "internal error"
-# or exit 101), aborts (signals), hangs (past the time limit). Mutants that do are kept.
+# is on PATH, and registers, YAML and the JSON dutyctl writes of them, through `check` too), runs
+# dutyctl on each mutant with a time limit and a memory limit, and counts what must never happen:
+# panics (reported as "internal error" or exit 101), aborts (signals), hangs (past the time limit).
+# Mutants that do are kept.
 #
 # Usage: bench/fuzz.sh [SECONDS_PER_READER] [READER...]     (default 600; readers: text csv
-#        html docx xlsx xls ods pdf register)
+#        html docx xlsx xls ods pdf register json)
 # Env:   DUTYCTL=path/to/binary (default target/debug/dutyctl, built if missing: debug builds
 #        check integer overflow, which finds more), FUZZ_OUT=folder for findings, SEED=n.
 set -euo pipefail
@@ -14,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 readers=("$@")
-[ ${#readers[@]} -gt 0 ] || readers=(text csv html docx xlsx xls ods pdf register)
+[ ${#readers[@]} -gt 0 ] || readers=(text csv html docx xlsx xls ods pdf register json)
 binary=${DUTYCTL:-target/debug/dutyctl}
 [ -x "$binary" ] || cargo build --locked -q
 out=${FUZZ_OUT:-$(mktemp -d /tmp/dutyctl-fuzz.XXXXXX)}
@@ -22,6 +23,10 @@ mkdir -p "$out"
 seeds="$out/seeds"
 mkdir -p "$seeds"
 cp fixtures/*.txt fixtures/*.csv fixtures/*.html fixtures/*.docx fixtures/*.xlsx fixtures/*.pdf fixtures/pdf_refused/*.pdf fixtures/*.yaml "$seeds/"
+for yaml in fixtures/*.yaml; do
+  json="$seeds/$(basename "$yaml" .yaml).json"
+  "$binary" import "$yaml" --format json >"$json" 2>/dev/null || rm -f "$json"
+done
 if command -v soffice >/dev/null; then
   for ext in xls ods; do
     timeout 120 soffice --headless --convert-to "$ext" --outdir "$seeds" fixtures/*.xlsx >/dev/null 2>&1 || true
@@ -38,7 +43,7 @@ HANG = 10          # seconds: a run past this is a hang
 MEMORY = 2 << 30   # bytes of address space: past this an allocation fails and the run aborts
 
 EXTENSIONS = {"text": ".txt", "csv": ".csv", "html": ".html", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls",
-              "ods": ".ods", "pdf": ".pdf", "register": ".yaml"}
+              "ods": ".ods", "pdf": ".pdf", "register": ".yaml", "json": ".json"}
 INTERESTING = [b"0", b"-1", b"4294967296", b"99999999999999999999", b"XFD1048576", b"ZZZZZZZ99999999999",
                b"A1:XFD1048576", b"\x00", b"\xff\xfe", b"&a", b"*a", b"<", b">", b"</", b'"', b"\n",
                b"\t", b"\xe4\xb8\x80\xe3\x80\x81", b"\xef\xbc\x88", b"\xe7\x89\xb5\xe5\xa4\xb4",
@@ -140,7 +145,7 @@ for reader in readers:
             data = mutate(f.read())
         with open(path, "wb") as f:
             f.write(data)
-        commands = [["import", path]] + ([["check", path]] if reader == "register" else [])
+        commands = [["import", path]] + ([["check", path]] if reader in ("register", "json") else [])
         for command in commands:
             verdict, _ = run(command)
             counts[verdict] += 1

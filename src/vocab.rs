@@ -473,6 +473,11 @@ pub const CLAUSE_VERBS: &[(&str, ClauseRole)] = &[
     ("牵头负总责", ClauseRole::Lead),
     ("负总责", ClauseRole::Lead),
     ("牵头", ClauseRole::Lead),
+    // `B、C配合实施`: the action after a supporting verb is the work they support.
+    ("配合实施", ClauseRole::Support),
+    ("协助实施", ClauseRole::Support),
+    ("参与实施", ClauseRole::Support),
+    ("配合推进", ClauseRole::Support),
     ("配合", ClauseRole::Support),
     ("协助", ClauseRole::Support),
     ("协办", ClauseRole::Support),
@@ -570,6 +575,9 @@ pub const MODAL_LOOKALIKES: &[&str] = &["应急", "应用", "应对", "要素", 
 
 /// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`), not its unit.
 pub const AGENT_MARKERS: &[&str] = &["并由", "由"];
+
+/// What a topic before 由 names (`此项工作由县交通局牵头`, `上述任务由…`): the work, never a unit.
+pub const AGENT_TOPICS: &[&str] = &["工作", "任务", "事项", "项目", "措施"];
 
 /// Words a unit's duty opens with (`各街道办事处：负责…`), which a salutation (`各街道：现将…`) lacks.
 pub const DUTY_OPENERS: &[&str] = &["负责", "承担", "牵头", "配合", "协助", "指导"];

@@ -6,11 +6,12 @@ use crate::normalize::persons::split_persons;
 use crate::normalize::split_top_level;
 use crate::normalize::units::{UnitContext, is_gov_body, take_marked_leads};
 use crate::vocab::{
-    AGENT_MARKERS, ASSIGNMENT_LINE_KEYS, BARE_ROLE_KEYS, CARRIED_FORWARD, CLAUSE_VERB_ADVERBS,
-    CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS, FIRST_LEADS_COPULAS,
-    FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINALS, FIRST_LEADS_POSSESSIVE,
-    FIRST_LEADS_UNIT_WORDS, FOLLOWING_ASSIGNMENT_KEYS, FOLLOWING_CLAUSE_VERBS, LEAD_FRAME,
-    RANKING_VERBS, ROLE_COPULAS, ROLE_LEAD, ROLE_NOUNS, STANDING_NOTE_MARKERS, UNIT_CLAUSE_VERBS,
+    AGENT_MARKERS, AGENT_TOPICS, ASSIGNMENT_LINE_KEYS, BARE_ROLE_KEYS, CARRIED_FORWARD,
+    CLAUSE_VERB_ADVERBS, CLAUSE_VERBS, ClauseRole, Column, FIRST_LEADS_CLAUSE_ENDS,
+    FIRST_LEADS_COPULAS, FIRST_LEADS_COUNTERS, FIRST_LEADS_GAP_CHARS, FIRST_LEADS_ORDINALS,
+    FIRST_LEADS_POSSESSIVE, FIRST_LEADS_UNIT_WORDS, FOLLOWING_ASSIGNMENT_KEYS,
+    FOLLOWING_CLAUSE_VERBS, LEAD_FRAME, RANKING_VERBS, ROLE_COPULAS, ROLE_LEAD, ROLE_NOUNS,
+    STANDING_NOTE_MARKERS, UNIT_CLAUSE_VERBS,
 };
 
 /// Who does a task, as far as one phrase says.
@@ -569,17 +570,44 @@ pub fn assignment_tail(sentence: &str) -> Option<&str> {
     (roles > 0).then(|| sentence[start..].trim_start())
 }
 
+/// The longest topic before 由 read as naming the work (`此项工作`, `上述重点任务`), in characters.
+const AGENT_TOPIC_MAX_CHARS: usize = 8;
+
+/// `由县交通局牵头` or `此项工作由县交通局牵头` from the unit on: without the agent marker, and
+/// without a short topic before it that names the work (no unit's name ends so).
+pub fn after_agent_marker(clause: &str) -> &str {
+    if let Some(rest) = AGENT_MARKERS.iter().find_map(|m| clause.strip_prefix(m)) {
+        return rest;
+    }
+    let Some(at) = clause.find('由') else {
+        return clause;
+    };
+    let topic = &clause[..at];
+    let names_the_work = AGENT_TOPICS.iter().any(|t| topic.ends_with(t))
+        && topic.chars().count() <= AGENT_TOPIC_MAX_CHARS;
+    if names_the_work {
+        &clause[at + '由'.len_utf8()..]
+    } else {
+        clause
+    }
+}
+
 /// Whether one clause reads as part of an assignment: `None` when it does not; `Some(true)`
 /// for a clause that gives units their role, `Some(false)` for a time limit or a clause that
 /// follows the ranking one (`各乡镇抓好落实`).
 fn clause_assigns(clause: &str) -> Option<bool> {
     let clause = clause.trim();
-    let clause = AGENT_MARKERS
-        .iter()
-        .find_map(|m| clause.strip_prefix(m))
-        .unwrap_or(clause);
+    let clause = after_agent_marker(clause);
     if super::deadline::deadline_clause(clause).is_some() {
         return Some(false);
+    }
+    // `县交通局（牵头），县公安局配合`: a unit marked as leading is ranked by its mark.
+    if let Some(marked) = crate::normalize::units::without_lead_mark(clause.trim_end_matches('。'))
+        && split_top_level(marked, |c| c == '、')
+            .iter()
+            .all(|name| names_a_unit(name.trim()))
+    {
+        return Some(true);
     }
     if !may_end_with_role(clause) {
         return None;
@@ -725,10 +753,7 @@ pub fn parse_phrase(
             continue;
         }
         // `由区环保局牵头`: the agent marker is no part of the unit's name.
-        let clause = AGENT_MARKERS
-            .iter()
-            .find_map(|m| clause.strip_prefix(m))
-            .unwrap_or(clause);
+        let clause = after_agent_marker(clause);
         // `…，2025年5月底前完成`: the group's time limit, no unit.
         if let Some(limit) = super::deadline::deadline_clause(clause) {
             deadline.get_or_insert(limit);
@@ -971,10 +996,7 @@ pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
         return None;
     }
     // `由县交通局负责…`: the agent marker is no part of the name.
-    let head = AGENT_MARKERS
-        .iter()
-        .find_map(|m| head.strip_prefix(m))
-        .unwrap_or(head);
+    let head = after_agent_marker(head);
     let (unit, note, verb) = subject_parts(head)?;
     if !is_gov_body(unit) {
         return None;
@@ -1893,6 +1915,39 @@ mod tests {
         .unwrap();
         assert_eq!(a.lead, ["县融媒体中心"]);
         assert_eq!(a.support, ["县教育局"]);
+    }
+
+    #[test]
+    fn a_topic_before_the_agent_marker_names_the_work_not_a_unit() {
+        assert_eq!(after_agent_marker("由县交通局牵头"), "县交通局牵头");
+        assert_eq!(after_agent_marker("此项工作由县交通局牵头"), "县交通局牵头");
+        assert_eq!(after_agent_marker("上述任务由县交通局负责"), "县交通局负责");
+        // 由 inside a name, or after a unit, stays.
+        assert_eq!(after_agent_marker("县自由贸易办负责"), "县自由贸易办负责");
+        assert_eq!(
+            after_agent_marker("县交通局由县公安局配合"),
+            "县交通局由县公安局配合"
+        );
+        let tail =
+            assignment_tail("加强巡查，此项工作由县交通局牵头负责，县公安局配合实施").unwrap();
+        assert_eq!(tail, "此项工作由县交通局牵头负责，县公安局配合实施");
+        let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(a.lead, ["县交通局"]);
+        assert_eq!(a.support, ["县公安局"]);
+    }
+
+    #[test]
+    fn a_unit_marked_as_leading_is_a_clause_of_the_assignment() {
+        let tail = assignment_tail("加强巡查，县交通局（牵头），县公安局、县城管局配合").unwrap();
+        assert_eq!(tail, "县交通局（牵头），县公安局、县城管局配合");
+        let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(a.lead, ["县交通局"]);
+        assert_eq!(a.support, ["县公安局", "县城管局"]);
+        // Prose in brackets is no mark.
+        assert!(
+            assignment_tail("加强巡查（重点路段），县公安局配合")
+                .is_some_and(|t| t == "县公安局配合")
+        );
     }
 
     #[test]

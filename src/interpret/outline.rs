@@ -651,9 +651,7 @@ fn agent_sentence(paragraph: &str) -> Option<&str> {
     let trimmed = paragraph.trim_end().trim_end_matches(['。', '.']);
     let start = trimmed.rfind('。').map_or(0, |at| at + '。'.len_utf8());
     let sentence = trimmed[start..].trim();
-    let named_first = crate::vocab::AGENT_MARKERS
-        .iter()
-        .any(|m| sentence.starts_with(m));
+    let named_first = assign::after_agent_marker(sentence).len() < sentence.len();
     let tail = assign::assignment_tail(sentence)?;
     let whole = tail.len() == sentence.len();
     // `加强巡查，由县交通局负责`: the clauses before the tail say what is done.

@@ -334,6 +334,18 @@ const LEAD_MARKERS: &[&str] = &[
     "牵头",
 ];
 
+/// `县交通局（牵头）` without its bracketed lead mark, or `None` where it carries none.
+pub fn without_lead_mark(name: &str) -> Option<&str> {
+    LEAD_MARKERS
+        .iter()
+        .filter(|m| m.ends_with(CLOSING_MARK_BRACKETS))
+        .find_map(|m| name.strip_suffix(m))
+        .filter(|n| !n.is_empty())
+}
+
+/// The brackets that close a lead mark (`（牵头）`, `〔牵头〕`): a bare `牵头` is a verb.
+const CLOSING_MARK_BRACKETS: [char; 5] = ['）', ')', '〕', '］', '】'];
+
 /// Splits names into those marked as leading (marker removed) and the rest.
 pub fn take_marked_leads(names: Vec<String>) -> (Vec<String>, Vec<String>) {
     let mut leads = Vec::new();
