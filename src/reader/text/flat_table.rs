@@ -43,63 +43,91 @@ pub fn find(text: &str) -> Option<FlatTable> {
 
 /// The table whose header's 序号 stands at `at`.
 fn table_at(text: &str, at: usize) -> Option<FlatTable> {
-    let columns = header_columns(&text[at..])?;
+    let pieces = pieces_from(text, at).map(|range| (range.clone(), &text[range]));
+    let cut = cut_rows(pieces, " ")?;
+    Some(FlatTable {
+        start: at,
+        end: cut.last.end,
+        rows: cut.rows.into_iter().map(|(_, cells)| cells).collect(),
+    })
+}
+
+/// Rows cut from pieces tagged `T` (a byte range, a line's index).
+pub(super) struct CutRows<T> {
+    /// The rows, the header first, each with the tag of its first piece.
+    pub rows: Vec<(T, Vec<String>)>,
+    /// The tag of the last piece the rows took.
+    pub last: T,
+}
+
+/// A table whose cells come one after another (on one line between spaces, or one a line):
+/// the header's words first, opening with 序号, then each row opening with the next number.
+/// Each row starts with the number after the last; a number closer to the last row's start than
+/// the row's cells allow (one may be empty) is a number in a cell. The pieces are taken only as
+/// far as the rows go. Extra pieces of a row's task cell are joined with `joiner`.
+pub(super) fn cut_rows<'t, T: Clone>(
+    pieces: impl Iterator<Item = (T, &'t str)>,
+    joiner: &str,
+) -> Option<CutRows<T>> {
+    let mut pieces = pieces.peekable();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut taken: Vec<(T, &str)> = Vec::new();
+    while let Some(column) = pieces.peek().and_then(|(_, p)| header_column(p)) {
+        // A second 序号 is a word of the first row.
+        if !columns.is_empty() && column == Column::Seq {
+            break;
+        }
+        columns.push(column);
+        taken.extend(pieces.next());
+    }
+    let header_ok = columns.first() == Some(&Column::Seq)
+        && columns.len() >= MIN_HEADER_CELLS
+        && columns.contains(&Column::Task);
+    if !header_ok {
+        return None;
+    }
     let width = columns.len();
-    // Each row starts with the number after the last; a number closer to the last row's start
-    // than the row's cells allow (one may be empty) is a number in a cell. The pieces are cut
-    // only as far as the rows go: the rest of the line is read again as text.
-    let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
     let mut expected = 1u32;
-    for (k, piece) in pieces_from(text, at).enumerate() {
-        if k >= width {
-            let last = starts.last().copied();
-            if last.is_some_and(|last| k > last + width * MAX_ROW_PIECES_PER_CELL) {
-                break;
-            }
-            if last.is_none_or(|last| k + 1 >= last + width)
-                && text[piece.clone()] == expected.to_string()
-            {
-                starts.push(k);
-                expected += 1;
-            } else if last.is_none() {
-                // The first row opens right under the header.
-                return None;
-            }
+    for piece in pieces {
+        let k = taken.len();
+        let last = starts.last().copied();
+        if last.is_some_and(|last| k > last + width * MAX_ROW_PIECES_PER_CELL) {
+            break;
         }
-        pieces.push(piece);
+        if last.is_none_or(|last| k + 1 >= last + width) && piece.1 == expected.to_string() {
+            starts.push(k);
+            expected += 1;
+        } else if last.is_none() {
+            // The first row opens right under the header.
+            return None;
+        }
+        taken.push(piece);
     }
     if starts.len() < 2 {
         return None;
     }
-    let cell_text = |range: &std::ops::Range<usize>| text[range.clone()].to_string();
-    let mut rows = vec![pieces[..width].iter().map(cell_text).collect()];
-    let mut end = 0;
+    let header = taken[..width].iter().map(|(_, p)| p.to_string()).collect();
+    let mut rows = vec![(taken[0].0.clone(), header)];
+    let mut last = taken[width - 1].0.clone();
     for (n, &start) in starts.iter().enumerate() {
         let stop = match starts.get(n + 1) {
             Some(&next) => next,
             None => {
                 // The last row takes a piece per cell, or ends at its time limit when that is
                 // the last column (a cell before it left empty).
-                let full = (start + width).min(pieces.len());
+                let full = (start + width).min(taken.len());
                 let limit_last = columns.last() == Some(&Column::Deadline);
                 (start + 2..full)
-                    .find(|&k| limit_last && reads_as_date(&text[pieces[k].clone()]))
+                    .find(|&k| limit_last && reads_as_date(taken[k].1))
                     .map_or(full, |k| k + 1)
             }
         };
-        let printed: Vec<&str> = pieces[start..stop]
-            .iter()
-            .map(|r| &text[r.clone()])
-            .collect();
-        rows.push(fit_row(&printed, &columns));
-        end = pieces[stop - 1].end;
+        let printed: Vec<&str> = taken[start..stop].iter().map(|(_, p)| *p).collect();
+        rows.push((taken[start].0.clone(), fit_row(&printed, &columns, joiner)));
+        last = taken[stop - 1].0.clone();
     }
-    Some(FlatTable {
-        start: at,
-        end,
-        rows,
-    })
+    Some(CutRows { rows, last })
 }
 
 /// The byte ranges in `text` of the pieces between runs of spaces from `at` on, in order.
@@ -114,28 +142,15 @@ fn pieces_from(text: &str, at: usize) -> impl Iterator<Item = std::ops::Range<us
         })
 }
 
-/// The columns of a header run opening `text` with 序号: the pieces that are each a header's
-/// word, up to the first that is not or a second 序号 (a word of the first row). At least
-/// [`MIN_HEADER_CELLS`] of them, a task among them.
-fn header_columns(text: &str) -> Option<Vec<Column>> {
-    let columns: Vec<Column> = pieces_from(text, 0)
-        .map_while(|piece| header_column(&text[piece]))
-        .enumerate()
-        .take_while(|(n, column)| *n == 0 || *column != Column::Seq)
-        .map(|(_, column)| column)
-        .collect();
-    (columns.len() >= MIN_HEADER_CELLS && columns.contains(&Column::Task)).then_some(columns)
-}
-
 /// A row's printed pieces (its number first) laid out in the header's columns.
-fn fit_row(printed: &[&str], columns: &[Column]) -> Vec<String> {
+fn fit_row(printed: &[&str], columns: &[Column], joiner: &str) -> Vec<String> {
     let width = columns.len();
     let task = columns.iter().position(|c| *c == Column::Task).unwrap_or(1);
     if printed.len() > width {
         // The task's text held spaces: it takes the extra pieces.
         let extra = printed.len() - width;
         let mut cells: Vec<String> = printed[..task].iter().map(|p| p.to_string()).collect();
-        cells.push(printed[task..=task + extra].join(" "));
+        cells.push(printed[task..=task + extra].join(joiner));
         cells.extend(printed[task + extra + 1..].iter().map(|p| p.to_string()));
         return cells;
     }

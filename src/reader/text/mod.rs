@@ -1,10 +1,12 @@
 //! Plain text → blocks: decoded text is cleaned line by line (debris, page numbers, padding),
 //! then tables are recovered from the shapes text exports give them — Word's export (a tab starts
 //! each cell, a blank line ends each row), rows on one line split by tabs or pipes (a web page
-//! copied as text) — and every other line is a paragraph.
+//! copied as text), a table flattened onto one line or printed one cell a line (cut at its row
+//! numbers) — and every other line is a paragraph.
 
 mod aligned;
 mod broken;
+mod cell_lines;
 pub mod clean;
 mod flat;
 mod flat_table;
@@ -16,7 +18,7 @@ use clean::Line;
 
 /// Reads decoded text into blocks.
 pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
-    let mut lines = flat::unflatten(clean::clean_lines(text, warnings));
+    let mut lines = cell_lines::join_rows(flat::unflatten(clean::clean_lines(text, warnings)));
     let mut blocks = Vec::new();
     let mut i = 0;
     while i < lines.len() {
