@@ -40,16 +40,20 @@ pub fn split_persons(lines: &[&str]) -> (Vec<String>, Vec<Joined>) {
             // `李强 副县长`, `局长 李强`: a post printed beside a name is no person of its own; a
             // post alone (`县政府各分管副县长`) is the leader as printed.
             let mut tokens = tokens_of(part);
-            let names_someone = tokens.iter().any(|t| !is_post(t) && is_personal_name(t));
+            let names_someone = tokens
+                .iter()
+                .any(|t| (!is_post(t) && is_personal_name(t)) || names_beside_a_post(t));
             if names_someone || tokens.first().is_some_and(|first| !is_post(first)) {
-                tokens.retain(|t| !is_post(t));
+                // `王某某副县长` ends with a post but names someone: the name is read below.
+                tokens.retain(|t| !is_post(t) || names_beside_a_post(t));
             } else if parts.get(k + 1).is_some_and(|next| {
-                let next = tokens_of(next);
-                next.first().is_some_and(|t| is_post(t))
-                    && next.iter().any(|t| !is_post(t) && is_personal_name(t))
+                let tokens = tokens_of(next);
+                let spaced = tokens.first().is_some_and(|t| is_post(t))
+                    && tokens.iter().any(|t| !is_post(t) && is_personal_name(t));
+                spaced || names_beside_a_post(next.trim_matches(is_space))
             }) {
-                // `县委常委、常务副县长 张某某`: the first post is one more title of the person
-                // the next part names.
+                // `县委常委、常务副县长 张某某`, `县委常委、副县长张某某`: the first post is one more
+                // title of the person the next part names.
                 continue;
             }
             for name in join_single_characters(&tokens, &mut joined) {
@@ -109,7 +113,42 @@ fn person_named(printed: &str) -> &str {
         .map(|(at, _)| &name[at..])
         .filter(|rest| is_personal_name(rest))
         .find(|rest| is_post(&name[..name.len() - rest.len()]));
-    after_post.unwrap_or(name)
+    // A post printed after the name (`王某某副县长`): the name is the shortest start that is a
+    // surname and one or two characters with exactly a post after it (`王某副县长` is 王某).
+    // A post alone whose first characters pass for a name (`常务副县长`) stays.
+    let before_post = || {
+        if is_exactly_a_post(name) {
+            return None;
+        }
+        name.char_indices()
+            .skip(1)
+            .take(NAME_MAX_CHARS)
+            .map(|(at, _)| &name[..at])
+            .filter(|start| is_personal_name(start))
+            .find(|start| is_exactly_a_post(&name[start.len()..]))
+    };
+    after_post.or_else(before_post).unwrap_or(name)
+}
+
+/// `王某某副县长`, `副县长王某某`: a name and a post printed against it, no space between.
+fn names_beside_a_post(token: &str) -> bool {
+    let named = person_named(token);
+    named.len() < token.len() && is_personal_name(named)
+}
+
+/// Whether `text` is one of the posts (`副县长`, `局长`), nothing more or less.
+fn is_exactly_a_post(text: &str) -> bool {
+    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut posts: Vec<&str> = LEADER_POSTS
+            .iter()
+            .chain(PERSON_POST_ENDINGS)
+            .copied()
+            .collect();
+        posts.sort_unstable();
+        posts.dedup();
+        posts
+    });
+    SORTED.binary_search(&text).is_ok()
 }
 
 /// The most characters [`is_personal_name`] takes (a compound surname and two characters).
@@ -159,6 +198,15 @@ mod tests {
     fn a_post_after_a_name_is_no_person() {
         let (names, _) = split_persons(&["赵立 副县长、钱文  县水务局局长、县政府各分管副县长"]);
         assert_eq!(names, ["赵立", "钱文", "县政府各分管副县长"]);
+    }
+
+    #[test]
+    fn a_post_printed_against_a_name_is_no_part_of_it() {
+        let (names, _) = split_persons(&["王某某副县长、李某局长、县委常委、副县长张某某"]);
+        assert_eq!(names, ["王某某", "李某", "张某某"]);
+        // A post with more after it, or a post alone, stays as printed.
+        let (names, _) = split_persons(&["王某某县交通局局长、赵局长"]);
+        assert_eq!(names, ["王某某县交通局局长", "赵局长"]);
     }
 
     #[test]
