@@ -161,6 +161,10 @@ pub fn header_column(header: &str) -> Option<Column> {
 pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("序号", Column::Seq),
     ("编号", Column::Seq),
+    // People first: `牵头县领导` names the leader who leads, not a leading unit.
+    ("领导", Column::Leaders),
+    ("责任人", Column::Persons),
+    ("联系人", Column::Persons),
     ("牵头", Column::Lead),
     ("主办", Column::Lead),
     ("主责", Column::Lead),
@@ -169,13 +173,12 @@ pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("协同", Column::Support),
     ("协助", Column::Support),
     ("参与", Column::Support),
-    ("领导", Column::Leaders),
-    ("责任人", Column::Persons),
-    ("联系人", Column::Persons),
     ("时限", Column::Deadline),
     ("期限", Column::Deadline),
     ("节点", Column::Deadline),
     ("时间", Column::Deadline),
+    ("时间安排", Column::Deadline),
+    ("进度安排", Column::Deadline),
     ("单位", Column::Units),
     ("部门", Column::Units),
     ("科室", Column::Units),
@@ -1073,6 +1076,10 @@ mod tests {
         assert_eq!(header_column("主管部门"), Some(Column::Units));
         assert_eq!(header_column("责任科室"), Some(Column::Units));
         assert_eq!(header_column("牵头处室"), Some(Column::Lead));
+        // A leader who leads is a leader; a schedule's column is its time limit.
+        assert_eq!(header_column("牵头县领导"), Some(Column::Leaders));
+        assert_eq!(header_column("配合责任人"), Some(Column::Persons));
+        assert_eq!(header_column("时间安排"), Some(Column::Deadline));
         assert_eq!(header_column("责任主体"), Some(Column::Units));
         assert_eq!(header_column("存在问题"), None, "only beside 完成情况");
         assert!(is_problems_header("存在问题"));
