@@ -398,14 +398,14 @@ fn lift_closing_assignments(nodes: &mut [Node], phrases: &Phrases<'_>) {
         if others.is_empty() || children.iter().any(|c| !nodes[*c].children.is_empty()) {
             continue;
         }
-        let Some(closing) = nodes[last]
-            .body
-            .last()
-            .filter(|p| assignment_only(p))
-            .cloned()
-        else {
+        // The run of assignment lines at the end (`牵头单位：…` / `配合单位：…` on lines of their
+        // own), in order.
+        let body = &nodes[last].body;
+        let run = body.iter().rev().take_while(|p| assignment_only(p)).count();
+        if run == 0 {
             continue;
-        };
+        }
+        let closing: Vec<String> = body[body.len() - run..].to_vec();
         let items_unassigned = others.iter().all(|c| {
             let node = &nodes[*c];
             std::iter::once(&node.head).chain(&node.body).all(|p| {
@@ -416,8 +416,9 @@ fn lift_closing_assignments(nodes: &mut [Node], phrases: &Phrases<'_>) {
             })
         });
         if items_unassigned {
-            nodes[last].body.pop();
-            nodes[index].body.push(closing);
+            let keep = nodes[last].body.len() - run;
+            nodes[last].body.truncate(keep);
+            nodes[index].body.extend(closing);
         }
     }
 }
@@ -1117,6 +1118,22 @@ mod tests {
         assert_eq!(r.tasks[0].items.len(), 2);
         assert_eq!(r.tasks[0].support, ["区旅游委", "区交通局"]);
         assert_eq!(r.tasks[2].support, ["区人社局"]);
+    }
+
+    #[test]
+    fn key_lines_closing_a_group_of_items_are_the_blocks_together() {
+        let r = read(
+            "一、重点任务\n（一）整治道路\n1.排查路段；\n2.完善设施。\n牵头单位：县交通局\n配合单位：县公安局\n（二）整治超载\n1.设置站点。\n牵头单位：县公安局\n2.联合执法。\n牵头单位：县交通局\n",
+            Layout::Outline,
+        );
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["整治道路", "设置站点", "联合执法"]);
+        assert_eq!(r.tasks[0].items.len(), 2);
+        assert_eq!(r.tasks[0].lead, ["县交通局"]);
+        assert_eq!(r.tasks[0].support, ["县公安局"]);
+        // Each item with lines of its own is a task of its own.
+        assert_eq!(r.tasks[1].lead, ["县公安局"]);
+        assert_eq!(r.tasks[2].lead, ["县交通局"]);
     }
 
     #[test]
