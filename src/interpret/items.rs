@@ -39,7 +39,10 @@ pub fn inline_items(text: &str) -> Vec<Item> {
 fn numbered_after_stops(text: &str) -> Vec<Item> {
     let bytes = text.as_bytes();
     let mut starts: Vec<(usize, usize, String)> = Vec::new();
-    for (at, _) in bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()) {
+    // A number's first digit only: one after a digit starts no label.
+    let first_digits = (0..bytes.len())
+        .filter(|&at| bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_digit()));
+    for at in first_digits {
         let after_stop = text[..at]
             .trim_end_matches(crate::normalize::is_space)
             .chars()

@@ -37,9 +37,18 @@ pub fn join_rows(lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
+/// The longest line read as a number column's header (`序号`, `序 号`, `编号（项）`), in bytes:
+/// longer lines are not asked, so a notice's paragraphs cost nothing here.
+const SEQ_HEADER_MAX_BYTES: usize = 24;
+
 /// A line that is 序号 alone, as a header printed a cell a line opens.
 fn opens_header(line: &Line) -> bool {
-    is_plain(line) && header_column(&line.text) == Some(Column::Seq)
+    // Every name of the number column holds 号 or 次 or is `No.` (序号, 编号, 项次): the header
+    // lookup is asked only then.
+    is_plain(line)
+        && line.text.len() <= SEQ_HEADER_MAX_BYTES
+        && (line.text.contains(['号', '次']) || line.text.starts_with(['N', 'n']))
+        && header_column(&line.text) == Some(Column::Seq)
 }
 
 /// A line that is no part of a table of another shape: no row's cells, and no cell of Word's
@@ -112,6 +121,20 @@ mod tests {
         // Each row keeps the line it starts at.
         assert_eq!(joined[1].no, 2);
         assert_eq!(joined[3].no, 13);
+    }
+
+    #[test]
+    fn every_name_of_the_number_column_opens_a_header() {
+        let names = crate::vocab::COLUMN_HEADERS
+            .iter()
+            .chain(crate::vocab::HEADER_ROLE_WORDS)
+            .filter(|(_, column)| *column == Column::Seq)
+            .map(|(name, _)| *name);
+        for name in names.chain(["序 号", "任务编号"]) {
+            let line = &lines(name)[0];
+            assert!(opens_header(line), "{name}");
+        }
+        assert!(!opens_header(&lines("工作任务")[0]));
     }
 
     #[test]
