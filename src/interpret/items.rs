@@ -38,24 +38,23 @@ pub fn inline_items(text: &str) -> Vec<Item> {
 /// number inside a sentence (`投入1.5亿元`, `第2.3条`) follows no stop.
 fn numbered_after_stops(text: &str) -> Vec<Item> {
     let bytes = text.as_bytes();
-    let mut starts: Vec<(usize, usize, String)> = Vec::new();
-    // A number's first digit only: one after a digit starts no label.
-    let first_digits = (0..bytes.len())
-        .filter(|&at| bytes[at].is_ascii_digit() && (at == 0 || !bytes[at - 1].is_ascii_digit()));
-    for at in first_digits {
+    // Where the item numbered `value` may start at `at`: the number opens the text or follows a
+    // stop, and words follow its label.
+    let item_at = |at: usize, value: usize| -> Option<(usize, usize, String)> {
+        // A number's first digit only: one after a digit starts no label.
+        if at > 0 && bytes[at - 1].is_ascii_digit() {
+            return None;
+        }
         let after_stop = text[..at]
             .trim_end_matches(crate::normalize::is_space)
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '！' | '？'));
         if !after_stop {
-            continue;
+            return None;
         }
-        let Some(label) = parse_label(&text[at..])
-            .filter(|l| l.kind == LabelKind::Arabic && l.value as usize == starts.len() + 1)
-        else {
-            continue;
-        };
+        let label = parse_label(&text[at..])
+            .filter(|l| l.kind == LabelKind::Arabic && l.value as usize == value)?;
         let body = at + label.len;
         // A digit after `2.` may be a decimal's (2.3公里); after `3、`, or as a year
         // (`3.2027年1月底前完成`), it opens the item.
@@ -69,9 +68,22 @@ fn numbered_after_stops(text: &str) -> Vec<Item> {
                 .chars()
                 .next()
                 .is_some_and(|c| crate::normalize::is_han(c) || (comma && c.is_ascii_digit()));
-        if opens_words {
-            starts.push((at, body, label.seq));
-        }
+        opens_words.then_some((at, body, label.seq))
+    };
+    // Each next number is searched for after the last item's start (at memory speed: most task
+    // texts hold no `1` after a stop at all).
+    let mut starts: Vec<(usize, usize, String)> = Vec::new();
+    let mut from = 0;
+    loop {
+        let value = starts.len() + 1;
+        let number = value.to_string();
+        let found = memchr::memmem::find_iter(&bytes[from..], number.as_bytes())
+            .find_map(|i| item_at(from + i, value));
+        let Some(item) = found else {
+            break;
+        };
+        from = item.0 + 1;
+        starts.push(item);
     }
     if starts.len() < 2 {
         return Vec::new();

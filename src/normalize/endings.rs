@@ -30,6 +30,16 @@ impl Endings {
         }
     }
 
+    /// Whether `name` is one of the words, nothing more or less.
+    pub fn is_one(&self, name: &str) -> bool {
+        let Some(last) = name.chars().next_back() else {
+            return self.has_empty;
+        };
+        self.by_last_char
+            .binary_search_by_key(&last, |(c, _)| *c)
+            .is_ok_and(|group| self.by_last_char[group].1.contains(&name))
+    }
+
     /// Whether `name` ends with one of the words.
     pub fn end(&self, name: &str) -> bool {
         if self.has_empty {

@@ -74,17 +74,21 @@ fn tokens_of(part: &str) -> Vec<&str> {
 
 /// Whether `name` opens with a common surname (`欧阳` before `欧`).
 pub fn starts_with_surname(name: &str) -> bool {
-    // Sorted once: a search of the list's text for each name read it all for most names.
-    static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut surnames: Vec<char> = SURNAMES.chars().collect();
-        surnames.sort_unstable();
-        surnames
+    // A bit per character (its code modulo 4,096): most characters are ruled out by one test,
+    // and only a hit searches the list's text, which is all read for a character not in it.
+    static BITS: LazyLock<[u64; 64]> = LazyLock::new(|| {
+        let mut bits = [0u64; 64];
+        for c in SURNAMES.chars() {
+            let code = u32::from(c) as usize % 4096;
+            bits[code / 64] |= 1 << (code % 64);
+        }
+        bits
     });
-    COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s))
-        || name
-            .chars()
-            .next()
-            .is_some_and(|c| SORTED.binary_search(&c).is_ok())
+    let listed = |c: char| {
+        let code = u32::from(c) as usize % 4096;
+        BITS[code / 64] & (1 << (code % 64)) != 0 && SURNAMES.contains(c)
+    };
+    COMPOUND_SURNAMES.iter().any(|s| name.starts_with(s)) || name.chars().next().is_some_and(listed)
 }
 
 /// The longest note in brackets after a person's name (`（镇城建办主任）`), in characters.
@@ -138,17 +142,7 @@ fn names_beside_a_post(token: &str) -> bool {
 
 /// Whether `text` is one of the posts (`副县长`, `局长`), nothing more or less.
 fn is_exactly_a_post(text: &str) -> bool {
-    static SORTED: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-        let mut posts: Vec<&str> = LEADER_POSTS
-            .iter()
-            .chain(PERSON_POST_ENDINGS)
-            .copied()
-            .collect();
-        posts.sort_unstable();
-        posts.dedup();
-        posts
-    });
-    SORTED.binary_search(&text).is_ok()
+    POSTS.is_one(text)
 }
 
 /// The most characters [`is_personal_name`] takes (a compound surname and two characters).
@@ -166,10 +160,12 @@ pub fn is_personal_name(text: &str) -> bool {
 /// A post standing alone among names (`副县长`, `县政府办主任`, `局长`), or a text that ends with
 /// one, as the posts a name may follow without a space do.
 fn is_post(token: &str) -> bool {
-    static POSTS: LazyLock<Endings> =
-        LazyLock::new(|| Endings::new(&[LEADER_POSTS, PERSON_POST_ENDINGS]));
     POSTS.end(token)
 }
+
+/// The posts a name may stand beside, grouped by their last character.
+static POSTS: LazyLock<Endings> =
+    LazyLock::new(|| Endings::new(&[LEADER_POSTS, PERSON_POST_ENDINGS]));
 
 fn join_single_characters(tokens: &[&str], joined: &mut Vec<Joined>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

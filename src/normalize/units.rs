@@ -336,6 +336,9 @@ const LEAD_MARKERS: &[&str] = &[
 
 /// `县交通局（牵头）` without its bracketed lead mark, or `None` where it carries none.
 pub fn without_lead_mark(name: &str) -> Option<&str> {
+    if !name.ends_with(CLOSING_MARK_BRACKETS) {
+        return None;
+    }
     LEAD_MARKERS
         .iter()
         .filter(|m| m.ends_with(CLOSING_MARK_BRACKETS))
