@@ -548,7 +548,10 @@ pub fn is_assignment_sentence(sentence: &str) -> bool {
 /// and the verb of their role or give a time limit, with at least one role among them. Read
 /// from the end, each clause once.
 pub fn assignment_tail(sentence: &str) -> Option<&str> {
-    let clauses = split_top_level(sentence, |c| matches!(c, '，' | ',' | '；' | ';'));
+    // A colon ends a clause too: `加强宣传：县公安局负责` names no unit `加强宣传：县公安局`.
+    let clauses = split_top_level(sentence, |c| {
+        matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
+    });
     let mut start = sentence.len();
     let mut roles = 0;
     for clause in clauses.iter().rev() {
@@ -983,8 +986,25 @@ fn units_before_colon(first: &str, rest: &str, units: &mut UnitContext) -> Optio
     if after.trim().is_empty() || !names_only_units(named) {
         return None;
     }
+    let mut support = NameList::from_vec(units.split(named));
+    // `县交通局：负责巡查；县公安局：负责疏导。`: each unit of the sentence with its own share
+    // after a colon carries the task too.
+    let sentence = &after[..after.find('。').unwrap_or(after.len())];
+    for piece in split_top_level(sentence, |c| matches!(c, '；' | ';'))
+        .iter()
+        .skip(1)
+    {
+        if let Some((others, share)) = piece.split_once(['：', ':'])
+            && !share.trim().is_empty()
+            && names_only_units(others.trim())
+        {
+            for name in units.split(others.trim()) {
+                support.push_unique(name);
+            }
+        }
+    }
     let assignment = Assignment {
-        support: units.split(named),
+        support: support.into_vec(),
         ..Assignment::default()
     };
     (!assignment.support.is_empty()).then_some(assignment)
@@ -1883,6 +1903,11 @@ mod tests {
             read("县交通局、县公安局：加强道路巡查"),
             ranked(&[], &["县交通局", "县公安局"])
         );
+        // Each unit of the sentence with its own share after a colon; not one of a later one.
+        assert_eq!(
+            read("县交通局：负责巡查；县公安局：负责疏导；做好宣传。县城管局：负责秩序"),
+            ranked(&[], &["县交通局", "县公安局"])
+        );
         // A unit over its own list, a theme before a colon, a task that names no role.
         assert_eq!(read("县交通局："), None);
         assert_eq!(read("工作目标：道路畅通"), None);
@@ -1934,6 +1959,14 @@ mod tests {
         let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
         assert_eq!(a.lead, ["县交通局"]);
         assert_eq!(a.support, ["县公安局"]);
+    }
+
+    #[test]
+    fn a_colon_ends_a_clause_of_the_closing_assignment() {
+        assert_eq!(
+            assignment_tail("做好宣传：县公安局负责，县教育局配合"),
+            Some("县公安局负责，县教育局配合")
+        );
     }
 
     #[test]
