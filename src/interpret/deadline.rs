@@ -33,8 +33,21 @@ const DONE: &[&str] = &[
 pub fn leading_deadline(text: &str) -> Option<String> {
     let end = opening_limit_end(text, |end| {
         text[end..].chars().next().is_some_and(ends_leading_limit)
-    })?;
+    })
+    .or_else(|| before_then_work_end(text))?;
     Some(text[..end].to_string())
+}
+
+/// `2027年6月底前完成道路改造`: a limit that ends with its word for "before" and runs straight
+/// into the work opens the text as one set off by a comma does.
+fn before_then_work_end(text: &str) -> Option<usize> {
+    opening_limit_end(text, |end| {
+        DEADLINE_BEFORE.iter().any(|w| text[..end].ends_with(w))
+            && text[end..]
+                .chars()
+                .next()
+                .is_some_and(crate::normalize::is_han)
+    })
 }
 
 /// A clause that is nothing but a time limit (`2025年5月底前完成`, `2024年底前`), as a bracket
@@ -169,6 +182,13 @@ mod tests {
             Some("2016年6月底前")
         );
         assert_eq!(leading_deadline("推进改造，2023年年底前完成"), None);
+        // Run straight into the work, a limit ending in its 前 opens the text too.
+        assert_eq!(
+            leading_deadline("2027年6月底前完成道路改造").as_deref(),
+            Some("2027年6月底前")
+        );
+        assert_eq!(leading_deadline("2027年起每年开展检查"), None);
+        assert_eq!(leading_deadline("2027年6月份开展检查"), None);
         assert_eq!(
             deadline_in("全面建成运行，2022年底前分类分批完成").as_deref(),
             Some("2022年底前")
