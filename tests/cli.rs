@@ -4674,46 +4674,36 @@ fn interrupted_while_writing(
 fn an_interrupted_write_leaves_no_temporary_and_no_output() {
     use std::os::unix::process::ExitStatusExt;
     let notice = fixtures().join("duty_list.txt");
-    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("register.yaml");
-        let (status, left) = interrupted_while_writing(
-            &[
-                "import".as_ref(),
-                notice.as_os_str(),
-                "-o".as_ref(),
-                out.as_os_str(),
-            ],
-            dir.path(),
-            signal,
-        );
-        assert_eq!(
-            status.signal(),
-            Some(number),
-            "SIG{signal} ends the run as itself"
-        );
-        assert_eq!(left, Vec::<PathBuf>::new(), "SIG{signal} left files behind");
-    }
-
-    // A file that stood at the output's name is untouched by an interrupted replacement, whose
-    // named temporary the handler removes.
-    for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("register.yaml");
-        std::fs::write(&out, "old register\n").unwrap();
-        let (status, left) = interrupted_while_writing(
-            &[
-                "import".as_ref(),
-                notice.as_os_str(),
-                "-o".as_ref(),
-                out.as_os_str(),
-            ],
-            dir.path(),
-            signal,
-        );
-        assert_eq!(status.signal(), Some(number), "SIG{signal} ends the run");
-        assert_eq!(left, vec![out.clone()], "SIG{signal} left files behind");
-        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old register\n");
+    // A new output (written unnamed) leaves nothing; a file that stood at the output's name is
+    // untouched by an interrupted replacement, whose named temporary the handler removes.
+    for old in [None, Some("old register\n")] {
+        for (signal, number) in [("INT", 2), ("TERM", 15), ("HUP", 1)] {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("register.yaml");
+            if let Some(old) = old {
+                std::fs::write(&out, old).unwrap();
+            }
+            let (status, left) = interrupted_while_writing(
+                &[
+                    "import".as_ref(),
+                    notice.as_os_str(),
+                    "-o".as_ref(),
+                    out.as_os_str(),
+                ],
+                dir.path(),
+                signal,
+            );
+            assert_eq!(
+                status.signal(),
+                Some(number),
+                "SIG{signal} ends the run as itself"
+            );
+            let expected: Vec<PathBuf> = old.iter().map(|_| out.clone()).collect();
+            assert_eq!(left, expected, "SIG{signal} left files behind ({old:?})");
+            if let Some(old) = old {
+                assert_eq!(std::fs::read_to_string(&out).unwrap(), old);
+            }
+        }
     }
 }
 
