@@ -550,7 +550,23 @@ pub const LEAD_FRAME: (&str, &str) = ("以", "为主");
 /// Words of manner that may stand between the units and a clause's verb (`B、C协同配合`,
 /// `B密切配合`, `C共同参与`); longest first where one ends another.
 pub const CLAUSE_VERB_ADVERBS: &[&str] = &[
-    "积极", "协同", "协助", "密切", "主动", "全力", "共同", "具体", "全面", "认真", "分别",
+    "积极",
+    "协同",
+    "协助",
+    "密切",
+    "主动",
+    "全力",
+    "共同",
+    "具体",
+    "全面",
+    "认真",
+    "分别",
+    // `各成员单位按职责配合`: the manner of the work, no part of the name.
+    "按照职责分工",
+    "按职责分工",
+    "按照职责",
+    "按职责",
+    "根据职责",
 ];
 
 /// Starts of a clause that carries a unit forward to every later task (以下均需要X负责，不再列出).

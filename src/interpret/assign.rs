@@ -1598,6 +1598,9 @@ mod tests {
         assert!(is_assignment_sentence(
             "由县商务局牵头，县公安局、县法院共同参与"
         ));
+        // What the units do it by (`按职责`) is no part of their names either.
+        let a = phrase("县交通局牵头，县公安局、县城管局按职责配合");
+        assert_eq!(a.support, ["县公安局", "县城管局"]);
     }
 
     #[test]
