@@ -419,6 +419,21 @@ pub fn key_values(
             assignment.deadline.get_or_insert(limit);
             value = names;
         }
+        // 责任单位：县交通局、县公安局，其中县交通局为牵头单位: the list, then which of it leads.
+        if matches!(key.column, Column::Support | Column::Units)
+            && let Some((listed, leading)) = lead_named_after_list(value)
+        {
+            let leads = units.split(leading);
+            for name in units.split(&listed) {
+                if !leads.contains(&name) {
+                    push_unique(&mut assignment.support, name);
+                }
+            }
+            for name in leads {
+                push_unique(&mut assignment.lead, name);
+            }
+            continue;
+        }
         match key.column {
             Column::Lead => assignment.lead.extend(units.split(value)),
             // 责任单位：市教育局、市人社局，排在第一位的为牵头单位: the note ranks the list.
@@ -509,6 +524,35 @@ fn without_unmatched_closers(value: &str) -> &str {
             _ => return trimmed,
         }
     }
+}
+
+/// `县交通局、县公安局，其中县交通局为牵头单位`: a list, then a clause naming which of its units
+/// lead (`其中A为牵头单位`, `A为牵头单位`). Returns the list's other clauses and the leading names.
+fn lead_named_after_list(value: &str) -> Option<(String, &str)> {
+    if !value.contains("牵头") {
+        return None;
+    }
+    let clauses = split_top_level(value, |c| matches!(c, '，' | ',' | '；' | ';'));
+    let (at, leading) = clauses
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find_map(|(at, clause)| {
+            let clause = clause.trim();
+            let clause = clause.strip_prefix("其中").unwrap_or(clause);
+            let clause = clause.trim_start_matches(['，', ',']);
+            let (named, role) = strip_verb(clause);
+            let is_noun_role = ROLE_NOUNS.iter().any(|(noun, _)| clause.ends_with(noun));
+            (role == Some(ClauseRole::Lead) && is_noun_role && names_only_units(named))
+                .then_some((at, named))
+        })?;
+    let listed: Vec<&str> = clauses
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| *k != at)
+        .map(|(_, c)| *c)
+        .collect();
+    Some((listed.join("，"), leading))
 }
 
 /// Whether a unit list is worded as a phrase that ranks its units (`县应急局牵头，县公安局配合`):
@@ -1918,6 +1962,27 @@ mod tests {
         // `由` opens no unit's name.
         let a = subject_unit("由县交通局负责全县巡查", &mut UnitContext::new("")).unwrap();
         assert_eq!(a.support, ["县交通局"]);
+    }
+
+    #[test]
+    fn a_clause_after_a_list_may_name_its_lead() {
+        let (a, _) = key_values(
+            "（责任单位：县交通局、县公安局，其中县交通局为牵头单位）",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert_eq!(a.lead, ["县交通局"]);
+        assert_eq!(a.support, ["县公安局"]);
+        // A clause that names no lead, or no unit, leaves the list as it was.
+        let (a, _) = key_values(
+            "责任单位：县交通局、县公安局，各乡镇",
+            &mut UnitContext::new(""),
+            false,
+        )
+        .unwrap();
+        assert!(a.lead.is_empty());
+        assert_eq!(a.support, ["县交通局", "县公安局", "各乡镇"]);
     }
 
     #[test]
