@@ -1376,18 +1376,20 @@ mod tests {
         assert!(reads_as_phrase("牵头：县住建局；配合：县城管局"));
     }
 
+    /// What a text's `KEY：VALUE` run assigns, read with no document around it.
+    fn keyed(text: &str) -> Assignment {
+        key_values(text, &mut UnitContext::new(""), false)
+            .expect("the text holds keys")
+            .0
+    }
+
     fn phrase(text: &str) -> Assignment {
         parse_phrase(text, &mut UnitContext::new(""), false).expect("an assignment")
     }
 
     #[test]
     fn a_role_word_standing_alone_before_a_colon_is_a_key() {
-        let (a, _) = key_values(
-            "牵头：县卫健委 配合：县医保局、县财政局",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("牵头：县卫健委 配合：县医保局、县财政局");
         assert_eq!(a.lead, ["县卫健委"]);
         assert_eq!(a.support, ["县医保局", "县财政局"]);
         // Inside a sentence the word is not a key.
@@ -1397,34 +1399,21 @@ mod tests {
 
     #[test]
     fn a_short_time_key_may_open_a_run_of_keys_and_a_unit_may_be_said_to_do_the_work() {
-        let (a, _) = key_values(
-            "修缮村级活动场所（时限：2026年9月底；责任人：钱某；具体负责：镇财政所）",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("修缮村级活动场所（时限：2026年9月底；责任人：钱某；具体负责：镇财政所）");
         assert_eq!(a.deadline.as_deref(), Some("2026年9月底"));
         assert_eq!(a.persons, ["钱某"]);
         assert_eq!(a.support, ["镇财政所"]);
         // Alone, or inside a word, the short key heads anything.
         assert!(key_values("（时限：2026年9月底）", &mut UnitContext::new(""), false).is_none());
-        let (a, _) = key_values(
-            "工作时限：每月5日前。责任单位：镇财政所",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("工作时限：每月5日前。责任单位：镇财政所");
         assert_eq!(a.deadline, None);
     }
 
     #[test]
     fn a_unit_list_ends_at_its_stop_and_a_short_time_key_may_follow() {
-        let (a, _) = key_values(
+        let a = keyed(
             "全面排查隐患。责任单位：县住建局（牵头）、县消防救援大队。时间：2025年6月底前。",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        );
         assert_eq!(a.lead, ["县住建局"]);
         assert_eq!(a.support, ["县消防救援大队"]);
         assert_eq!(a.deadline.as_deref(), Some("2025年6月底前"));
@@ -1444,19 +1433,9 @@ mod tests {
             "县住建局（牵头）"
         );
         assert_eq!(without_unmatched_closers("A、B ）。 "), "A、B");
-        let (a, _) = key_values(
-            "（责任单位：各村（社区）、县水利局）",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("（责任单位：各村（社区）、县水利局）");
         assert_eq!(a.support, ["各村（社区）", "县水利局"]);
-        let (a, _) = key_values(
-            "责任人：周某某（镇建设办主任）。",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("责任人：周某某（镇建设办主任）。");
         assert_eq!(a.persons, ["周某某"]);
     }
 
@@ -1508,12 +1487,7 @@ mod tests {
 
     #[test]
     fn a_first_leads_note_inside_a_units_value_ranks_that_list() {
-        let (a, _) = key_values(
-            "责任单位：市教育局、市人社局，排在第一位的为牵头单位",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("责任单位：市教育局、市人社局，排在第一位的为牵头单位");
         assert_eq!(a.lead, ["市教育局"]);
         assert_eq!(a.support, ["市人社局"]);
     }
@@ -1765,12 +1739,7 @@ mod tests {
 
     #[test]
     fn a_key_value_list_worded_as_a_phrase_ranks_its_units() {
-        let (a, _) = key_values(
-            "责任单位：区审批局（审改办）、数据中心牵头，区直各单位，各乡镇人民政府",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("责任单位：区审批局（审改办）、数据中心牵头，区直各单位，各乡镇人民政府");
         assert_eq!(a.lead, ["区审批局（审改办）", "区数据中心"]);
         assert_eq!(a.support, ["区直各单位", "各乡镇人民政府"]);
     }
@@ -1966,21 +1935,11 @@ mod tests {
 
     #[test]
     fn a_clause_after_a_list_may_name_its_lead() {
-        let (a, _) = key_values(
-            "（责任单位：县交通局、县公安局，其中县交通局为牵头单位）",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("（责任单位：县交通局、县公安局，其中县交通局为牵头单位）");
         assert_eq!(a.lead, ["县交通局"]);
         assert_eq!(a.support, ["县公安局"]);
         // A clause that names no lead, or no unit, leaves the list as it was.
-        let (a, _) = key_values(
-            "责任单位：县交通局、县公安局，各乡镇",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("责任单位：县交通局、县公安局，各乡镇");
         assert!(a.lead.is_empty());
         assert_eq!(a.support, ["县交通局", "县公安局", "各乡镇"]);
     }
@@ -1993,19 +1952,14 @@ mod tests {
         assert_eq!(a.support, ["县公安局", "县城管局"]);
         assert_eq!(a.deadline.as_deref(), Some("2026年6月底"));
         assert_eq!(&text[..range.start], "加强道路巡查。");
-        let (a, _) = key_values("[责任单位]县交通局", &mut UnitContext::new(""), false).unwrap();
+        let a = keyed("[责任单位]县交通局");
         assert_eq!(a.support, ["县交通局"]);
         // A bracket that holds no key, or a key with no opener, is text.
         assert!(key_values("【重点任务】加强道路巡查", &mut UnitContext::new(""), false).is_none());
         assert!(key_values("巡查责任单位】县交通局", &mut UnitContext::new(""), false).is_none());
         // A bracket after a name with a separator after it marks the name: no key.
         assert!(assignment_keys("（责任单位：县融媒体中心【牵头】、县教育局）").len() == 1);
-        let (a, _) = key_values(
-            "（责任单位：县融媒体中心【牵头】、县教育局）",
-            &mut UnitContext::new(""),
-            false,
-        )
-        .unwrap();
+        let a = keyed("（责任单位：县融媒体中心【牵头】、县教育局）");
         assert_eq!(a.lead, ["县融媒体中心"]);
         assert_eq!(a.support, ["县教育局"]);
     }
