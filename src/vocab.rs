@@ -703,6 +703,14 @@ pub const TITLE_ENDINGS: &[&str] = &[
     "函",
 ];
 
+/// Last words of less common kinds of 公文 title (重点工作任务, 工作安排, 若干措施, 工作台账, 会议纪要,
+/// 应急预案, 百日攻坚行动, and every …表). A portal's menu has short items ending so (通知公告,
+/// 办事指南, 规章制度), so a title ending in one is read only when it is longer than those.
+pub const LONG_TITLE_ENDINGS: &[&str] = &[
+    "任务", "安排", "措施", "台账", "纪要", "批复", "公告", "预案", "制度", "规则", "指引", "指南",
+    "事项", "条例", "决议", "行动", "表",
+];
+
 /// Endings of an issuing body's name on the signature line.
 pub const ISSUER_ENDINGS: &[&str] = &[
     "人民政府",

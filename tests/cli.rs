@@ -1952,7 +1952,8 @@ fn diff_workbook_prints_old_and_new_side_by_side_with_rows_that_fit() {
     let sheet = &sheets[0];
     assert_eq!(sheet.cells[0][0], "任务变化对照表");
     assert!(
-        sheet.cells[1][0].contains("原：2023.txt") && sheet.cells[1][0].contains("变更 5 项"),
+        sheet.cells[1][0].contains("原：平安市2023年安全生产重点工作任务")
+            && sheet.cells[1][0].contains("变更 5 项"),
         "{:?}",
         sheet.cells[1][0]
     );

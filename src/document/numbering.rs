@@ -210,6 +210,15 @@ fn numbered_part(line: &str) -> Option<Label> {
         (LabelKind::Article, "条")
     } else if rest.starts_with('项') {
         (LabelKind::Named, "项")
+    } else if let Some(len) = ordinal_pause(rest) {
+        // `第一，加强巡查`: an ordinal and a pause number a paragraph as `一是` numbers a clause.
+        let printed = &line[..cursor.at];
+        return Some(Label {
+            kind: LabelKind::Named,
+            seq: printed.to_string(),
+            value: chinese_value(digits)?,
+            len: cursor.at + len,
+        });
     } else {
         let word = ["部分", "章", "篇"]
             .into_iter()
@@ -229,6 +238,19 @@ fn numbered_part(line: &str) -> Option<Label> {
         value: chinese_value(digits)?,
         len: cursor.at,
     })
+}
+
+/// The pause after an ordinal (`第一，` `第二、`), its byte length: a comma, or an enumeration
+/// comma not followed by another numeral (`第一、二季度` counts quarters).
+fn ordinal_pause(rest: &str) -> Option<usize> {
+    let mut chars = rest.chars();
+    let pause = chars.next()?;
+    let counts_on = chars.next().is_some_and(is_chinese_digit);
+    match pause {
+        '，' | ',' => Some(pause.len_utf8()),
+        '、' if !counts_on => Some(pause.len_utf8()),
+        _ => None,
+    }
 }
 
 /// A 文号 line as printed (`某政办〔2024〕7号`, `某发 [2024] 12 号`): an issuer's short name, the
@@ -405,6 +427,7 @@ mod tests {
                 LabelKind::Part,
                 format!(r"^(第({zh}{{1,4}})(?:部分|章|篇))\s*"),
             ),
+            (LabelKind::Named, format!(r"^(第({zh}{{1,4}}))([，,、])")),
         ];
         patterns
             .into_iter()
@@ -443,10 +466,17 @@ mod tests {
                     caps[1].to_string(),
                     caps[1].chars().next()? as u32 - '①' as u32 + 1,
                 ),
-                LabelKind::Named => (
-                    caps[1].to_string(),
-                    chinese_value(&caps[2]).or_else(|| arabic_value(&caps[2]))?,
-                ),
+                LabelKind::Named => {
+                    let counts_on =
+                        line[len..].starts_with(|c: char| "一二三四五六七八九十百零〇".contains(c));
+                    if caps.get(3).is_some_and(|p| p.as_str() == "、") && counts_on {
+                        continue;
+                    }
+                    (
+                        caps[1].to_string(),
+                        chinese_value(&caps[2]).or_else(|| arabic_value(&caps[2]))?,
+                    )
+                }
                 _ => (caps[1].to_string(), chinese_value(&caps[2])?),
             };
             return Some(Label {
@@ -517,6 +547,16 @@ mod tests {
             label("第二项：完善机制"),
             Some((LabelKind::Named, "第二项".into(), 2, "完善机制"))
         );
+        assert_eq!(
+            label("第二，开展排查"),
+            Some((LabelKind::Named, "第二".into(), 2, "开展排查"))
+        );
+        assert_eq!(
+            label("第三、整治超载"),
+            Some((LabelKind::Named, "第三".into(), 3, "整治超载"))
+        );
+        assert_eq!(label("第一、二季度完成"), None);
+        assert_eq!(label("第一书记驻村"), None);
         assert_eq!(label("任务1.5万户"), None);
         assert_eq!(label("任务艰巨"), None);
     }

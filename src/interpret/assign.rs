@@ -648,22 +648,28 @@ fn clause_assigns(clause: &str) -> Option<bool> {
     if super::deadline::deadline_clause(clause).is_some() {
         return Some(false);
     }
-    // `县交通局（牵头），县公安局配合`: a unit marked as leading is ranked by its mark.
-    if let Some(marked) = crate::normalize::units::without_lead_mark(clause.trim_end_matches('。'))
-        && split_top_level(marked, |c| c == '、')
-            .iter()
-            .all(|name| names_a_unit(name.trim()))
-    {
-        return Some(true);
+    // `县交通局（牵头），县公安局配合`, `县交通局（牵头）、县公安局`: a list of units one of which
+    // is marked as leading is ranked by its mark.
+    if clause.contains("牵头") {
+        let names = split_top_level(clause.trim_end_matches('。'), |c| c == '、');
+        let marked = names.iter().any(|name| marks_lead(name.trim()));
+        if marked
+            && names
+                .iter()
+                .all(|name| names_a_unit(name.trim()) || marks_lead(name.trim()))
+        {
+            return Some(true);
+        }
     }
     if !may_end_with_role(clause) {
         return None;
     }
     let (named, role) = strip_verb(clause);
     role?;
-    let all_units = split_top_level(named, |c| c == '、')
-        .iter()
-        .all(|name| names_a_unit(crate::normalize::units::strip_generic_tail(name.trim())));
+    let all_units = split_top_level(named, |c| c == '、').iter().all(|name| {
+        let name = name.trim();
+        names_a_unit(crate::normalize::units::strip_generic_tail(name)) || marks_lead(name)
+    });
     let follows = FOLLOWING_CLAUSE_VERBS.iter().any(|v| clause.ends_with(v));
     all_units.then_some(!follows)
 }
@@ -830,10 +836,11 @@ pub fn parse_phrase(
         let (named, role) = strip_verb(clause);
         let mut names = units.split(named);
         if role.is_none() {
-            // `县财政局保障资金`: a clause of no role verb names its unit before what it does.
+            // `县财政局保障资金`: a clause of no role verb names its unit before what it does; a
+            // unit marked as leading (`县交通局（牵头）`) keeps its mark for the ranking below.
             names = names
                 .into_iter()
-                .filter_map(|name| match names_a_unit(&name) {
+                .filter_map(|name| match names_a_unit(&name) || marks_lead(&name) {
                     true => Some(name),
                     false => leading_unit(&name).map(str::to_string),
                 })
@@ -844,6 +851,10 @@ pub fn parse_phrase(
     let has_role = |wanted: ClauseRole| groups.iter().any(|(r, _)| *r == Some(wanted));
     let has_lead = has_role(ClauseRole::Lead);
     let has_support_verb = has_role(ClauseRole::Support);
+    // `县交通局（牵头）、县公安局`: a mark ranks the list as a lead verb would.
+    let has_marked_lead = groups
+        .iter()
+        .any(|(role, names)| role.is_none() && names.iter().any(|n| marks_lead(n)));
     // 'A，B配合' and 'A负责，B配合' rank A first; plain 'A负责' only says A takes part.
     let responsible_leads = has_support_verb && !has_lead;
     // 'A，B负责' ranks nobody: A takes part as B does.
@@ -888,9 +899,9 @@ pub fn parse_phrase(
             }
         }
     }
-    if has_support_verb || has_lead {
+    if has_support_verb || has_lead || has_marked_lead {
         for name in unmarked.into_iter().flatten() {
-            if has_lead {
+            if has_lead || has_marked_lead {
                 support.push_unique(name);
             } else {
                 lead.push_unique(name);
@@ -914,6 +925,11 @@ pub fn parse_phrase(
     assignment.support = support.into_vec();
     assignment.standing_support = standing;
     (!assignment.is_empty()).then_some(assignment)
+}
+
+/// Whether a name is a unit's with a lead mark after it (`县交通局（牵头）`).
+fn marks_lead(name: &str) -> bool {
+    crate::normalize::units::without_lead_mark(name).is_some_and(names_a_unit)
 }
 
 /// Splits `市发改局等部门按职责分工负责` into the named part and the role its verb gives.
@@ -1998,6 +2014,24 @@ mod tests {
         let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
         assert_eq!(a.lead, ["县交通局"]);
         assert_eq!(a.support, ["县公安局", "县城管局"]);
+        // The mark alone ranks: the marked unit leads, the others of its list support.
+        let ranked = |sentence: &str| {
+            let tail = assignment_tail(sentence).unwrap();
+            let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
+            (a.lead, a.support)
+        };
+        assert_eq!(
+            ranked("加强巡查，县交通局（牵头）"),
+            (vec!["县交通局".to_string()], vec![])
+        );
+        assert_eq!(
+            ranked("开展排查，县公安局（牵头）、县城管局"),
+            (vec!["县公安局".to_string()], vec!["县城管局".to_string()])
+        );
+        assert_eq!(
+            ranked("开展排查，县公安局〔牵头〕、县城管局按职责分工负责"),
+            (vec!["县公安局".to_string()], vec!["县城管局".to_string()])
+        );
         // Prose in brackets is no mark.
         assert!(
             assignment_tail("加强巡查（重点路段），县公安局配合")

@@ -4,7 +4,9 @@ use super::Line;
 use super::numbering::{Cursor, chinese_value, is_doc_number, parse_label};
 use crate::normalize::half_width_digits;
 use crate::normalize::is_space;
-use crate::vocab::{ISSUER_ENDINGS, NOTE_LABELS, PAGE_INFO_FIELDS, PageInfoField, TITLE_ENDINGS};
+use crate::vocab::{
+    ISSUER_ENDINGS, LONG_TITLE_ENDINGS, NOTE_LABELS, PAGE_INFO_FIELDS, PageInfoField, TITLE_ENDINGS,
+};
 const SENTENCE_PUNCT: &[char] = &['，', '。', '；', '：', ',', ';', ':', '！', '？'];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -226,7 +228,12 @@ fn ends_like_title(text: &str) -> bool {
     };
     let core = core.trim_end_matches(['》', '”', '"']);
     TITLE_ENDINGS.iter().any(|e| core.ends_with(e))
+        || (core.chars().count() >= LONG_TITLE_MIN_CHARS
+            && LONG_TITLE_ENDINGS.iter().any(|e| core.ends_with(e)))
 }
+
+/// The shortest title read by one of the less common endings: longer than a menu item.
+const LONG_TITLE_MIN_CHARS: usize = 7;
 
 /// The first line that is only a date (成文日期), or failing that a date at the end of a line.
 fn find_date(lines: &[Line]) -> Option<(usize, String)> {
@@ -398,6 +405,30 @@ mod tests {
         let m = meta("青石乡2025年森林防火工作任务分解\n\n一、加强巡护\n正文。\n");
         assert_eq!(m.title.as_deref(), Some("青石乡2025年森林防火工作任务分解"));
         assert_eq!(meta("现将任务分解如下。\n").title, None);
+    }
+
+    #[test]
+    fn a_title_ends_in_any_kind_of_document() {
+        for title in [
+            "某县2027年营商环境优化重点任务",
+            "某镇2027年防汛工作安排",
+            "某县促进消费的若干措施",
+            "某县重点项目工作台账",
+            "某县政府常务会议纪要",
+            "某县2027年民生实事责任分工表",
+            "某县城乡环境整治百日攻坚行动",
+        ] {
+            assert_eq!(
+                meta(&format!("{title}\n\n一、明确分工\n正文。\n"))
+                    .title
+                    .as_deref(),
+                Some(title)
+            );
+        }
+        // A menu's items end so too, and are short.
+        for item in ["通知公告", "办事指南", "规章制度", "重点任务"] {
+            assert_eq!(meta(&format!("{item}\n一、明确分工\n正文。\n")).title, None);
+        }
     }
 
     #[test]
