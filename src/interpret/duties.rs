@@ -25,7 +25,8 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
     if head.is_empty()
         || head.chars().nth(HEAD_MAX_CHARS).is_some()
         || duty.chars().nth(DUTY_MIN_CHARS - 1).is_none()
-        || head.contains(['，', '。', '；', ',', ';', ' ', '\u{3000}', '（', '('])
+        || head.contains(['，', '。', '；', ',', ';', ' ', '\u{3000}'])
+        || (head.contains(['（', '(']) && !is_group_with_note(head))
         // 各乡镇：现将…印发给你们 is a salutation; 各街道办事处：负责… a group's duty.
         || (head.starts_with('各') && !DUTY_OPENERS.iter().any(|v| duty.starts_with(v)))
         || ASSIGNMENT_LINE_KEYS.iter().any(|(k, _)| head.ends_with(k))
@@ -40,11 +41,22 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
     }
     let names_units = head.split('、').all(|name| {
         name.chars().count() >= 3
-            && (is_gov_body(name)
+            // `各乡镇：负责…`: a group printed as the unit (a duty opens what follows, above).
+            && (name.starts_with('各')
+                || is_gov_body(name)
                 || name.ends_with("政府")
                 || COMPANY_SUFFIXES.iter().any(|s| name.ends_with(s)))
     });
     names_units.then_some((head, duty))
+}
+
+/// `各镇（街道）`, `各村(社区)`: a group of places with the other level it covers in brackets at
+/// its end, the one bracket a unit head holds.
+fn is_group_with_note(head: &str) -> bool {
+    head.starts_with('各')
+        && head.ends_with(['）', ')'])
+        && head.matches(['（', '(']).count() == 1
+        && !head.contains('、')
 }
 
 /// `2024年区农业局环境保护目标责任` → `区农业局`: a heading that ends like a list of duties
@@ -260,6 +272,16 @@ mod tests {
             unit_duty("各镇人民政府：负责本镇的巡查工作。").map(|(h, _)| h),
             Some("各镇人民政府")
         );
+        assert_eq!(
+            unit_duty("各乡镇：负责本辖区的防火工作。").map(|(h, _)| h),
+            Some("各乡镇")
+        );
+        assert_eq!(unit_duty("各乡镇：要高度重视防火工作。"), None);
+        assert_eq!(
+            unit_duty("各镇（街道）：负责本辖区的巡护。").map(|(h, _)| h),
+            Some("各镇（街道）")
+        );
+        assert_eq!(unit_duty("县林业局（挂牌）：负责巡护工作。"), None);
         assert_eq!(unit_duty("根据规定，现通知如下：一、加强领导"), None);
         assert_eq!(
             unit_heading("2024年区农业局环境保护目标责任"),

@@ -147,8 +147,9 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
     found
 }
 
-/// `李某某副主任：…` / `赵某某（挂职）副区长：…`: a name (the shortest that a post follows), an
-/// optional bracketed note, a post, then a colon or a division-of-work verb.
+/// `李某某副主任：…` / `赵某某（挂职）副区长：…` / `赵某某副区长（挂职）：…`: a name (the shortest
+/// that a post follows), an optional bracketed note, a post, a note again, then a colon or a
+/// division-of-work verb.
 fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
     // 常务副县长：… opens with a post whose first characters pass for a name (常务).
     if LEADER_POSTS.iter().any(|p| sentence.starts_with(p)) {
@@ -164,9 +165,11 @@ fn leader_before_post(sentence: &str) -> Option<NamedLeader> {
             .iter()
             .filter(|p| rest.starts_with(**p))
             .max_by_key(|p| p.len())?;
+        // `张某副县长（挂职）：`: the note may follow the post as well.
+        let after_post = skip_note(&rest[post.len()..]);
         LEADER_VERBS
             .iter()
-            .any(|v| rest[post.len()..].starts_with(v))
+            .any(|v| after_post.starts_with(v))
             .then(|| NamedLeader {
                 name: sentence[..end].to_string(),
                 title: post.to_string(),
@@ -584,6 +587,7 @@ mod tests {
         );
         assert_eq!(names("李某某副主任：协助分管区教育局"), ["李某某"]);
         assert_eq!(names("赵某某（挂职）副区长：负责招商引资"), ["赵某某"]);
+        assert_eq!(names("赵某某副区长（挂职）：负责招商引资"), ["赵某某"]);
         assert_eq!(names("链长：钱某某（区委常委、副区长）"), ["钱某某"]);
         assert_eq!(names("王明副区长负责交通"), ["王明"]);
         assert!(names("主任委员会议研究决定").is_empty());
