@@ -218,6 +218,8 @@ fn is_title_like(text: &str) -> bool {
         && !is_doc_number(text)
         && (!text.contains('年') || find_printed_date(&half_width_digits(text)).is_none())
         && !text.ends_with("文件")
+        // `首页 > 通知公告`: a page's breadcrumb trail, not a title.
+        && !text.contains(['>', '＞', '»', '›'])
 }
 
 fn ends_like_title(text: &str) -> bool {
@@ -425,6 +427,12 @@ mod tests {
                 Some(title)
             );
         }
+        assert_eq!(
+            meta("首页 > 政务公开 > 通知公告\n某县防汛工作安排通知\n一、明确分工\n")
+                .title
+                .as_deref(),
+            Some("某县防汛工作安排通知")
+        );
         // A menu's items end so too, and are short.
         for item in ["通知公告", "办事指南", "规章制度", "重点任务"] {
             assert_eq!(meta(&format!("{item}\n一、明确分工\n正文。\n")).title, None);

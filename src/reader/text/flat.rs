@@ -24,6 +24,10 @@ use crate::vocab::{ADDRESSEE_ENDINGS, ADDRESSEE_MODALS, MEASURE_OPENERS, MODAL_L
 const FLATTENED_MIN_CHARS: usize = 500;
 /// …and it is, when this many numbers follow a sentence end in it.
 const FLATTENED_MIN_NUMBERS: usize = 3;
+/// A line at least this long (in characters) whose sentences are set apart by spaces…
+const SPACED_MIN_CHARS: usize = 150;
+/// …this many times is flattened text too.
+const SPACED_MIN_GAPS: usize = 3;
 /// A sentence this short (in characters), with no comma, reads as a measure's own heading.
 const HEADING_SENTENCE_MAX_CHARS: usize = 25;
 
@@ -168,9 +172,26 @@ fn is_flattened(line: &Line) -> bool {
 }
 
 fn is_flattened_text(text: &str) -> bool {
-    text.len() >= FLATTENED_MIN_CHARS * 3
-        && text.chars().count() >= FLATTENED_MIN_CHARS
-        && has_numbers_after_sentence_ends(text, FLATTENED_MIN_NUMBERS)
+    if text.len() < SPACED_MIN_CHARS * 3 {
+        return false;
+    }
+    let chars = text.chars().count();
+    (chars >= FLATTENED_MIN_CHARS && has_numbers_after_sentence_ends(text, FLATTENED_MIN_NUMBERS))
+        || (chars >= SPACED_MIN_CHARS && spaced_sentences(text) >= SPACED_MIN_GAPS)
+}
+
+/// How many sentences of `text` end with a stop and a space before the next (`…全面工作。 吴某某…`):
+/// a page's paragraphs joined by a crawler where nothing is numbered (a division of work, duties
+/// by department), each still closed by its stop.
+fn spaced_sentences(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, "。".as_bytes())
+        .filter(|&at| {
+            let rest = &text[at + "。".len()..];
+            let after_space = rest.trim_start_matches([' ', '\u{3000}']);
+            after_space.len() < rest.len() && after_space.starts_with(is_han)
+        })
+        .count()
 }
 
 /// Whether at least `least` numbering labels follow a sentence end (counting stops there), or
@@ -183,6 +204,11 @@ fn has_numbers_after_sentence_ends(text: &str, least: usize) -> bool {
     let (mut paren_depth, mut remark) = (0usize, false);
     let mut after_remark = false;
     for (i, c) in text.char_indices() {
+        if is_plain_han(c) {
+            after_remark = false;
+            previous = Some(c);
+            continue;
+        }
         let at_start = previous.is_some_and(|p: char| SENTENCE_ENDS.contains(&p) || p == ' ');
         if (at_start || after_remark) && may_start_label(c) && parse_label(&text[i..]).is_some() {
             count += 1;
@@ -227,6 +253,10 @@ fn split_points(text: &str) -> Vec<usize> {
     // A label's own bracket (the ） of （一）) closes no sentence.
     let mut label_end = 0;
     for (i, c) in text.char_indices() {
+        if is_plain_han(c) {
+            previous = Some(c);
+            continue;
+        }
         let end = i + c.len_utf8();
         let next = || text[end..].chars().next();
         match c {
@@ -281,9 +311,10 @@ fn split_points(text: &str) -> Vec<usize> {
                 }
             }
             ' ' | '\u{3000}' => {
+                // `发布时间：2027-02-01 县林业局：…`: a page's date ends its line too.
                 let ends_sentence = previous.is_some_and(|p| {
                     is_han(p) || matches!(p, '。' | '！' | '？' | '：' | '）' | '》' | '”' | '号')
-                });
+                }) || ends_with_numeric_date(&text[..i]);
                 if ends_sentence && next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
                     push_point(&mut points, i);
                 }
@@ -309,6 +340,40 @@ fn split_points(text: &str) -> Vec<usize> {
     }
     points.push(text.len());
     points
+}
+
+/// Whether `text` ends with a date written in figures (`2027-02-01`, `2027/2/1`, `2027.02.01`).
+fn ends_with_numeric_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    // The figures that end at `end`, up to `max` of them: how many.
+    let digits_before = |end: usize, max: usize| {
+        bytes[..end]
+            .iter()
+            .rev()
+            .take(max + 1)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    for (min, max) in [(1, 2), (1, 2)] {
+        let n = digits_before(end, max);
+        if !(min..=max).contains(&n)
+            || end <= n
+            || !matches!(bytes[end - n - 1], b'-' | b'/' | b'.')
+        {
+            return false;
+        }
+        end -= n + 1;
+    }
+    digits_before(end, 4) == 4
+}
+
+/// A Chinese character that plays no part in [`split_points`]: no numeral, no 第 (labels), no
+/// 号 (文号) or 日 (dates). Most characters of a notice are such, and are passed over at once.
+fn is_plain_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+        && !matches!(c, '号' | '日' | '第')
+        && !is_chinese_digit(c)
 }
 
 /// Whether a character can open a 公文 number, so the label grammar runs only where one may start.
@@ -458,6 +523,51 @@ mod tests {
         assert!(p.iter().any(|x| {
             x.starts_with("强化监测。每季度一次。（区环保局负责）2018年底前，完成整改。")
         }));
+    }
+
+    #[test]
+    fn sentences_set_apart_by_spaces_show_a_line_is_flattened() {
+        // A division of work crawled onto one line: nothing numbered, each paragraph closed by
+        // its stop and a space.
+        let duties: String = ["甲", "乙", "丙", "丁"]
+            .iter()
+            .map(|n| {
+                format!(
+                    "钱某{n}副县长：负责工业、交通运输、安全生产方面工作，分管县工信局、县交通局。 "
+                )
+            })
+            .collect();
+        let text = format!(
+            "首页 > 通知公告 某县领导工作分工的通知 发布时间：2027-02-01 {duties}某县人民政府 2027年2月1日"
+        );
+        let p = paragraphs(&text);
+        assert!(p.iter().any(|x| x == "发布时间：2027-02-01"), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("钱某乙副县长：负责") && x.ends_with("县交通局。")),
+            "{p:?}"
+        );
+        assert_eq!(p.iter().filter(|x| x.contains("副县长：")).count(), 4);
+        // A paragraph of ordinary length, or spaces that follow no stop, is left as it is.
+        assert_eq!(
+            paragraphs("加强巡查。 县交通局负责。 县公安局配合。").len(),
+            1
+        );
+        assert_eq!(
+            paragraphs(&"县长 王某某 副县长 李某某 ".repeat(20)).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_date_in_figures_ends_a_line_of_the_page() {
+        assert!(ends_with_numeric_date("发布时间：2027-02-01"));
+        assert!(ends_with_numeric_date("2027/2/1"));
+        assert!(ends_with_numeric_date("日期2027.12.31"));
+        assert!(!ends_with_numeric_date("投资1.5"));
+        assert!(!ends_with_numeric_date("20277-02-01"));
+        assert!(!ends_with_numeric_date("2027-022-01"));
+        assert!(!ends_with_numeric_date("-02-01"));
     }
 
     #[test]
