@@ -463,13 +463,31 @@ pub fn key_values(
                 assignment.support.extend(names);
             }
             Column::Support | Column::Units => assignment.support.extend(units.split(value)),
-            Column::Persons => assignment.persons.extend(split_persons(&[value]).0),
+            // 责任单位及责任人：县交通局 李某某 names a unit beside its 责任人.
+            Column::Persons => {
+                for name in split_persons(&[value]).0 {
+                    if is_gov_body(&name) {
+                        for unit in units.split(&name) {
+                            push_unique(&mut assignment.support, unit);
+                        }
+                    } else {
+                        push_unique(&mut assignment.persons, name);
+                    }
+                }
+            }
             Column::Leaders => assignment.leaders.extend(split_persons(&[value]).0),
             Column::Deadline => {
                 assignment.deadline = Some(value.to_string()).filter(|v| !v.is_empty())
             }
             _ => {}
         }
+    }
+    // 责任单位：县交通局 李某某 names the unit's 责任人 beside it.
+    for person in take_people_after_units(&mut assignment.lead)
+        .into_iter()
+        .chain(take_people_after_units(&mut assignment.support))
+    {
+        push_unique(&mut assignment.persons, person);
     }
     // 责任单位：县应急管理局（牵头）、县公安局 names its lead inside the list.
     let (marked, rest) = take_marked_leads(std::mem::take(&mut assignment.support));
@@ -487,6 +505,46 @@ pub fn key_values(
     }
     // Keys that name nothing (适用范围：…) alone are text, not an assignment.
     (!assignment.is_empty()).then_some((assignment, first..text.len()))
+}
+
+/// Takes out of a list of units the people it names beside them (`县交通局`, `李某某`, or
+/// `县交通局（李某某）`): a cell or key that gives each unit with its 责任人. A name is a surname
+/// and one or two characters that no unit's name ends like; one printed before any unit is
+/// left, as nothing then shows that the list names people beside units.
+pub fn take_people_after_units(units: &mut Vec<String>) -> Vec<String> {
+    use crate::normalize::persons::is_personal_name;
+    // `卫健`, `林草`: a department's short form is no name, whatever its first character.
+    let is_short_form = |name: &str| {
+        crate::vocab::ABBREVIATIONS
+            .iter()
+            .any(|(short, _)| *short == name)
+    };
+    let is_person =
+        |name: &str| is_personal_name(name) && !is_gov_body(name) && !is_short_form(name);
+    let mut people = Vec::new();
+    let mut seen_unit = false;
+    let mut kept = Vec::with_capacity(units.len());
+    for unit in units.drain(..) {
+        if seen_unit && is_person(&unit) {
+            people.push(unit);
+            continue;
+        }
+        // `县交通局（李某某）`: the person in brackets after the unit.
+        if let Some((name, person)) = unit
+            .strip_suffix(['）', ')'])
+            .and_then(|inner| inner.rsplit_once(['（', '(']))
+            .filter(|(name, person)| is_gov_body(name) && is_person(person))
+        {
+            people.push(person.to_string());
+            kept.push(name.to_string());
+            seen_unit = true;
+            continue;
+        }
+        seen_unit |= !is_person(&unit);
+        kept.push(unit);
+    }
+    *units = kept;
+    people
 }
 
 /// A unit list's closing time limit, after a comma or in brackets (`A、B，2025年底前完成`,
@@ -1997,6 +2055,39 @@ mod tests {
         let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
         assert_eq!(a.lead, ["县交通局"]);
         assert_eq!(a.support, ["县公安局"]);
+    }
+
+    #[test]
+    fn people_printed_beside_their_units_are_taken_out_of_the_list() {
+        let take = |names: &[&str]| {
+            let mut units: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+            let people = take_people_after_units(&mut units);
+            (units, people)
+        };
+        assert_eq!(
+            take(&["县交通局", "李某某", "县公安局", "王某"]),
+            (
+                vec!["县交通局".to_string(), "县公安局".to_string()],
+                vec!["李某某".to_string(), "王某".to_string()]
+            )
+        );
+        assert_eq!(
+            take(&["县交通局（李某某）"]),
+            (vec!["县交通局".to_string()], vec!["李某某".to_string()])
+        );
+        // Short forms of departments, other names in brackets and a name before any unit stay.
+        for kept in [
+            &["县发改局", "卫健", "林草"][..],
+            &["县应急管理局（县安委办）"],
+            &["李某某", "县交通局"],
+        ] {
+            assert_eq!(take(kept).1, Vec::<String>::new(), "{kept:?}");
+        }
+        let a = keyed("责任单位及责任人：县交通局 李某某");
+        assert_eq!(
+            (a.support, a.persons),
+            (vec!["县交通局".to_string()], vec!["李某某".to_string()])
+        );
     }
 
     #[test]

@@ -507,6 +507,16 @@ fn row_task(
             support.push(unit);
         }
     }
+    // `县交通局 李某某` in a 责任单位及责任人 cell: the person named after a unit is no unit.
+    let mut persons = names(cell(Column::Persons));
+    for person in super::assign::take_people_after_units(&mut lead)
+        .into_iter()
+        .chain(super::assign::take_people_after_units(&mut support))
+    {
+        if !persons.contains(&person) {
+            persons.push(person);
+        }
+    }
     let printed_deadline = cell(Column::Deadline).join("").trim().to_string();
     let deadline = Some(printed_deadline)
         .filter(|d| !d.is_empty())
@@ -547,7 +557,7 @@ fn row_task(
         text,
         lead,
         support,
-        persons: names(cell(Column::Persons)),
+        persons,
         leaders: names(cell(Column::Leaders)),
         due: deadline.as_deref().and_then(due_date),
         deadline,
@@ -576,6 +586,19 @@ mod tests {
             .find(|t| t.header_at().is_some())
             .expect("a table");
         build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
+    }
+
+    #[test]
+    fn people_named_after_their_unit_in_a_unit_cell_are_its_persons() {
+        let t = table(
+            "序号\t任务\t责任单位及责任人\t完成时限\n1\t修路\t县交通局 李某某\t2027年6月\n2\t建桥\t县住建局、县水利局\t2027年8月\n3\t清淤\t县水利局（钱某）\t2027年9月\n",
+        );
+        assert_eq!(t.tasks[0].support, ["县交通局"]);
+        assert_eq!(t.tasks[0].persons, ["李某某"]);
+        assert_eq!(t.tasks[2].support, ["县水利局"]);
+        assert_eq!(t.tasks[2].persons, ["钱某"]);
+        assert_eq!(t.tasks[1].support, ["县住建局", "县水利局"]);
+        assert!(t.tasks[1].persons.is_empty());
     }
 
     #[test]
