@@ -450,6 +450,11 @@ pub const GENERIC_UNITS: &[&str] = &[
     "相关单位",
     "其他有关部门",
     "其他相关部门",
+    "其他有关单位",
+    "其他相关单位",
+    "其他成员单位",
+    "其他部门",
+    "其他单位",
     "有关方面",
     "有关部门和单位",
 ];
@@ -542,6 +547,7 @@ pub const ROLE_NOUNS: &[(&str, ClauseRole)] = &[
     ("参与单位", ClauseRole::Support),
     ("责任单位", ClauseRole::Responsible),
     ("责任部门", ClauseRole::Responsible),
+    ("责任主体", ClauseRole::Responsible),
 ];
 
 /// `以A为主，B配合`: A leads, printed between these two.
@@ -595,8 +601,9 @@ pub const ADDRESSEE_MODALS: &[&str] = &["应当", "必须", "应", "要", "须"]
 /// Words that begin with a modal's character but say no "must" (`单位应急预案`, `部门要素`).
 pub const MODAL_LOOKALIKES: &[&str] = &["应急", "应用", "应对", "要素", "要求", "要点", "须知"];
 
-/// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`), not its unit.
-pub const AGENT_MARKERS: &[&str] = &["并由", "由"];
+/// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`, `明确区环保局为牵头
+/// 单位`), not its unit.
+pub const AGENT_MARKERS: &[&str] = &["并由", "由", "明确", "确定"];
 
 /// What a topic before 由 names (`此项工作由县交通局牵头`, `上述任务由…`): the work, never a unit.
 pub const AGENT_TOPICS: &[&str] = &["工作", "任务", "事项", "项目", "措施"];

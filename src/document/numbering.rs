@@ -308,8 +308,30 @@ pub fn parse_label(line: &str) -> Option<Label> {
     } else if line.starts_with(TASK_WORD) {
         task_numbered(line)
     } else {
-        circled(line)
+        circled(line).or_else(|| enclosed(line))
     }
+}
+
+/// The numbers Word's fonts print as one character: `㈠` for （一）, `⑴` for (1), `⒈` for 1.,
+/// each a label of the kind it stands for, printed as it is.
+fn enclosed(line: &str) -> Option<Label> {
+    let c = line.chars().next()?;
+    let (kind, first) = match c {
+        '㈠'..='㈩' => (LabelKind::ParenChinese, '㈠'),
+        '⑴'..='⒇' => (LabelKind::ParenArabic, '⑴'),
+        '⒈'..='⒛' => (LabelKind::Arabic, '⒈'),
+        _ => return None,
+    };
+    let mut cursor = Cursor::new(line);
+    cursor.at = c.len_utf8();
+    // `⒈、` or `㈠、`: a pause may follow as after the written-out label.
+    cursor.one(|c| matches!(c, '、' | '.' | '．'));
+    Some(Label {
+        kind,
+        seq: c.to_string(),
+        value: c as u32 - first as u32 + 1,
+        len: cursor.at,
+    })
 }
 
 /// The word that names an item before its number (`任务一：`).
@@ -417,6 +439,9 @@ mod tests {
                 r"^([0-9０-９]{1,3})\s*[.．、]".to_string(),
             ),
             (LabelKind::Circled, r"^([①-⑳])".to_string()),
+            (LabelKind::ParenChinese, r"^([㈠-㈩])[、.．]?".to_string()),
+            (LabelKind::ParenArabic, r"^([⑴-⒇])[、.．]?".to_string()),
+            (LabelKind::Arabic, r"^([⒈-⒛])[、.．]?".to_string()),
             (LabelKind::Article, format!(r"^(第({zh}{{1,4}})条)\s*")),
             (LabelKind::Named, format!(r"^(第({zh}{{1,4}})项)\s*[：:]?")),
             (
@@ -442,6 +467,22 @@ mod tests {
                 continue;
             };
             let len = caps.get(0)?.end();
+            // One character that prints a label (`㈠`, `⑴`, `⒈`): its place in its range.
+            let one = caps[1].chars().next()?;
+            let enclosed_first = match one {
+                '㈠'..='㈩' => Some('㈠'),
+                '⑴'..='⒇' => Some('⑴'),
+                '⒈'..='⒛' => Some('⒈'),
+                _ => None,
+            };
+            if let Some(first) = enclosed_first {
+                return Some(Label {
+                    kind,
+                    seq: one.to_string(),
+                    value: one as u32 - first as u32 + 1,
+                    len,
+                });
+            }
             let (seq, value) = match kind {
                 LabelKind::Chinese => (caps[1].to_string(), chinese_value(&caps[1])?),
                 LabelKind::ParenChinese => (caps[1].replace(' ', ""), chinese_value(&caps[2])?),
@@ -503,9 +544,10 @@ mod tests {
     fn the_hand_written_label_reader_reads_what_the_regular_expressions_read() {
         // Every short string over the characters labels are made of, and a few longer ones.
         let patterns = label_patterns();
-        let alphabet: Vec<char> = "一十二百〇（()）1２0.．、，, 　第条部分章篇①⑳年加项任务：:"
-            .chars()
-            .collect();
+        let alphabet: Vec<char> =
+            "一十二百〇（()）1２0.．、，, 　第条部分章篇①⑳㈠㈩⑴⒇⒈⒛年加项任务：:"
+                .chars()
+                .collect();
         for line in crate::test_samples::strings(&alphabet, 9, 40_000) {
             assert_eq!(
                 parse_label(&line),
@@ -598,6 +640,22 @@ mod tests {
         assert_eq!(
             label("第二部分 重点任务"),
             Some((LabelKind::Part, "第二部分".into(), 2, "重点任务"))
+        );
+    }
+
+    #[test]
+    fn numbers_printed_as_one_character_are_labels_of_their_kind() {
+        assert_eq!(
+            label("㈡开展排查"),
+            Some((LabelKind::ParenChinese, "㈡".into(), 2, "开展排查"))
+        );
+        assert_eq!(
+            label("⑶整治超载"),
+            Some((LabelKind::ParenArabic, "⑶".into(), 3, "整治超载"))
+        );
+        assert_eq!(
+            label("⒓、完善制度"),
+            Some((LabelKind::Arabic, "⒓".into(), 12, "完善制度"))
         );
     }
 

@@ -650,6 +650,9 @@ pub fn is_assignment_sentence(sentence: &str) -> bool {
 /// and the verb of their role or give a time limit, with at least one role among them. Read
 /// from the end, each clause once.
 pub fn assignment_tail(sentence: &str) -> Option<&str> {
+    let printed = sentence;
+    // Offsets in the two are the same: the comma replaced is as long as the one put in.
+    let sentence = &*with_clause_commas(printed);
     // A colon ends a clause too: `加强宣传：县公安局负责` names no unit `加强宣传：县公安局`.
     let clauses = split_top_level(sentence, |c| {
         matches!(c, '，' | ',' | '；' | ';' | '：' | ':')
@@ -672,7 +675,18 @@ pub fn assignment_tail(sentence: &str) -> Option<&str> {
         start = at;
     }
     // A run of time limits and following verbs alone (`确保按期完成`) assigns nothing.
-    (roles > 0).then(|| sentence[start..].trim_start())
+    (roles > 0).then(|| printed[start..].trim_start())
+}
+
+/// `县交通局牵头、县公安局配合`: an enumeration comma right after 牵头 ends the clause as a comma
+/// does; `、` and `，` are both three bytes, so offsets hold in either text.
+fn with_clause_commas(text: &str) -> std::borrow::Cow<'_, str> {
+    const ENDED: &str = "牵头、";
+    if text.contains(ENDED) {
+        std::borrow::Cow::Owned(text.replace(ENDED, "牵头，"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// The longest topic before 由 read as naming the work (`此项工作`, `上述重点任务`), in characters.
@@ -858,6 +872,7 @@ pub fn parse_phrase(
     let mut deadline = None;
     let mut first_leads = first_leads;
     let mut forward = false;
+    let phrase = &*with_clause_commas(phrase);
     for clause in split_top_level(phrase, |c| matches!(c, '，' | ',' | '；' | ';' | '。')) {
         let clause = clause.trim();
         if clause.is_empty() || clause.contains("不再列出") {
@@ -2055,6 +2070,38 @@ mod tests {
         let a = parse_phrase(tail, &mut UnitContext::new(""), false).unwrap();
         assert_eq!(a.lead, ["县交通局"]);
         assert_eq!(a.support, ["县公安局"]);
+    }
+
+    #[test]
+    fn a_responsible_body_a_named_lead_and_a_comma_after_the_lead_verb_rank_units() {
+        for (wording, lead, support) in [
+            (
+                "县交通局为责任主体，县公安局配合",
+                "县交通局",
+                &["县公安局"][..],
+            ),
+            (
+                "明确县交通局为牵头单位，县公安局为配合单位",
+                "县交通局",
+                &["县公安局"],
+            ),
+            ("县交通局牵头、县公安局配合", "县交通局", &["县公安局"]),
+            ("县交通局负责，其他成员单位按职责配合", "县交通局", &[]),
+        ] {
+            let a = phrase(wording);
+            assert_eq!(
+                (a.lead, a.support),
+                (
+                    vec![lead.to_string()],
+                    support.iter().map(|s| s.to_string()).collect::<Vec<_>>()
+                ),
+                "{wording}"
+            );
+        }
+        assert_eq!(
+            assignment_tail("加强巡查，县交通局牵头、县公安局配合"),
+            Some("县交通局牵头、县公安局配合")
+        );
     }
 
     #[test]

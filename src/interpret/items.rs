@@ -1,4 +1,4 @@
-//! Sub-items inside a task's text: 一是…二是…, （1）…（2）…, ①…②…, and 1.…2.… after stops.
+//! Sub-items inside a task's text: 一是…二是…, （1）…（2）…, ①…②…, ⑴…⑵…, and 1.…2.… after stops.
 
 use super::deadline::deadline_in;
 use super::numbering::{LabelKind, after_label, chinese_numeral, parse_label};
@@ -10,12 +10,20 @@ type MarkerFamily = fn(u32) -> Vec<String>;
 const FAMILIES: &[MarkerFamily] = &[
     |n| vec![format!("{}是", chinese_numeral(n))],
     |n| vec![format!("（{n}）"), format!("({n})")],
-    |n| {
-        char::from_u32('①' as u32 + n - 1)
-            .map(|c| vec![c.to_string()])
-            .unwrap_or_default()
-    },
+    |n| enclosed_number('①', n),
+    // `⑴` is （1） printed as one character.
+    |n| enclosed_number('⑴', n),
 ];
+
+/// The n-th of a run of twenty numbers printed as one character each (①…⑳, ⑴…⒇).
+fn enclosed_number(first: char, n: u32) -> Vec<String> {
+    (1..=20)
+        .contains(&n)
+        .then(|| char::from_u32(first as u32 + n - 1))
+        .flatten()
+        .map(|c| vec![c.to_string()])
+        .unwrap_or_default()
+}
 
 /// Finds the markers of the first family whose 1st marker occurs, in sequence (the n-th marker
 /// is searched after the (n-1)-th), and cuts the text at them; failing that, lines of the text
@@ -221,6 +229,8 @@ mod tests {
     fn bracketed_and_circled_items() {
         assert_eq!(inline_items("措施：（1）排查；(2)整改。").len(), 2);
         assert_eq!(inline_items("①排查②整改③验收").len(), 3);
+        assert_eq!(inline_items("加强监管。⑴排查；⑵整改；⑶验收。").len(), 3);
+        assert!(enclosed_number('①', 21).is_empty());
         assert!(inline_items("统一是关键，没有编号").is_empty());
     }
 }

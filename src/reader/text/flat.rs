@@ -381,6 +381,8 @@ fn may_start_label(c: char) -> bool {
     c.is_ascii_digit()
         || ('０'..='９').contains(&c)
         || ('①'..='⑳').contains(&c)
+        || ('⑴'..='⒛').contains(&c)
+        || ('㈠'..='㈩').contains(&c)
         || matches!(c, '（' | '(' | '第')
         || is_chinese_digit(c)
 }
