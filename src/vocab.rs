@@ -339,6 +339,9 @@ pub const NON_TASK_HEADINGS: &[&str] = &[
     "相关要求",
     "组织机构",
     "组织保障",
+    // A rule's general and closing articles (its purpose, when it takes effect).
+    "总则",
+    "附则",
 ];
 
 /// Endings that make a short heading one of the kinds above (`创建目标`, `整治原则`, `纪律要求`),
@@ -606,7 +609,13 @@ pub const MODAL_LOOKALIKES: &[&str] = &["应急", "应用", "应对", "要素", 
 pub const AGENT_MARKERS: &[&str] = &["并由", "由", "明确", "确定"];
 
 /// What a topic before 由 names (`此项工作由县交通局牵头`, `上述任务由…`): the work, never a unit.
-pub const AGENT_TOPICS: &[&str] = &["工作", "任务", "事项", "项目", "措施"];
+pub const AGENT_TOPICS: &[&str] = &[
+    "工作", "任务", "事项", "项目", "措施", "办法", "方案", "规定", "细则",
+];
+
+/// What a unit "负责" in a rule's closing article (`本办法由县水利局负责解释`): who reads the rule,
+/// not a task it carries.
+pub const INTERPRETING_DUTY: &str = "解释";
 
 /// Words a unit's duty opens with (`各街道办事处：负责…`), which a salutation (`各街道：现将…`) lacks.
 pub const DUTY_OPENERS: &[&str] = &["负责", "承担", "牵头", "配合", "协助", "指导"];

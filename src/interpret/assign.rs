@@ -650,6 +650,13 @@ pub fn is_assignment_sentence(sentence: &str) -> bool {
 /// and the verb of their role or give a time limit, with at least one role among them. Read
 /// from the end, each clause once.
 pub fn assignment_tail(sentence: &str) -> Option<&str> {
+    assignment_tail_read(sentence).map(|(tail, _)| tail)
+}
+
+/// [`assignment_tail`], and whether the run opens with a unit that is the subject of its
+/// clause (`县生态环境局负责…保护工作，县水利局配合`): a sentence that assigns as a whole then,
+/// though its first clause says what is done.
+pub fn assignment_tail_read(sentence: &str) -> Option<(&str, bool)> {
     let printed = sentence;
     // Offsets in the two are the same: the comma replaced is as long as the one put in.
     let sentence = &*with_clause_commas(printed);
@@ -659,6 +666,7 @@ pub fn assignment_tail(sentence: &str) -> Option<&str> {
     });
     let mut start = sentence.len();
     let mut roles = 0;
+    let mut subject_opens = false;
     for clause in clauses.iter().rev() {
         // The slice's offset in the sentence: split_top_level hands out pieces of it.
         let at = clause.as_ptr() as usize - sentence.as_ptr() as usize;
@@ -668,6 +676,7 @@ pub fn assignment_tail(sentence: &str) -> Option<&str> {
             if roles > 0 && subject_parts(clause.trim()).is_some_and(|(unit, ..)| is_gov_body(unit))
             {
                 start = at;
+                subject_opens = true;
             }
             break;
         };
@@ -675,7 +684,7 @@ pub fn assignment_tail(sentence: &str) -> Option<&str> {
         start = at;
     }
     // A run of time limits and following verbs alone (`确保按期完成`) assigns nothing.
-    (roles > 0).then(|| printed[start..].trim_start())
+    (roles > 0).then(|| (printed[start..].trim_start(), subject_opens))
 }
 
 /// `县交通局牵头、县公安局配合`: an enumeration comma right after 牵头 ends the clause as a comma
@@ -1151,7 +1160,13 @@ pub fn subject_unit(head: &str, units: &mut UnitContext) -> Option<Assignment> {
     // `由县交通局负责…`: the agent marker is no part of the name.
     let head = after_agent_marker(head);
     let (unit, note, verb) = subject_parts(head)?;
-    if !is_gov_body(unit) {
+    let after_verb = &head[unit.len() + note.len()..];
+    let after_verb = after_verb[after_verb.find(verb).unwrap_or(0) + verb.len()..].trim_start();
+    // `…负责解释。`, the whole of what it does: not `负责解释政策并做好宣传`.
+    let interprets = after_verb
+        .strip_prefix(crate::vocab::INTERPRETING_DUTY)
+        .is_some_and(|rest| !rest.starts_with(crate::normalize::is_han));
+    if !is_gov_body(unit) || interprets {
         return None;
     }
     let mut assignment = Assignment::default();
@@ -1933,6 +1948,24 @@ mod tests {
         .unwrap();
         assert_eq!(a.support, ["区安全生产委员会办公室（区应急管理局）"]);
         assert!(subject_unit("区长负责全面贯彻", &mut UnitContext::new("")).is_none());
+        // Who reads a rule is no unit carrying a task.
+        assert!(subject_unit("本办法由县水利局负责解释", &mut UnitContext::new("")).is_none());
+        assert!(subject_unit("县人社局负责解释政策", &mut UnitContext::new("")).is_some());
+        assert_eq!(
+            subject_unit("本方案由县水利局负责组织实施", &mut UnitContext::new(""))
+                .unwrap()
+                .support,
+            ["县水利局"]
+        );
+        // A unit that is the subject of the first clause opens a whole sentence's assignment.
+        assert_eq!(
+            assignment_tail_read("县生态环境局负责水源地保护工作，县水利局配合"),
+            Some(("县生态环境局负责水源地保护工作，县水利局配合", true))
+        );
+        assert_eq!(
+            assignment_tail_read("加强巡查，县交通局牵头，县公安局配合"),
+            Some(("县交通局牵头，县公安局配合", false))
+        );
     }
 
     #[test]

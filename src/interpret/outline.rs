@@ -653,10 +653,11 @@ fn agent_sentence(paragraph: &str) -> Option<&str> {
     let start = trimmed.rfind('。').map_or(0, |at| at + '。'.len_utf8());
     let sentence = trimmed[start..].trim();
     let named_first = assign::after_agent_marker(sentence).len() < sentence.len();
-    let tail = assign::assignment_tail(sentence)?;
+    let (tail, subject_opens) = assign::assignment_tail_read(sentence)?;
     let whole = tail.len() == sentence.len();
-    // `加强巡查，由县交通局负责`: the clauses before the tail say what is done.
-    (!whole || named_first || start > 0).then_some(tail)
+    // `加强巡查，由县交通局负责`: the clauses before the tail say what is done; so does the
+    // first clause of `县水利局负责供水监管，县卫健局配合`, after the unit that does it.
+    (!whole || named_first || start > 0 || subject_opens).then_some(tail)
 }
 
 /// `paragraph` without the assignment brackets at `taken` (in order, none overlapping), in one
@@ -958,6 +959,16 @@ mod tests {
             }
         }
         paragraph
+    }
+
+    #[test]
+    fn a_rules_general_and_closing_articles_are_no_tasks() {
+        let result = read(
+            "第一章 总则\n第一条 为落实安全责任，制定本规定。\n第二章 职责\n第二条 县交通局负责道路巡查。\n第三章 附则\n第三条 本规定自印发之日起施行。\n",
+            Layout::Outline,
+        );
+        let seqs: Vec<_> = result.tasks.iter().map(|t| t.seq.as_deref()).collect();
+        assert_eq!(seqs, [Some("第二条")]);
     }
 
     #[test]
