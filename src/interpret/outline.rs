@@ -732,6 +732,37 @@ impl TaskBuilder<'_> {
         }
     }
 
+    /// `（一）推进交通建设（牵头单位：县交通局；责任领导：王某某）` over tasks of its own: what the
+    /// heading assigns holds for each task below it in what the task leaves unsaid, the nearest
+    /// heading first. Its lead leads a task that names none; its other units carry a task that
+    /// names no unit at all; its leaders, people and time limit stand where the task has none.
+    fn inherit_from_headings(&self, assignment: &mut Assignment, section: &[usize]) {
+        for heading in section.iter().rev().map(|s| &self.nodes[*s].assignment) {
+            if heading.is_empty() {
+                continue;
+            }
+            if assignment.lead.is_empty() && !heading.lead.is_empty() {
+                let names_no_unit = assignment.support.is_empty();
+                assignment.lead = heading.lead.clone();
+                assignment.support.retain(|u| !heading.lead.contains(u));
+                if names_no_unit {
+                    assignment.support = heading.support.clone();
+                }
+            } else if assignment.lead.is_empty() && assignment.support.is_empty() {
+                assignment.support = heading.support.clone();
+            }
+            if assignment.leaders.is_empty() {
+                assignment.leaders = heading.leaders.clone();
+            }
+            if assignment.persons.is_empty() {
+                assignment.persons = heading.persons.clone();
+            }
+            if assignment.deadline.is_none() {
+                assignment.deadline = heading.deadline.clone();
+            }
+        }
+    }
+
     fn subtree_assigned(&self, index: usize) -> bool {
         let node = &self.nodes[index];
         !node.assignment.is_empty() || node.children.iter().any(|c| self.subtree_assigned(*c))
@@ -862,6 +893,9 @@ impl TaskBuilder<'_> {
             self.standing
                 .push((list.clone(), assignment.standing_support.clone()));
         }
+        if self.layout == Layout::Outline {
+            self.inherit_from_headings(&mut assignment, section);
+        }
         let deadline = assignment
             .deadline
             .clone()
@@ -959,6 +993,34 @@ mod tests {
             }
         }
         paragraph
+    }
+
+    #[test]
+    fn a_headings_assignment_holds_for_its_tasks_in_what_they_leave_unsaid() {
+        let result = read(
+            "一、主要任务\n（一）推进交通建设（牵头单位：县交通局；责任领导：王某某）\n1.建成公路连接线。\n2.改造农村公路。县财政局配合。\n3.整治超载。县公安局牵头。\n（二）改善环境\n1.改造小区。\n2.推进分类。县城管局负责。\n",
+            Layout::Outline,
+        );
+        let roles: Vec<(Vec<String>, Vec<String>, Vec<String>)> = result
+            .tasks
+            .iter()
+            .map(|t| (t.lead.clone(), t.support.clone(), t.leaders.clone()))
+            .collect();
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            roles,
+            [
+                (names(&["县交通局"]), names(&[]), names(&["王某某"])),
+                (
+                    names(&["县交通局"]),
+                    names(&["县财政局"]),
+                    names(&["王某某"])
+                ),
+                (names(&["县公安局"]), names(&[]), names(&["王某某"])),
+                (names(&[]), names(&[]), names(&[])),
+                (names(&[]), names(&["县城管局"]), names(&[])),
+            ]
+        );
     }
 
     #[test]
