@@ -737,8 +737,13 @@ impl TaskBuilder<'_> {
     /// heading first. Its lead leads a task that names none; its other units carry a task that
     /// names no unit at all; its leaders, people and time limit stand where the task has none.
     fn inherit_from_headings(&self, assignment: &mut Assignment, section: &[usize]) {
-        for heading in section.iter().rev().map(|s| &self.nodes[*s].assignment) {
+        for node in section.iter().rev().map(|s| &self.nodes[*s]) {
+            let heading = &node.assignment;
             if heading.is_empty() {
+                // `一、王某某副县长牵头` over the tasks that leader leads.
+                if assignment.leaders.is_empty() {
+                    assignment.leaders = leading_leaders(&node.head);
+                }
                 continue;
             }
             if assignment.lead.is_empty() && !heading.lead.is_empty() {
@@ -921,6 +926,25 @@ impl TaskBuilder<'_> {
     }
 }
 
+/// The longest heading read as naming the leaders who lead what is under it, in characters.
+const LEADER_HEADING_MAX_CHARS: usize = 24;
+
+/// `王某某副县长牵头`, `副县长李某负责`: a short heading that is a leader's name and post and
+/// the verb of leading, nothing more: the leaders it names.
+fn leading_leaders(head: &str) -> Vec<String> {
+    let head = head.trim_end_matches(['。', '：', ':']);
+    let leads = ["牵头", "负责", "牵头负责"]
+        .iter()
+        .any(|v| head.ends_with(v));
+    if !leads
+        || head.chars().nth(LEADER_HEADING_MAX_CHARS).is_some()
+        || head.contains(['，', '。', '；'])
+    {
+        return Vec::new();
+    }
+    leaders_in(head).into_iter().map(|l| l.name).collect()
+}
+
 /// The paragraphs left after assignments were taken out, one per line.
 fn join_paragraphs(head: &str, body: &[String]) -> String {
     std::iter::once(head)
@@ -1019,6 +1043,27 @@ mod tests {
                 (names(&["县公安局"]), names(&[]), names(&["王某某"])),
                 (names(&[]), names(&[]), names(&[])),
                 (names(&[]), names(&["县城管局"]), names(&[])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_heading_naming_a_leader_who_leads_gives_the_leader_of_the_tasks_below() {
+        assert_eq!(leading_leaders("王某某副县长牵头"), ["王某某"]);
+        assert_eq!(leading_leaders("副县长李某负责"), ["李某"]);
+        assert!(leading_leaders("县长王某某讲话精神").is_empty());
+        assert!(leading_leaders("王某某副县长牵头，县交通局配合推进").is_empty());
+        let result = read(
+            "一、王某某副县长牵头\n1.修路。县交通局负责。\n2.建桥。县住建局负责。\n二、其他\n3.清淤。县水利局负责。\n",
+            Layout::Outline,
+        );
+        let leaders: Vec<Vec<String>> = result.tasks.iter().map(|t| t.leaders.clone()).collect();
+        assert_eq!(
+            leaders,
+            [
+                vec!["王某某".to_string()],
+                vec!["王某某".to_string()],
+                vec![]
             ]
         );
     }

@@ -21,6 +21,23 @@ pub fn mend_rows(rows: Vec<PrintedRow>) -> Vec<PrintedRow> {
             mended.push((line, cells));
             continue;
         };
+        if let Some(column) = continues_the_one_cell_cut_short(last, &cells) {
+            last[column].push_str(&cells[0]);
+            continue;
+        }
+        if continues_its_cells(last, &cells) {
+            // A cell cut short goes on where it stopped (`县卫健局、县财政局`); another starts
+            // a line of its own, as a unit under a unit does.
+            for (cell, more) in last.iter_mut().zip(cells) {
+                if !more.trim().is_empty() {
+                    if !is_cut_short(cell) {
+                        cell.push('\n');
+                    }
+                    cell.push_str(&more);
+                }
+            }
+            continue;
+        }
         let continues = open_quote || splits_at_its_end(last, &cells, width);
         if !continues {
             open_quote = opens_quote(&cells);
@@ -86,6 +103,45 @@ fn splits_at_its_end(row: &[String], next: &[String], width: usize) -> bool {
         && !numbered(next)
 }
 
+/// A cell's text that a line break cut short: a list or a sentence left at its comma
+/// (`县财政局、`, `完成路基，`), or a bracket left open (`清洁行动（含`).
+fn is_cut_short(cell: &str) -> bool {
+    let opened = cell.matches(['（', '(']).count();
+    let closed = cell.matches(['）', ')']).count();
+    cell.trim_end().ends_with(['、', '，', ',', '；']) || opened > closed
+}
+
+/// A cell wrapped onto the next line as a copy of a table prints it: a line of no more cells than
+/// the row, with no number of its own, under a row one of whose cells is cut short where the
+/// line holds more of that column. Its cells go on the row's cells, column by column. (A row of
+/// its own under a number merged down follows cells that are complete.)
+fn continues_its_cells(row: &[String], next: &[String]) -> bool {
+    // Empty cells at the line's end may be lost with its trailing white space.
+    (2..=row.len()).contains(&next.len())
+        && next.first().is_some_and(|c| c.trim().is_empty())
+        && row
+            .iter()
+            .zip(next)
+            .any(|(above, more)| is_cut_short(above) && !more.trim().is_empty())
+}
+
+/// A line of one cell (its leading tabs lost with its white space) under a row with exactly one
+/// cell cut short goes on with that cell, unless it is numbered (a heading of the next rows):
+/// the cell's column.
+fn continues_the_one_cell_cut_short(row: &[String], next: &[String]) -> Option<usize> {
+    let [only] = next else {
+        return None;
+    };
+    if only.trim().is_empty() || crate::document::numbering::parse_label(only.trim()).is_some() {
+        return None;
+    }
+    let mut cut = row.iter().enumerate().filter(|(_, c)| is_cut_short(c));
+    match (cut.next(), cut.next()) {
+        (Some((column, _)), None) => Some(column),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +179,39 @@ mod tests {
             ]
         );
         assert_eq!(mended[1].0, 2, "the row starts where its first line does");
+    }
+
+    #[test]
+    fn a_line_that_goes_on_with_cells_cut_short_is_part_of_their_row() {
+        let mended = mend_rows(rows(&[
+            &["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+            &["1", "新建公路，完成路基", "县交通局", "县财政局、", "12月"],
+            &["", "工程和路面工程", "", "县自然资源局", ""],
+            &["2", "改造桥梁", "县交通局", "县财政局", "10月"],
+            &["", "改造涵洞", "", "", "11月"],
+        ]));
+        assert_eq!(
+            cells(&mended)[1],
+            [
+                "1",
+                "新建公路，完成路基\n工程和路面工程",
+                "县交通局",
+                "县财政局、县自然资源局",
+                "12月"
+            ]
+        );
+        // Under complete cells a row without a number is a row of its own.
+        assert_eq!(cells(&mended).len(), 4);
+        // A line of one cell goes on with the one cell cut short; a numbered one heads rows.
+        let mended = mend_rows(rows(&[
+            &["序号", "工作任务", "牵头单位", "完成时限"],
+            &["1", "开展清洁行动（含", "各乡镇", "12月"],
+            &["河道、沟渠清理）"],
+            &["2", "建设公园，", "县住建局", "11月"],
+            &["二、民生服务"],
+        ]));
+        assert_eq!(cells(&mended)[1][1], "开展清洁行动（含河道、沟渠清理）");
+        assert_eq!(cells(&mended)[3], ["二、民生服务"]);
     }
 
     #[test]
