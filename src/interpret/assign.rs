@@ -521,6 +521,13 @@ pub fn take_people_after_units(units: &mut Vec<String>) -> Vec<String> {
     };
     let is_person =
         |name: &str| is_personal_name(name) && !is_gov_body(name) && !is_short_form(name);
+    // Most lists name units alone: they are left as they are, without a copy.
+    if !units
+        .iter()
+        .any(|u| u.ends_with(['）', ')']) || is_person(u))
+    {
+        return Vec::new();
+    }
     let mut people = Vec::new();
     let mut seen_unit = false;
     let mut kept = Vec::with_capacity(units.len());
