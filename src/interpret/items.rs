@@ -1,4 +1,5 @@
-//! Sub-items inside a task's text: 一是…二是…, （1）…（2）…, ①…②…, ⑴…⑵…, and 1.…2.… after stops.
+//! Sub-items inside a task's text: 一是…二是…, 第一，…第二，…, （1）…（2）…, ①…②…, ⑴…⑵…, and 1.…2.…
+//! after stops.
 
 use super::deadline::deadline_in;
 use super::numbering::{LabelKind, after_label, chinese_numeral, parse_label};
@@ -9,6 +10,11 @@ type MarkerFamily = fn(u32) -> Vec<String>;
 
 const FAMILIES: &[MarkerFamily] = &[
     |n| vec![format!("{}是", chinese_numeral(n))],
+    // `第一，开展排查；第二，建立台账`: ordinals inside a paragraph.
+    |n| {
+        let numeral = chinese_numeral(n);
+        vec![format!("第{numeral}，"), format!("第{numeral}、")]
+    },
     |n| vec![format!("（{n}）"), format!("({n})")],
     |n| enclosed_number('①', n),
     // `⑴` is （1） printed as one character.
@@ -153,7 +159,8 @@ fn marked_items(text: &str) -> Vec<Item> {
             // 三是是: a doubled 是 is a typo, not part of the item.
             let body = text[*label_end..end].trim_start_matches('是').trim();
             items.push(Item {
-                label: label.clone(),
+                // `第一，`: the pause after an ordinal is no part of its label.
+                label: label.trim_end_matches(['，', '、']).to_string(),
                 text: body.to_string(),
                 deadline: deadline_in(body),
             });
@@ -229,6 +236,16 @@ mod tests {
     fn bracketed_and_circled_items() {
         assert_eq!(inline_items("措施：（1）排查；(2)整改。").len(), 2);
         assert_eq!(inline_items("①排查②整改③验收").len(), 3);
+        let ordinals = inline_items("加强监管。第一，开展排查；第二，建立台账；第三、落实整改。");
+        assert_eq!(
+            ordinals
+                .iter()
+                .map(|i| i.label.as_str())
+                .collect::<Vec<_>>(),
+            ["第一", "第二", "第三"]
+        );
+        assert_eq!(ordinals[1].text, "建立台账；");
+        assert!(inline_items("完成第一、二季度排查。").is_empty());
         assert_eq!(inline_items("加强监管。⑴排查；⑵整改；⑶验收。").len(), 3);
         assert!(enclosed_number('①', 21).is_empty());
         assert!(inline_items("统一是关键，没有编号").is_empty());
