@@ -18,7 +18,9 @@ use super::clean::Line;
 use super::flat_table;
 use crate::document::numbering::{LabelKind, is_chinese_digit, is_doc_number, parse_label};
 use crate::normalize::is_han;
-use crate::vocab::{ADDRESSEE_ENDINGS, ADDRESSEE_MODALS, MEASURE_OPENERS, MODAL_LOOKALIKES};
+use crate::vocab::{
+    ADDRESSEE_ENDINGS, ADDRESSEE_MODALS, ASSIGNMENT_LINE_KEYS, MEASURE_OPENERS, MODAL_LOOKALIKES,
+};
 
 /// A line at least this long (in characters) may be flattened text.
 const FLATTENED_MIN_CHARS: usize = 500;
@@ -311,10 +313,12 @@ fn split_points(text: &str) -> Vec<usize> {
                 }
             }
             ' ' | '\u{3000}' => {
-                // `发布时间：2027-02-01 县林业局：…`: a page's date ends its line too.
+                // `发布时间：2027-02-01 县林业局：…`: a page's date ends its line too; the space
+                // after a key's colon (`责任单位： 县交通局`) stands before the key's value.
                 let ends_sentence = previous.is_some_and(|p| {
                     is_han(p) || matches!(p, '。' | '！' | '？' | '：' | '）' | '》' | '”' | '号')
-                }) || ends_with_numeric_date(&text[..i]);
+                }) && !ends_with_key(&text[..i])
+                    || ends_with_numeric_date(&text[..i]);
                 if ends_sentence && next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
                     push_point(&mut points, i);
                 }
@@ -340,6 +344,16 @@ fn split_points(text: &str) -> Vec<usize> {
     }
     points.push(text.len());
     points
+}
+
+/// Whether `text` ends with an assignment key and its colon (`…责任单位：`), whose value follows.
+fn ends_with_key(text: &str) -> bool {
+    let Some(before) = text.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    ASSIGNMENT_LINE_KEYS
+        .iter()
+        .any(|(key, _)| before.ends_with(key))
 }
 
 /// Whether `text` ends with a date written in figures (`2027-02-01`, `2027/2/1`, `2027.02.01`).
@@ -558,6 +572,23 @@ mod tests {
         assert_eq!(
             paragraphs(&"县长 王某某 副县长 李某某 ".repeat(20)).len(),
             1
+        );
+    }
+
+    #[test]
+    fn a_space_after_a_keys_colon_stands_before_its_value() {
+        let text = long(
+            "1.加强巡查。 组织开展联合执法检查。 建立隐患台账。 落实主体责任。 责任单位： 县交通局、县公安局 完成时限： 2027年6月底前 2.开展整治。 县交通局负责。",
+        );
+        let p = paragraphs(&text);
+        assert!(
+            p.iter()
+                .any(|x| x.starts_with("责任单位： 县交通局、县公安局")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|x| x.starts_with("完成时限： 2027年6月底前")),
+            "{p:?}"
         );
     }
 
