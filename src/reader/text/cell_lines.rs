@@ -3,25 +3,36 @@
 //! of lines that are each a header's word, opening with 序号, and each row starts with a line
 //! holding the next number, so the rows are cut as a table flattened onto one line is
 //! ([`super::flat_table::cut_rows`]). A cell broken over lines is the task's (the one cell that
-//! reads as prose).
+//! reads as prose). So is a table printed a row a line with its cells set apart by single spaces
+//! (one full-width space each, as some exports print them), which do not line up.
 
 use super::clean::Line;
 use super::flat_table::{CutRows, cut_rows};
+use crate::normalize::is_space;
 use crate::vocab::{Column, header_column};
 
 /// Returns the lines with every table printed one cell a line made into lines of whole rows
 /// (with their cells), as a table printed a row a line gives them.
 pub fn join_rows(lines: Vec<Line>) -> Vec<Line> {
-    // Most texts hold no line that is a header's 序号 alone: nothing to do.
-    if !lines.iter().any(opens_header) {
+    // Most texts hold no line that is a header's 序号 alone, or a header set apart by spaces:
+    // nothing to do.
+    if !lines
+        .iter()
+        .any(|l| opens_header(l) || opens_spaced_header(l))
+    {
         return lines;
     }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
-        if opens_header(&lines[i])
-            && let Some(CutRows { rows, last }) = rows_from(&lines, i)
-        {
+        let cut = if opens_header(&lines[i]) {
+            rows_from(&lines, i)
+        } else if opens_spaced_header(&lines[i]) {
+            spaced_rows_from(&lines, i)
+        } else {
+            None
+        };
+        if let Some(CutRows { rows, last }) = cut {
             for (at, cells) in rows {
                 let mut row = lines[at].clone();
                 row.text = cells.join("\t");
@@ -49,6 +60,53 @@ fn opens_header(line: &Line) -> bool {
         && line.text.len() <= SEQ_HEADER_MAX_BYTES
         && (line.text.contains(['号', '次']) || line.text.starts_with(['N', 'n']))
         && header_column(&line.text) == Some(Column::Seq)
+}
+
+/// The longest line read as a header whose words are set apart by spaces, in bytes.
+const SPACED_HEADER_MAX_BYTES: usize = 160;
+
+/// A line that is a table's header with its words set apart by spaces (`序号　工作任务　牵头单位
+/// 　完成时限`, one full-width space or one space each, not aligned with the rows): three words or
+/// more, each a header's, opening with 序号.
+fn opens_spaced_header(line: &Line) -> bool {
+    // Wider gaps line the words up with the rows' cells: a table the aligned reader cuts by
+    // its columns, cells broken over lines and all.
+    if !is_plain(line)
+        || line.text.len() > SPACED_HEADER_MAX_BYTES
+        || !(line.text.contains(['号', '次']) || line.text.starts_with(['N', 'n']))
+        || line.text.contains("  ")
+        || line.text.contains("\u{3000}\u{3000}")
+    {
+        return false;
+    }
+    let mut words = line.text.split(is_space).filter(|w| !w.is_empty());
+    let opens = words
+        .next()
+        .is_some_and(|w| header_column(w) == Some(Column::Seq));
+    let mut count = 1;
+    opens
+        && words.all(|w| {
+            count += 1;
+            header_column(w).is_some()
+        })
+        && count >= 3
+}
+
+/// The rows of a table whose header, set apart by spaces, is line `start`: its lines' pieces
+/// between spaces, cut as a table flattened onto one line is.
+fn spaced_rows_from(lines: &[Line], start: usize) -> Option<CutRows<usize>> {
+    let pieces = lines
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take_while(|(_, line)| is_plain(line))
+        .flat_map(|(at, line)| {
+            line.text
+                .split(is_space)
+                .filter(|p| !p.is_empty())
+                .map(move |p| (at, p))
+        });
+    cut_rows(pieces, "")
 }
 
 /// A line that is no part of a table of another shape: no row's cells, and no cell of Word's
@@ -121,6 +179,31 @@ mod tests {
         // Each row keeps the line it starts at.
         assert_eq!(joined[1].no, 2);
         assert_eq!(joined[3].no, 13);
+    }
+
+    #[test]
+    fn a_table_whose_cells_are_set_apart_by_single_spaces_becomes_rows() {
+        let text = "分解表\n序号　工作任务　牵头单位　配合单位　完成时限\n1　新建公路10公里　县交通局　县财政局　2027年12月\n2　改造桥梁5座　县交通局　　2027年10月\n3 整治危房 县住建局 县民政局 2027年12月\n以上任务由县政府督查室跟踪督办。";
+        let joined = join_rows(lines(text));
+        let rows: Vec<&Vec<String>> = joined.iter().filter_map(|l| l.cells.as_ref()).collect();
+        assert_eq!(rows.len(), 4, "{joined:?}");
+        assert_eq!(
+            rows[1],
+            &["1", "新建公路10公里", "县交通局", "县财政局", "2027年12月"]
+        );
+        assert_eq!(rows[2], &["2", "改造桥梁5座", "县交通局", "", "2027年10月"]);
+        assert_eq!(rows[3][2], "县住建局");
+        assert_eq!(
+            joined.last().unwrap().text,
+            "以上任务由县政府督查室跟踪督办。"
+        );
+        // Prose set apart by spaces is no header.
+        assert!(!opens_spaced_header(&lines("序号 我们 要 做好")[0]));
+        assert!(!opens_spaced_header(&lines("序号　工作任务")[0]));
+        // A header lined up with its rows by wider gaps is the aligned reader's.
+        assert!(!opens_spaced_header(
+            &lines("序号    重点任务    牵头单位    完成时限")[0]
+        ));
     }
 
     #[test]
