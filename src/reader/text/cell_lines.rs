@@ -26,9 +26,9 @@ pub fn join_rows(lines: Vec<Line>) -> Vec<Line> {
     let mut i = 0;
     while i < lines.len() {
         let cut = if opens_header(&lines[i]) {
-            rows_from(&lines, i)
+            rows_from(&lines, i, false)
         } else if opens_spaced_header(&lines[i]) {
-            spaced_rows_from(&lines, i)
+            rows_from(&lines, i, true)
         } else {
             None
         };
@@ -92,9 +92,16 @@ fn opens_spaced_header(line: &Line) -> bool {
         && count >= 3
 }
 
-/// The rows of a table whose header, set apart by spaces, is line `start`: its lines' pieces
-/// between spaces, cut as a table flattened onto one line is.
-fn spaced_rows_from(lines: &[Line], start: usize) -> Option<CutRows<usize>> {
+/// A line that is no part of a table of another shape: no row's cells, and no cell of Word's
+/// text export (which starts each cell with a tab and is read as such).
+fn is_plain(line: &Line) -> bool {
+    line.cells.is_none() && !line.cell_start
+}
+
+/// The rows of the table whose header opens at line `start`, tagged with their lines' indexes:
+/// each line a cell, or, where `spaced`, each line's pieces between spaces. Blank lines between
+/// cells are passed over; a line of a table of another shape ends it.
+fn rows_from(lines: &[Line], start: usize, spaced: bool) -> Option<CutRows<usize>> {
     let pieces = lines
         .iter()
         .enumerate()
@@ -102,29 +109,10 @@ fn spaced_rows_from(lines: &[Line], start: usize) -> Option<CutRows<usize>> {
         .take_while(|(_, line)| is_plain(line))
         .flat_map(|(at, line)| {
             line.text
-                .split(is_space)
-                .filter(|p| !p.is_empty())
-                .map(move |p| (at, p))
+                .split(move |c| spaced && is_space(c))
+                .filter(|piece| !piece.trim().is_empty())
+                .map(move |piece| (at, piece))
         });
-    cut_rows(pieces, "")
-}
-
-/// A line that is no part of a table of another shape: no row's cells, and no cell of Word's
-/// text export (which starts each cell with a tab and is read as such).
-fn is_plain(line: &Line) -> bool {
-    line.cells.is_none() && !line.cell_start
-}
-
-/// The rows of the table whose header opens at line `start`, tagged with their lines' indexes.
-/// Blank lines between cells are passed over; a line of a table of another shape ends it.
-fn rows_from(lines: &[Line], start: usize) -> Option<CutRows<usize>> {
-    let pieces = lines
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take_while(|(_, line)| is_plain(line))
-        .filter(|(_, line)| !line.is_blank())
-        .map(|(at, line)| (at, line.text.as_str()));
     cut_rows(pieces, "")
 }
 
