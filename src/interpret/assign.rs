@@ -136,7 +136,14 @@ pub fn push_unique(list: &mut Vec<String>, value: String) {
 
 /// What ends a key: a colon, or the bracket around it (`【责任单位】`).
 fn is_key_end(c: char) -> bool {
-    matches!(c, '：' | ':' | '】' | ']' | '］')
+    matches!(c, '：' | ':' | '】' | ']' | '］') || is_key_dash(c)
+}
+
+/// Marks some notices print for a key's colon (`责任单位/县住建局`, `牵头单位——县市场监管局`):
+/// a key ends there only where a whole assignment key opens a clause before it and a value
+/// follows, as a slash or a dash elsewhere (`牵头单位/配合单位`, `2027—2028年`) joins words.
+fn is_key_dash(c: char) -> bool {
+    matches!(c, '/' | '／' | '—' | '－' | '–')
 }
 
 /// Whether `text` may hold a `KEY：` at all: most paragraphs are ruled out without the key
@@ -146,9 +153,30 @@ fn may_hold_keys(text: &str) -> bool {
     // The searchers are built once: building one costs more than a paragraph's search.
     static WIDE_ENDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
         std::sync::LazyLock::new(|| ["：", "】", "］"].map(memchr::memmem::Finder::new));
+    static WIDE_DASHES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        std::sync::LazyLock::new(|| ["／", "—", "－", "–"].map(memchr::memmem::Finder::new));
     let bytes = text.as_bytes();
-    memchr::memchr2(b':', b']', bytes).is_some()
+    memchr::memchr3(b':', b']', b'/', bytes).is_some()
         || WIDE_ENDS.iter().any(|end| end.find(bytes).is_some())
+        || WIDE_DASHES.iter().any(|end| end.find(bytes).is_some())
+}
+
+/// Where the value after a key's dash starts (past `——` and spaces), if `key` is one there:
+/// it opens its clause, and a value that is not another key follows.
+fn after_key_dash(text: &str, dash: usize, before: &str, key: &str) -> Option<usize> {
+    let opens = before[..before.len() - key.len()]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !crate::normalize::is_han(c) && !c.is_alphanumeric());
+    let rest = &text[dash..];
+    let value = rest.trim_start_matches(|c: char| is_key_dash(c) || c.is_whitespace());
+    let names_more = value.chars().next().is_some_and(|c| {
+        crate::normalize::is_han(c) || c.is_alphanumeric() || c == '（' || c == '('
+    });
+    let another_key = ASSIGNMENT_LINE_KEYS
+        .iter()
+        .any(|(other, _)| value.starts_with(other));
+    (opens && names_more && !another_key).then_some(text.len() - value.len())
 }
 
 /// One `KEY：` of an assignment line (`牵头单位：`): the key's column, and where key and colon
@@ -185,6 +213,18 @@ fn assignment_keys(text: &str) -> Vec<KeyAt> {
             if before.ends_with(entry.0) && best.is_none_or(|b| entry.0.len() > b.0.len()) {
                 best = Some(entry);
             }
+        }
+        if is_key_dash(c) {
+            // A dash ends only a whole key (no bare role word: `配合/协助` joins words).
+            if let Some((key, column)) = best
+                && let Some(value_start) = after_key_dash(text, colon, before, key)
+            {
+                found.push(KeyAt {
+                    column: *column,
+                    whole: before.len() - key.len()..value_start,
+                });
+            }
+            continue;
         }
         if best.is_none() {
             best = BARE_ROLE_KEYS.iter().find(|(key, _)| {
@@ -2091,6 +2131,28 @@ mod tests {
         let a = keyed("（责任单位：县融媒体中心【牵头】、县教育局）");
         assert_eq!(a.lead, ["县融媒体中心"]);
         assert_eq!(a.support, ["县教育局"]);
+    }
+
+    #[test]
+    fn a_slash_or_a_dash_after_a_whole_key_stands_for_its_colon() {
+        let a = keyed("责任单位/县住建局");
+        assert_eq!(a.support, ["县住建局"]);
+        let a = keyed("完成时限／2027年6月底");
+        assert_eq!(a.deadline.as_deref(), Some("2027年6月底"));
+        let a = keyed("牵头单位——县市场监管局；配合单位——县税务局、县公安局。");
+        assert_eq!(a.lead, ["县市场监管局"]);
+        assert_eq!(a.support, ["县税务局", "县公安局"]);
+        let a = keyed("牵头单位－县水利局");
+        assert_eq!(a.lead, ["县水利局"]);
+        // A slash between two keys, inside a word or a date, or after a key that does not open
+        // its clause, ends no key.
+        assert!(assignment_keys("牵头单位/配合单位").is_empty());
+        assert!(assignment_keys("2027—2028年").is_empty());
+        assert!(assignment_keys("明确牵头单位—确保落实").is_empty());
+        assert!(assignment_keys("牵头单位/").is_empty());
+        assert!(assignment_keys("配合/协助").is_empty());
+        // `牵头单位/配合单位：A` is read at its colon alone.
+        assert_eq!(assignment_keys("牵头单位/配合单位：县交通局").len(), 1);
     }
 
     #[test]

@@ -232,15 +232,25 @@ fn heading_leader(head: &str) -> Option<NamedLeader> {
         return None;
     }
     let ends_in_post = |posts: &str| LEADER_POSTS.iter().any(|p| posts.ends_with(p));
-    // The name first, a space, then the posts.
+    // The name first, a space or 同志, then the posts (`冯某 镇长`, `王某某同志　县长`); or the
+    // name and the posts run together (`李某某常务副县长`, `王某某县委常委、副县长`), where the name
+    // ends where a whole post or a post of a level (县委常委) begins.
     let name_first = name_ends(text).find_map(|end| {
         let rest = &text[end..];
-        let posts = rest.trim_start_matches(is_space);
-        (posts.len() < rest.len() && !posts.contains(is_space) && ends_in_post(posts)).then(|| {
-            NamedLeader {
-                name: text[..end].to_string(),
-                title: posts.to_string(),
-            }
+        let after_comrade = rest.strip_prefix("同志").unwrap_or(rest);
+        let posts = after_comrade.trim_start_matches(is_space);
+        let set_apart = posts.len() < rest.len();
+        let run_together = || match posts.split_once('、') {
+            None => LEADER_POSTS.contains(&posts),
+            Some((first, _)) => first.starts_with(POST_LEVELS),
+        };
+        (!posts.is_empty()
+            && !posts.contains(is_space)
+            && ends_in_post(posts)
+            && (set_apart || run_together()))
+        .then(|| NamedLeader {
+            name: text[..end].to_string(),
+            title: posts.to_string(),
         })
     });
     name_first.or_else(|| {
@@ -256,6 +266,9 @@ fn heading_leader(head: &str) -> Option<NamedLeader> {
         })
     })
 }
+
+/// The first characters of a post that names its level (县委常委, 镇党委委员, 市政府党组成员).
+const POST_LEVELS: [char; 9] = ['县', '市', '区', '镇', '乡', '州', '省', '旗', '党'];
 
 /// Verbs that open a leader's share of the work after `NAME：` (主持…, 负责…, 分管…).
 const DIVISION_OPENERS: [&str; 7] = ["主持", "负责", "分管", "协助", "联系", "牵头", "统筹"];
@@ -466,6 +479,21 @@ mod tests {
         assert_eq!(names("常务副镇长：冯某某"), ["冯某某"]);
         assert_eq!(read("镇长冯某某"), pair("冯某某", "镇长"));
         assert_eq!(read("副镇长 冯某（挂职）"), pair("冯某", "副镇长"));
+        // 同志 before the posts, or the posts run on after the name, ending in a whole post.
+        assert_eq!(read("冯某某同志　镇长"), pair("冯某某", "镇长"));
+        assert_eq!(read("冯某某常务副镇长"), pair("冯某某", "常务副镇长"));
+        assert_eq!(read("冯某副镇长（挂职）"), pair("冯某", "副镇长"));
+        assert_eq!(
+            read("冯某某镇党委委员、副镇长"),
+            pair("冯某某", "镇党委委员、副镇长")
+        );
+        assert_eq!(read("冯某某副镇长职责"), None);
+        assert_eq!(
+            read("冯某某县委常委、常务副县长"),
+            pair("冯某某", "县委常委、常务副县长")
+        );
+        assert_eq!(names("冯某某县委常委、常务副县长"), ["冯某某"]);
+        assert_eq!(names("吴某某县委常委、常务副县长"), ["吴某某"]);
         assert!(opens_with_leader("副镇长 冯某（挂职）"));
         assert!(!opens_with_leader("组长：县长 冯某某"));
         // Words, not a leader; a post alone; a sentence.
