@@ -173,6 +173,7 @@ pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("协同", Column::Support),
     ("协助", Column::Support),
     ("参与", Column::Support),
+    ("协作", Column::Support),
     ("时限", Column::Deadline),
     ("期限", Column::Deadline),
     ("节点", Column::Deadline),
@@ -184,6 +185,7 @@ pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("科室", Column::Units),
     ("处室", Column::Units),
     ("股室", Column::Units),
+    ("站所", Column::Units),
     ("主体", Column::Units),
     ("措施", Column::Task),
     ("举措", Column::Task),
@@ -291,6 +293,16 @@ pub const ASSIGNMENT_LINE_KEYS: &[(&str, Column)] = &[
     ("牵头股室", Column::Lead),
     ("配合股室", Column::Support),
     ("直接责任人", Column::Persons),
+    // A town's offices are its 站所 (镇农业服务中心, 镇司法所); a leader may carry a case (包案).
+    ("责任站所", Column::Units),
+    ("牵头站所", Column::Lead),
+    ("配合站所", Column::Support),
+    ("包案领导", Column::Leaders),
+    ("督办领导", Column::Leaders),
+    ("协作单位", Column::Support),
+    ("协作部门", Column::Support),
+    ("配合责任单位", Column::Support),
+    ("配合责任部门", Column::Support),
     // Keys that name no unit but end the value before them (负责部门：A、B；适用范围：…).
     ("适用范围", Column::Notes),
     ("实施范围", Column::Notes),
@@ -1121,6 +1133,9 @@ mod tests {
         assert_eq!(header_column("配合责任人"), Some(Column::Persons));
         assert_eq!(header_column("时间安排"), Some(Column::Deadline));
         assert_eq!(header_column("责任主体"), Some(Column::Units));
+        assert_eq!(header_column("责任站所"), Some(Column::Units));
+        assert_eq!(header_column("协作单位"), Some(Column::Support));
+        assert_eq!(header_column("包案领导"), Some(Column::Leaders));
         assert_eq!(header_column("存在问题"), None, "only beside 完成情况");
         assert!(is_problems_header("存在问题"));
         assert_eq!(header_column("完成情况"), Some(Column::Done));

@@ -1889,6 +1889,20 @@ mod tests {
     }
 
     #[test]
+    fn keys_of_a_towns_offices_and_of_leaders_who_carry_a_case() {
+        let a = keyed("（分管领导：王某；牵头站所：镇经发办；配合站所：镇财政所）");
+        assert_eq!(a.leaders, ["王某"]);
+        assert_eq!(a.lead, ["镇经发办"]);
+        assert_eq!(a.support, ["镇财政所"]);
+        let a = keyed("（包案领导：赵某；责任站所：镇综治中心、镇司法所）");
+        assert_eq!(a.leaders, ["赵某"]);
+        assert_eq!(a.support, ["镇综治中心", "镇司法所"]);
+        let a = keyed("牵头单位：县发改局；配合责任单位：县财政局；协作单位：县统计局");
+        assert_eq!(a.lead, ["县发改局"]);
+        assert_eq!(a.support, ["县财政局", "县统计局"]);
+    }
+
+    #[test]
     fn a_key_value_list_worded_as_a_phrase_ranks_its_units() {
         let a = keyed("责任单位：区审批局（审改办）、数据中心牵头，区直各单位，各乡镇人民政府");
         assert_eq!(a.lead, ["区审批局（审改办）", "区数据中心"]);

@@ -59,11 +59,13 @@ fn numbered_after_stops(text: &str) -> Vec<Item> {
         if at > 0 && bytes[at - 1].is_ascii_digit() {
             return None;
         }
-        let after_stop = text[..at]
-            .trim_end_matches(crate::normalize::is_space)
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '！' | '？'));
+        // A line break ends a sentence as a stop does (a cell's title, then `1.…；2.…`).
+        let before = text[..at].trim_end_matches(crate::normalize::is_space);
+        let after_stop = text[before.len()..at].contains('\n')
+            || before
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '！' | '？'));
         if !after_stop {
             return None;
         }
@@ -230,6 +232,11 @@ mod tests {
         assert!(inline_items("开展排查。2.建立台账。3.落实整改。").is_empty());
         assert!(inline_items("开展排查。1.建立台账。").is_empty());
         assert!(inline_items("按照第1.2条执行；2.3版本同步。").is_empty());
+        // A cell's title on its own line, then the measures numbered after stops.
+        let items = inline_items("推进城市更新\n1.改造老旧小区；2.新建停车场；3.完善配套");
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].text, "改造老旧小区；");
+        assert!(inline_items("推进城市更新\n2.改造老旧小区；3.新建停车场").is_empty());
     }
 
     #[test]
