@@ -6,7 +6,9 @@
 
 use super::clean::Line;
 use crate::document::{Block, Cell, Position, Table};
+use crate::normalize::units::is_gov_body;
 use crate::normalize::{display_width, is_space};
+use crate::vocab::header_column;
 
 /// The fewest lines with several pieces that make a table (its header and two rows).
 const MIN_ROWS: usize = 3;
@@ -40,6 +42,14 @@ pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
     }
     let starts: Vec<usize> = header.iter().map(|p| p.start).collect();
     let column_of = |at: usize| starts.iter().rposition(|s| *s <= at + SLACK);
+    // Under a header that names its columns (序号, 责任单位 …), a row with a piece for every
+    // column is read in order, however its pieces line up: full-width spaces cannot line up a
+    // half-width number, nor a proportional font what a clerk aligned by eye.
+    let named_header = header
+        .iter()
+        .filter(|p| header_column(&p.text).is_some())
+        .count()
+        >= 2;
     let mut end = start + 1;
     let mut several = 1;
     let mut placed: Vec<Vec<(usize, Piece)>> = vec![place(header, &column_of)?];
@@ -48,14 +58,20 @@ pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
             break;
         };
         let many = line_pieces.len() >= 2;
-        let Some(columns) = place(line_pieces, &column_of) else {
-            break;
+        let full_row = named_header && line_pieces.len() == starts.len();
+        let columns = if full_row {
+            line_pieces.into_iter().enumerate().collect()
+        } else {
+            let Some(columns) = place(line_pieces, &column_of) else {
+                break;
+            };
+            columns
         };
         // The first column's text starts where the header's does; none runs into the next
         // column (a paragraph below the table spans them).
         let aligned = columns.iter().all(|(k, piece)| {
             (*k > 0 || piece.start.abs_diff(starts[0]) <= SLACK)
-                && starts.get(k + 1).is_none_or(|next| piece.end <= *next)
+                && (full_row || starts.get(k + 1).is_none_or(|next| piece.end <= *next))
         });
         if !aligned {
             break;
@@ -94,7 +110,12 @@ pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
                     column: piece.char_column,
                 };
             }
-            // A cell's text wraps where the column ends, not where a sentence does.
+            // A cell's text wraps where the column ends, not where a sentence does; but a
+            // unit under a unit of the same level (`县住建局` / `县自然资源局`) is the list's
+            // next name, printed a name a line.
+            if starts_another_unit(&row_texts[k], &piece.text) {
+                row_texts[k].push('、');
+            }
             row_texts[k].push_str(&piece.text);
         }
     }
@@ -104,6 +125,23 @@ pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
         }
     }
     Some((Block::Table(table), end))
+}
+
+/// Whether `next`, a line of a cell, is a unit of its own after the cell's `text` so far: both
+/// the last name above and `next` are whole government bodies that open with the same level
+/// (县, 市 …), where a name cut by the column's end (`各乡镇` / `人民政府`) is one name.
+fn starts_another_unit(text: &str, next: &str) -> bool {
+    let last = text.rsplit(['、', '，', ',']).next().unwrap_or("");
+    let level = |name: &str| {
+        name.chars()
+            .next()
+            .filter(|c| matches!(c, '县' | '市' | '区' | '镇' | '乡' | '省' | '州'))
+    };
+    !last.is_empty()
+        && level(last).is_some()
+        && level(last) == level(next)
+        && is_gov_body(last)
+        && is_gov_body(next)
 }
 
 /// Each piece with its column, in order, one piece a column; `None` when a piece starts left of
@@ -216,6 +254,29 @@ mod tests {
                 ["1", "修缮校舍", "县教育局", "县财政局", "6月"],
                 ["2", "加固围墙并更换老化电路", "县住建局", "", "9月"],
             ]
+        );
+    }
+
+    #[test]
+    fn a_full_row_under_a_named_header_is_read_in_order_and_units_may_stand_a_line_each() {
+        // Full-width spaces: a half-width number leaves the row a column short of the header.
+        let rows = texts(concat!(
+            "序号　　工作任务　　　　　　责任单位　　　　完成时限\n",
+            "1　　　修缮校舍和围墙　　县教育局　　　　6月\n",
+            "2　　　更换老化电路　　　县住建局　　　　9月\n",
+            "　　　　　　　　　　　　　　县财政局\n",
+            "3　　　新建操场　　　　　县教育局　　　　12月\n",
+        ))
+        .expect("a table");
+        assert_eq!(rows[1], ["1", "修缮校舍和围墙", "县教育局", "6月"]);
+        assert_eq!(rows[2], ["2", "更换老化电路", "县住建局、县财政局", "9月"]);
+        assert_eq!(rows.len(), 4);
+        // A name cut at the column's end is one name; a header naming no column reads by place.
+        assert!(!starts_another_unit("县消防救援大队、各乡镇", "人民政府"));
+        assert!(!starts_another_unit("开展排查", "县交通局"));
+        assert!(
+            texts("王某某　　县长　　主持\n李某　　副县长　　负责全县\n赵某　　副县长　　分管\n")
+                .is_none()
         );
     }
 
