@@ -305,8 +305,8 @@ pub fn parse_label(line: &str) -> Option<Label> {
         paren_arabic(line).or_else(|| arabic(line))
     } else if first == '第' {
         numbered_part(line)
-    } else if line.starts_with(TASK_WORD) {
-        task_numbered(line)
+    } else if let Some(word) = TASK_WORDS.iter().find(|w| line.starts_with(**w)) {
+        task_numbered(line, word)
     } else {
         circled(line).or_else(|| enclosed(line))
     }
@@ -334,14 +334,15 @@ fn enclosed(line: &str) -> Option<Label> {
     })
 }
 
-/// The word that names an item before its number (`任务一：`).
-const TASK_WORD: &str = "任务";
+/// The words that name an item before its number (`任务一：`, `项目1：` in a list of projects,
+/// `事项2：`).
+const TASK_WORDS: [&str; 3] = ["任务", "项目", "事项"];
 
 /// `任务一：` / `任务2、`: the word, a number, and a colon or 、 (not a stop: `任务1.5万户` is a
 /// quantity).
-fn task_numbered(line: &str) -> Option<Label> {
+fn task_numbered(line: &str, word: &str) -> Option<Label> {
     let mut cursor = Cursor::new(line);
-    cursor.at = TASK_WORD.len();
+    cursor.at = word.len();
     let value = match cursor.run(is_chinese_digit, 4) {
         Some(digits) => chinese_value(digits)?,
         None => arabic_value(cursor.run(is_arabic_digit, 3)?)?,
@@ -446,7 +447,7 @@ mod tests {
             (LabelKind::Named, format!(r"^(第({zh}{{1,4}})项)\s*[：:]?")),
             (
                 LabelKind::Named,
-                format!(r"^(任务({zh}{{1,4}}|[0-9０-９]{{1,3}}))\s*[：:、]"),
+                format!(r"^((?:任务|项目|事项)({zh}{{1,4}}|[0-9０-９]{{1,3}}))\s*[：:、]"),
             ),
             (
                 LabelKind::Part,
@@ -585,6 +586,16 @@ mod tests {
             label("任务三：完善机制"),
             Some((LabelKind::Named, "任务三".into(), 3, "完善机制"))
         );
+        assert_eq!(
+            label("项目2：新建学校"),
+            Some((LabelKind::Named, "项目2".into(), 2, "新建学校"))
+        );
+        assert_eq!(
+            label("事项三、优化审批"),
+            Some((LabelKind::Named, "事项三".into(), 3, "优化审批"))
+        );
+        assert_eq!(label("项目资金到位"), None);
+        assert_eq!(label("项目1个，总投资2亿元"), None);
         assert_eq!(
             label("第二项：完善机制"),
             Some((LabelKind::Named, "第二项".into(), 2, "完善机制"))
