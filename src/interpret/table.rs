@@ -95,9 +95,17 @@ pub fn table_rows(table: &Table) -> TableRows {
             .first()
             .map(|c| c.at.clone())
             .unwrap_or_else(|| table.at.clone());
+        // A lone text in a column of its own, not the first (`| 新建公路20公里 | | |` under a
+        // task's row), stands in its column: it may carry on that row's cell.
+        let stands_in_its_column = |only: &DocCell| {
+            only.col_span == 1
+                && slots.iter().position(|slot| {
+                    slot.is_some_and(|s| s.first_row && std::ptr::eq(s.cell, only))
+                }) > Some(0)
+        };
         let row = match filled.as_slice() {
             [] => continue,
-            [only] if !is_number(&only.text) => Row {
+            [only] if !is_number(&only.text) && !stands_in_its_column(only) => Row {
                 cells: vec![cell_of(only)],
                 at: only.at.clone(),
             },
@@ -170,6 +178,26 @@ fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
         LabelKind::Chinese => format!("{}、{task}", seq.trim_end_matches(['、', '.', '．'])),
         _ => format!("{seq}{task}"),
     })
+}
+
+/// The column and text of a row that fills one cell only, not its 序号, in a table with a 序号
+/// column (`| | 新建公路20公里 | |`).
+fn lone_cell(row: &Row, columns: &[Option<Column>]) -> Option<(usize, String)> {
+    if !columns.contains(&Some(Column::Seq)) || row.cells.len() < 2 {
+        return None;
+    }
+    let mut lone = None;
+    for (at, (column, cell)) in columns.iter().zip(&row.cells).enumerate() {
+        let text = cell.text();
+        if text.trim().is_empty() {
+            continue;
+        }
+        if *column == Some(Column::Seq) || lone.is_some() {
+            return None;
+        }
+        lone = Some((at, text.trim().to_string()));
+    }
+    lone
 }
 
 /// A header on two rows, 责任单位 over 牵头单位 | 配合单位: column by column where the rows are
@@ -384,6 +412,25 @@ pub fn build_table(
             push_section(&mut sections, heading);
             continue;
         }
+        if let Some((at, text)) = lone_cell(row, &columns) {
+            if let Some(noted) = note(&text) {
+                result.notes.push(noted.to_string());
+                continue;
+            }
+            // Unnumbered under a numbered table: a heading if labelled (（一）交通建设), else the
+            // cell above carried onto a row of its own.
+            let above = pending.as_mut().and_then(|(_, r)| r.cells.get_mut(at));
+            match above {
+                Some(cell) if parse_label(&text).is_none() => {
+                    cell.lines.extend(text.lines().map(str::to_string));
+                }
+                _ => {
+                    task_rows.extend(pending.take());
+                    push_section(&mut sections, text.replace('\n', ""));
+                }
+            }
+            continue;
+        }
         let continues = incomplete
             && pending
                 .as_ref()
@@ -586,6 +633,34 @@ mod tests {
             .find(|t| t.header_at().is_some())
             .expect("a table");
         build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
+    }
+
+    #[test]
+    fn a_row_filling_one_cell_of_its_own_carries_on_the_row_above() {
+        // A workbook's or a page's rows: every cell is where it stands (a line of text with
+        // one cell only is a paragraph).
+        let text = concat!(
+            "序号,重点任务,牵头单位,责任单位,完成时限\n",
+            "1,建设公路,县交通局,县财政局,2027年12月\n",
+            ",新建公路20公里,,,\n",
+            ",,,县公安局,\n",
+            ",（一）生态环境,,,\n",
+            "2,治理河道,县水利局,,2027年11月\n",
+            ",备注：完成时限为最迟时间,,,\n",
+        );
+        let document = crate::reader::csv::read_csv(text).unwrap();
+        let crate::document::Block::Table(grid) = &document.blocks[0] else {
+            panic!("a table");
+        };
+        let rows = table_rows(grid);
+        let t = build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table");
+        assert_eq!(t.tasks.len(), 2);
+        assert_eq!(t.tasks[0].text, "建设公路\n新建公路20公里");
+        assert_eq!(t.tasks[0].support, ["县财政局", "县公安局"]);
+        assert!(t.tasks[0].section.is_empty());
+        // A labelled text is a heading; a note is a note.
+        assert_eq!(t.tasks[1].section, ["（一）生态环境"]);
+        assert_eq!(t.notes, ["完成时限为最迟时间"]);
     }
 
     #[test]
