@@ -33,20 +33,66 @@ pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
             blocks.push(table);
             i = next;
         } else {
-            // The line is done with: its text moves into the paragraph.
-            let line = &mut lines[i];
-            blocks.push(paragraph(
-                line.no,
-                line.lost_label,
-                std::mem::take(&mut line.text),
-            ));
-            i += 1;
+            // The line is done with: its text moves into the paragraph, with the lines that
+            // close a bracket it leaves open.
+            let through = bracket_closed_by(&lines, i).unwrap_or(i);
+            let mut text = std::mem::take(&mut lines[i].text);
+            for line in &mut lines[i + 1..=through] {
+                text.push_str(line.text.trim());
+                line.text.clear();
+            }
+            blocks.push(paragraph(lines[i].no, lines[i].lost_label, text));
+            i = through + 1;
         }
     }
     Document {
         blocks,
         properties: Vec::new(),
     }
+}
+
+/// Most lines a bracket left open may run on: a PDF's or a narrow page's line wraps inside
+/// an assignment (`…（责任` / `单位：县城管局）`) once or twice, never for a page.
+const BRACKET_RUNS_LINES: usize = 3;
+
+/// The last line of a paragraph whose line `at` leaves a bracket open (`（牵头单位：县水利局；
+/// 配合单位：县生态` / `环境局）`): the next plain lines, unnumbered, until one closes it, if one
+/// does within [`BRACKET_RUNS_LINES`]; a bracket never closed joins nothing.
+fn bracket_closed_by(lines: &[Line], at: usize) -> Option<usize> {
+    let mut depth = open_brackets(&lines[at].text);
+    if depth <= 0 {
+        return None;
+    }
+    for (j, line) in lines
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .take(BRACKET_RUNS_LINES)
+    {
+        if line.is_blank()
+            || line.cells.is_some()
+            || line.cell_start
+            || crate::document::numbering::parse_label(line.text.trim_start()).is_some()
+        {
+            return None;
+        }
+        depth += open_brackets(&line.text);
+        if depth <= 0 {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// How many round brackets a text opens and does not close.
+fn open_brackets(text: &str) -> i32 {
+    text.chars()
+        .map(|c| match c {
+            '（' | '(' => 1,
+            '）' | ')' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 fn paragraph(no: usize, number_lost: bool, text: String) -> Block {
@@ -316,6 +362,39 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn a_line_that_leaves_a_bracket_open_runs_on_to_the_line_that_closes_it() {
+        let texts = |text: &str| -> Vec<String> {
+            blocks(text)
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(p) => p.text.clone(),
+                    other => panic!("not a paragraph: {other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(
+            texts("1.推进垃圾分类。（责任\n单位：县城管局、各乡镇）\n2.整治河道。\n"),
+            [
+                "1.推进垃圾分类。（责任单位：县城管局、各乡镇）",
+                "2.整治河道。"
+            ]
+        );
+        assert_eq!(
+            texts("（牵头单位：县水利局；配合单位：县生\n态环境局、县财\n政局）\n"),
+            ["（牵头单位：县水利局；配合单位：县生态环境局、县财政局）"]
+        );
+        // A bracket left open for good, or a numbered line next, joins nothing.
+        assert_eq!(
+            texts("加强领导（一\n二\n三\n四\n五）\n"),
+            ["加强领导（一", "二", "三", "四", "五）"]
+        );
+        assert_eq!(
+            texts("开展排查（含\n2.建立台账）\n"),
+            ["开展排查（含", "2.建立台账）"]
+        );
     }
 
     #[test]
