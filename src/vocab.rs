@@ -735,8 +735,25 @@ pub const TITLE_ENDINGS: &[&str] = &[
 /// 应急预案, 百日攻坚行动, and every …表). A portal's menu has short items ending so (通知公告,
 /// 办事指南, 规章制度), so a title ending in one is read only when it is longer than those.
 pub const LONG_TITLE_ENDINGS: &[&str] = &[
-    "任务", "安排", "措施", "台账", "纪要", "批复", "公告", "预案", "制度", "规则", "指引", "指南",
-    "事项", "条例", "决议", "行动", "表",
+    "任务",
+    "安排",
+    "措施",
+    "台账",
+    "纪要",
+    "批复",
+    "公告",
+    "预案",
+    "制度",
+    "规则",
+    "指引",
+    "指南",
+    "事项",
+    "条例",
+    "决议",
+    "行动",
+    "表",
+    "重点工作",
+    "工作重点",
 ];
 
 /// Endings of an issuing body's name on the signature line.

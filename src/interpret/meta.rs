@@ -419,6 +419,7 @@ mod tests {
             "某县政府常务会议纪要",
             "某县2027年民生实事责任分工表",
             "某县城乡环境整治百日攻坚行动",
+            "某县2027年生态环境保护重点工作",
         ] {
             assert_eq!(
                 meta(&format!("{title}\n\n一、明确分工\n正文。\n"))
@@ -434,7 +435,13 @@ mod tests {
             Some("某县防汛工作安排通知")
         );
         // A menu's items end so too, and are short.
-        for item in ["通知公告", "办事指南", "规章制度", "重点任务"] {
+        for item in [
+            "通知公告",
+            "办事指南",
+            "规章制度",
+            "重点任务",
+            "年度重点工作",
+        ] {
             assert_eq!(meta(&format!("{item}\n一、明确分工\n正文。\n")).title, None);
         }
     }
