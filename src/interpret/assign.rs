@@ -143,7 +143,7 @@ fn is_key_end(c: char) -> bool {
 /// a key ends there only where a whole assignment key opens a clause before it and a value
 /// follows, as a slash or a dash elsewhere (`牵头单位/配合单位`, `2027—2028年`) joins words.
 fn is_key_dash(c: char) -> bool {
-    matches!(c, '/' | '／' | '—' | '－' | '–')
+    matches!(c, '/' | '／' | '—')
 }
 
 /// Whether `text` may hold a `KEY：` at all: most paragraphs are ruled out without the key
@@ -153,8 +153,8 @@ fn may_hold_keys(text: &str) -> bool {
     // The searchers are built once: building one costs more than a paragraph's search.
     static WIDE_ENDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
         std::sync::LazyLock::new(|| ["：", "】", "］"].map(memchr::memmem::Finder::new));
-    static WIDE_DASHES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        std::sync::LazyLock::new(|| ["／", "—", "－", "–"].map(memchr::memmem::Finder::new));
+    static WIDE_DASHES: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| ["／", "—"].map(memchr::memmem::Finder::new));
     let bytes = text.as_bytes();
     memchr::memchr3(b':', b']', b'/', bytes).is_some()
         || WIDE_ENDS.iter().any(|end| end.find(bytes).is_some())
@@ -2156,7 +2156,7 @@ mod tests {
         let a = keyed("牵头单位——县市场监管局；配合单位——县税务局、县公安局。");
         assert_eq!(a.lead, ["县市场监管局"]);
         assert_eq!(a.support, ["县税务局", "县公安局"]);
-        let a = keyed("牵头单位－县水利局");
+        let a = keyed("牵头单位—县水利局");
         assert_eq!(a.lead, ["县水利局"]);
         // A slash between two keys, inside a word or a date, or after a key that does not open
         // its clause, ends no key.

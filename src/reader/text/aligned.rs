@@ -45,37 +45,47 @@ pub fn table_at(lines: &[Line], start: usize) -> Option<(Block, usize)> {
     // Under a header that names its columns (序号, 责任单位 …), a row with a piece for every
     // column is read in order, however its pieces line up: full-width spaces cannot line up a
     // half-width number, nor a proportional font what a clerk aligned by eye.
-    let named_header = header
-        .iter()
-        .filter(|p| header_column(&p.text).is_some())
-        .count()
-        >= 2;
+    // Asked only of a row that does not line up: most lines with wide gaps head no table.
+    let header_names: Vec<String> = header.iter().map(|p| p.text.clone()).collect();
+    let named_header = std::cell::OnceCell::new();
+    let names_columns = || {
+        *named_header.get_or_init(|| {
+            header_names
+                .iter()
+                .filter(|name| header_column(name).is_some())
+                .count()
+                >= 2
+        })
+    };
     let mut end = start + 1;
     let mut several = 1;
-    let mut placed: Vec<Vec<(usize, Piece)>> = vec![place(header, &column_of)?];
+    let header_columns = place(&header, &column_of)?;
+    let mut placed: Vec<Vec<(usize, Piece)>> =
+        vec![header_columns.into_iter().zip(header).collect()];
     while let Some(line) = lines.get(end) {
         let Some(line_pieces) = pieces(line) else {
             break;
         };
         let many = line_pieces.len() >= 2;
-        let full_row = named_header && line_pieces.len() == starts.len();
-        let columns = if full_row {
-            line_pieces.into_iter().enumerate().collect()
-        } else {
-            let Some(columns) = place(line_pieces, &column_of) else {
-                break;
-            };
-            columns
-        };
         // The first column's text starts where the header's does; none runs into the next
         // column (a paragraph below the table spans them).
-        let aligned = columns.iter().all(|(k, piece)| {
-            (*k > 0 || piece.start.abs_diff(starts[0]) <= SLACK)
-                && (full_row || starts.get(k + 1).is_none_or(|next| piece.end <= *next))
+        let lined_up = place(&line_pieces, &column_of).filter(|columns| {
+            columns.iter().zip(&line_pieces).all(|(k, piece)| {
+                (*k > 0 || piece.start.abs_diff(starts[0]) <= SLACK)
+                    && starts.get(k + 1).is_none_or(|next| piece.end <= *next)
+            })
         });
-        if !aligned {
-            break;
-        }
+        let full_row = || {
+            line_pieces.len() == starts.len()
+                && line_pieces[0].start.abs_diff(starts[0]) <= SLACK
+                && names_columns()
+        };
+        let columns: Vec<usize> = match lined_up {
+            Some(columns) => columns,
+            None if full_row() => (0..starts.len()).collect(),
+            None => break,
+        };
+        let columns: Vec<(usize, Piece)> = columns.into_iter().zip(line_pieces).collect();
         several += usize::from(many);
         placed.push(columns);
         end += 1;
@@ -146,17 +156,14 @@ fn starts_another_unit(text: &str, next: &str) -> bool {
 
 /// Each piece with its column, in order, one piece a column; `None` when a piece starts left of
 /// every column or two share one.
-fn place(
-    pieces: Vec<Piece>,
-    column_of: &impl Fn(usize) -> Option<usize>,
-) -> Option<Vec<(usize, Piece)>> {
-    let mut placed: Vec<(usize, Piece)> = Vec::with_capacity(pieces.len());
+fn place(pieces: &[Piece], column_of: &impl Fn(usize) -> Option<usize>) -> Option<Vec<usize>> {
+    let mut placed: Vec<usize> = Vec::with_capacity(pieces.len());
     for piece in pieces {
         let column = column_of(piece.start)?;
-        if placed.last().is_some_and(|(k, _)| *k >= column) {
+        if placed.last().is_some_and(|k| *k >= column) {
             return None;
         }
-        placed.push((column, piece));
+        placed.push(column);
     }
     Some(placed)
 }
