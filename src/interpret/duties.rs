@@ -28,7 +28,7 @@ pub fn unit_duty(paragraph: &str) -> Option<(&str, &str)> {
         || head.contains(['，', '。', '；', ',', ';', ' ', '\u{3000}'])
         || (head.contains(['（', '(']) && !is_group_with_note(head))
         // 各乡镇：现将…印发给你们 is a salutation; 各街道办事处：负责… a group's duty.
-        || (head.starts_with('各') && !DUTY_OPENERS.iter().any(|v| duty.starts_with(v)))
+        || (head.starts_with('各') && !opens_duty(duty))
         || ASSIGNMENT_LINE_KEYS.iter().any(|(k, _)| head.ends_with(k))
     {
         return None;
@@ -95,10 +95,11 @@ pub fn unit_head_line(line: &str) -> Option<&str> {
     unit_heading(head)
 }
 
-/// A unit's name alone on its line, with no number or colon, over that unit's numbered duties
-/// (`县教育局` / `1.负责…`): the next line that is not blank opens with an item's number. (An
-/// issuer's name stands over a date, and a name within prose over more prose.)
-pub fn heads_numbered_duties(lines: &[super::Line], index: usize) -> bool {
+/// A unit's name alone on its line, with no number or colon, over that unit's duties: the next
+/// line that is not blank opens with an item's number, or with what a duty opens with
+/// (`县民政局` / `1.负责…`, `县民政局` / `负责…`). (An issuer's name stands over a date, and a name
+/// within prose over more prose.)
+pub fn heads_duties(lines: &[super::Line], index: usize) -> bool {
     use crate::document::numbering::{LabelKind, parse_label};
     let line = &lines[index];
     if line.lost_label || parse_label(&line.text).is_some() || bare_unit(line.text.trim()).is_none()
@@ -108,13 +109,26 @@ pub fn heads_numbered_duties(lines: &[super::Line], index: usize) -> bool {
     lines[index + 1..]
         .iter()
         .find(|next| !next.is_blank())
-        .and_then(|next| parse_label(&next.text))
-        .is_some_and(|label| {
-            matches!(
+        .is_some_and(|next| match parse_label(&next.text) {
+            Some(label) => matches!(
                 label.kind,
                 LabelKind::Arabic | LabelKind::ParenArabic | LabelKind::Circled
-            )
+            ),
+            None => opens_duty(&next.text),
         })
+}
+
+/// Whether a paragraph opens like a duty (`负责…`, `承担…`, `协助…`), not with an assignment's
+/// key (`牵头单位：…`).
+pub fn opens_duty(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim_start();
+    DUTY_OPENERS.iter().any(|v| paragraph.starts_with(v)) && !opens_with_key(paragraph)
+}
+
+fn opens_with_key(text: &str) -> bool {
+    ASSIGNMENT_LINE_KEYS
+        .iter()
+        .any(|(k, _)| text.starts_with(k))
 }
 
 /// Whether an unnumbered line opens a block of a duty list: a unit's or a post's head line, or
@@ -161,10 +175,11 @@ pub fn post_head_line(line: &str) -> Option<String> {
 fn bare_unit(core: &str) -> Option<&str> {
     // Counted only as far as the limit: most lines asked are paragraphs.
     let short = core.chars().nth(HEAD_MAX_CHARS).is_none() && core.chars().nth(2).is_some();
+    // `责任单位/县住建局` is a key and its value, not a name.
     let plain = || {
         !core.contains([
-            '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':',
-        ])
+            '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':', '/', '／',
+        ]) && !opens_with_key(core)
     };
     (short && plain() && is_gov_body(core)).then_some(core)
 }
@@ -189,14 +204,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_units_name_alone_over_numbered_duties_heads_them() {
+    fn a_units_name_alone_over_its_duties_heads_them() {
         let lines = crate::interpret::lines_of(
-            "县民政局\n1.负责养老服务。\n县民政局\n加强养老服务。\n某县人民政府\n2026年3月1日\n",
+            "县民政局\n1.负责养老服务。\n县民政局\n加强养老服务。\n某县人民政府\n2026年3月1日\n\
+             县医保局\n负责医疗保障。\n责任单位/县住建局\n配合单位/县财政局\n",
         );
-        let heads: Vec<bool> = (0..lines.len())
-            .map(|i| heads_numbered_duties(&lines, i))
-            .collect();
-        assert_eq!(heads, [true, false, false, false, false, false]);
+        let heads: Vec<bool> = (0..lines.len()).map(|i| heads_duties(&lines, i)).collect();
+        assert_eq!(
+            heads,
+            [
+                true, false, false, false, false, false, true, false, false, false
+            ]
+        );
         assert_eq!(
             unit_duty("县民政局主要职责：负责养老服务和社会救助。"),
             Some(("县民政局", "负责养老服务和社会救助。"))

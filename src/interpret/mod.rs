@@ -279,7 +279,7 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
             .filter(|&i| {
                 let line = &lines[i];
                 !line.lost_label
-                    && (duties::is_head_line(&line.text) || duties::heads_numbered_duties(lines, i))
+                    && (duties::is_head_line(&line.text) || duties::heads_duties(lines, i))
             })
             .count();
     // A unit's paragraph may be numbered (`一、区水利局：负责…`): the unit follows the label.

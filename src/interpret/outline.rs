@@ -179,8 +179,7 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
             let opens_block = match layout {
                 Layout::LeaderDivision => people::opens_with_leader(&line.text),
                 Layout::DutyList => {
-                    duties::opens_unit_block(&line.text)
-                        || duties::heads_numbered_duties(lines, index)
+                    duties::opens_unit_block(&line.text) || duties::heads_duties(lines, index)
                 }
                 _ => false,
             };
@@ -189,7 +188,7 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
             let reopens = match layout {
                 Layout::LeaderDivision => true,
                 Layout::DutyList => {
-                    duties::is_head_line(&line.text) || duties::heads_numbered_duties(lines, index)
+                    duties::is_head_line(&line.text) || duties::heads_duties(lines, index)
                 }
                 _ => false,
             };
@@ -370,11 +369,51 @@ fn split_unit_duties(nodes: &mut Vec<Node>) {
                 },
             }
         }
+        // A unit's or a post's head over its duties as paragraphs (`县水利局：` / `负责…。` /
+        // `负责…。`): each duty is one, as each numbered one would be. A head line alone binds
+        // even one duty under it; a numbered heading over one is that duty.
+        if duties.is_empty() && heads_duty_paragraphs(&nodes[index].head) {
+            let duties = sentence_groups(&kept);
+            let least = if nodes[index].label.kind == LabelKind::Unnumbered {
+                1
+            } else {
+                2
+            };
+            if duties.len() >= least {
+                for duty in duties {
+                    add_unnumbered_child(nodes, index, vec![duty], None);
+                }
+                continue;
+            }
+        }
         nodes[index].body = kept;
         for (unit, paragraphs) in duties {
             add_unnumbered_child(nodes, index, paragraphs, Some(unit));
         }
     }
+}
+
+/// A head that binds the duties under it: a unit's (`县水利局：`, `二、县公安局`, `县农业局职责`)
+/// or a post's (`镇长职责：`).
+fn heads_duty_paragraphs(head: &str) -> bool {
+    duties::unit_heading(head).is_some()
+        || duties::post_head_line(head).is_some()
+        || duty_post(head).is_some()
+}
+
+/// Paragraphs joined into sentences: a paragraph that does not end one (a line wrapped inside a
+/// duty) runs on into the next.
+fn sentence_groups(paragraphs: &[String]) -> Vec<String> {
+    let mut sentences: Vec<String> = Vec::new();
+    let mut open = false;
+    for paragraph in paragraphs {
+        match sentences.last_mut().filter(|_| open) {
+            Some(sentence) => sentence.push_str(paragraph.trim()),
+            None => sentences.push(paragraph.clone()),
+        }
+        open = !paragraph.trim_end().ends_with(['。', '；', ';', '！', '!']);
+    }
+    sentences
 }
 
 /// An assignment on a line of its own after the last of a block's numbered items, where no item
@@ -1317,6 +1356,33 @@ mod tests {
             ]
         );
         assert_eq!(result.tasks[0].seq.as_deref(), Some("一"));
+    }
+
+    #[test]
+    fn each_duty_paragraph_under_a_units_or_posts_head_is_a_duty() {
+        let r = read(
+            "县水务局：\n负责河道巡查。\n负责水库调度，\n及时发布预警。\n县气象局\n负责天气预报。\n副县长职责：\n负责分管行业安全。\n",
+            Layout::DutyList,
+        );
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "负责河道巡查",
+                "负责水库调度，及时发布预警",
+                "负责天气预报",
+                "负责分管行业安全"
+            ]
+        );
+        assert_eq!(r.tasks[1].text, "负责水库调度，及时发布预警。");
+        assert_eq!(r.tasks[1].support, ["县水务局"]);
+        assert_eq!(r.tasks[2].support, ["县气象局"]);
+        assert_eq!(r.tasks[2].section, ["县气象局"]);
+        assert_eq!(r.tasks[3].leaders, ["副县长"]);
+        // A numbered unit heading over one duty is that duty.
+        let r = read("一、县水务局\n负责河道巡查。\n", Layout::DutyList);
+        assert_eq!(r.tasks[0].seq.as_deref(), Some("一"));
+        assert_eq!(r.tasks[0].support, ["县水务局"]);
     }
 
     #[test]
