@@ -834,6 +834,11 @@ pub const UNIT_MARKS: &[char] = &['*', '＊', '★', '☆', '▲', '△', '※']
 /// A legend names [`ROLE_LEAD`] within this many characters after its mark, in one clause.
 pub const UNIT_MARK_LEGEND_GAP_CHARS: usize = 8;
 
+/// Glyphs that open an item of a list printed without numbers (`★推行…`, `● 深化…`).
+pub const LIST_BULLETS: &[char] = &[
+    '★', '☆', '●', '○', '◆', '◇', '■', '□', '▲', '△', '►', '▶', '•', '◎', '❖', '➢', '✓', '√',
+];
+
 /// Says that a rule printed once applies to what follows (排第一的为牵头单位，下同).
 pub const CARRIED_FORWARD: &str = "下同";
 

@@ -171,7 +171,7 @@ fn paragraph_lines(document: &Document, tables: &[Option<table::TableRows>]) -> 
     let mut lines = Vec::new();
     let mut push = |text: &str, at: &Position, cell: bool, lost: bool| {
         for part in text.split('\n') {
-            let part = part.trim_matches(crate::normalize::is_space);
+            let part = without_bullet(part.trim_matches(crate::normalize::is_space));
             if part.is_empty() {
                 continue;
             }
@@ -209,6 +209,14 @@ fn paragraph_lines(document: &Document, tables: &[Option<table::TableRows>]) -> 
         }
     }
     lines
+}
+
+/// A list's bullet is markup, as a page's `<li>` is: `★推行…` reads as `推行…`.
+fn without_bullet(line: &str) -> &str {
+    match line.strip_prefix(crate::vocab::LIST_BULLETS) {
+        Some(rest) if !rest.is_empty() => rest.trim_start_matches(crate::normalize::is_space),
+        _ => line,
+    }
 }
 
 /// The register's record of a position.
@@ -530,6 +538,14 @@ mod tests {
             ),
             Layout::Outline
         );
+    }
+
+    #[test]
+    fn a_lists_bullet_is_no_part_of_its_line() {
+        assert_eq!(without_bullet("★推行网上办理。"), "推行网上办理。");
+        assert_eq!(without_bullet("●　深化改革"), "深化改革");
+        assert_eq!(without_bullet("★"), "★");
+        assert_eq!(without_bullet("县发改局★"), "县发改局★");
     }
 
     #[test]

@@ -56,9 +56,12 @@ pub fn read_outline(
 ) -> OutlineResult {
     let mut result = OutlineResult::default();
     let mut nodes = collect_nodes(lines, layout, &mut result.notes);
+    let phrases = Phrases::new(document);
+    if nodes.is_empty() && layout == Layout::Outline {
+        nodes = loose_measures(lines, &phrases);
+    }
     link_tree(&mut nodes);
     infer_lost_labels(&mut nodes, warnings);
-    let phrases = Phrases::new(document);
     split_measures(&mut nodes, &phrases);
     lift_closing_assignments(&mut nodes, &phrases);
     if layout == Layout::DutyList {
@@ -318,6 +321,75 @@ fn split_measures(nodes: &mut Vec<Node>, phrases: &Phrases<'_>) {
             add_unnumbered_child(nodes, index, measure, None);
         }
     }
+}
+
+/// An outline with no number anywhere whose measures are each closed by their assignment, in a
+/// bracket (`推行一网通办。（牵头单位：…）`) or on key lines of its own (`牵头单位：…`): each is a
+/// task. Paragraphs between two measures open the second; those before the first (the preamble,
+/// but for the paragraph a key line closes) and after the last (closing words) are neither.
+fn loose_measures(lines: &[Line], phrases: &Phrases<'_>) -> Vec<Node> {
+    let closing_bracket =
+        |p: &str| assign::trailing_parenthesis(p).is_some_and(|(inner, _)| phrases.assigns(inner));
+    let key_line = |p: &str| {
+        phrases
+            .key_values(p, false)
+            .is_some_and(|(_, range)| range.start == 0)
+    };
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut pending: Vec<&Line> = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        if is_closing_line(lines, index) {
+            pending.clear();
+            continue;
+        }
+        let paragraphs: Vec<&Line> = if closing_bracket(&line.text) {
+            match nodes.is_empty() {
+                true => vec![line],
+                false => pending.iter().copied().chain([line]).collect(),
+            }
+        } else if key_line(&line.text) {
+            if pending.is_empty() {
+                // A second key line (`完成时限：…`) goes on with the measure above.
+                if let Some(last) = nodes.last_mut() {
+                    last.body.push(line.text.clone());
+                }
+                continue;
+            }
+            let from = if nodes.is_empty() {
+                pending.len() - 1
+            } else {
+                0
+            };
+            pending[from..].iter().copied().chain([line]).collect()
+        } else {
+            pending.push(line);
+            continue;
+        };
+        pending.clear();
+        let opening = paragraphs[0];
+        nodes.push(Node {
+            label: Label {
+                kind: LabelKind::Unnumbered,
+                seq: String::new(),
+                value: nodes.len() as u32 + 1,
+                len: 0,
+            },
+            at: opening.at.clone(),
+            printed: opening.text.clone(),
+            head: opening.text.clone(),
+            body: paragraphs[1..].iter().map(|l| l.text.clone()).collect(),
+            parent: None,
+            children: Vec::new(),
+            assignment: Assignment::default(),
+            lost_label: false,
+            cover: false,
+            owner: None,
+        });
+    }
+    nodes
 }
 
 /// Where a heading run into its first measure's title ends (`优化种植布局` of
@@ -826,8 +898,10 @@ impl TaskBuilder<'_> {
         if excluded && assignment.is_empty() {
             return;
         }
-        let heading_title =
-            is_heading_text(&node.head) && (!node.body.is_empty() || !item_nodes.is_empty());
+        let wrapped = wrapped_sentence(&node.head, &node.body);
+        let heading_title = wrapped.is_none()
+            && is_heading_text(&node.head)
+            && (!node.body.is_empty() || !item_nodes.is_empty());
         // In a duty list a unit's heading, or a post's head line, over its duty as a paragraph
         // is no title: the duty is.
         let unit_over_duty = self.layout == Layout::DutyList
@@ -842,7 +916,7 @@ impl TaskBuilder<'_> {
                 .trim_end_matches(['。', '.', '：', ':'])
                 .to_string()
         } else {
-            sentence_title(&node.head)
+            sentence_title(wrapped.as_deref().unwrap_or(&node.head))
         };
         // The unit's heading binds the duty; the duty's own words are its text.
         let head = if unit_over_duty && !node.body.is_empty() {
@@ -985,16 +1059,44 @@ fn leading_leaders(head: &str) -> Vec<String> {
 }
 
 /// The paragraphs left after assignments were taken out, one per line.
+/// The paragraphs of a block as one text, a line each; a line that stops inside its sentence
+/// (`…改造，`) was wrapped by the page and runs on into the next.
 fn join_paragraphs(head: &str, body: &[String]) -> String {
-    std::iter::once(head)
+    let mut text = String::new();
+    for paragraph in std::iter::once(head)
         .chain(body.iter().map(String::as_str))
         .map(str::trim)
         .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    {
+        if !text.is_empty() && !ends_inside_sentence(&text) {
+            text.push('\n');
+        }
+        text.push_str(paragraph);
+    }
+    text
+}
+
+fn ends_inside_sentence(text: &str) -> bool {
+    text.ends_with(['，', '、', ','])
 }
 
 /// A heading names a part of the document rather than saying what to do: short, no sentence inside.
+/// A head that stops inside its sentence (`开展隐患排查，` over `全面清理林区可燃物。`: a line
+/// wrapped by the page) run on through the paragraphs that end the sentence.
+fn wrapped_sentence(head: &str, body: &[String]) -> Option<String> {
+    if body.is_empty() || !ends_inside_sentence(head.trim_end()) {
+        return None;
+    }
+    let mut sentence = head.trim_end().to_string();
+    for paragraph in body {
+        sentence.push_str(paragraph.trim());
+        if paragraph.contains(['。', '；', ';', '！', '？']) {
+            break;
+        }
+    }
+    Some(sentence)
+}
+
 fn is_heading_text(head: &str) -> bool {
     let core = head.trim_end_matches(['。', '.', '：', ':']);
     // A sentence (…，…。) or a lead-in to a list (…，…：) says something; a heading names a part.
@@ -1383,6 +1485,42 @@ mod tests {
         let r = read("一、县水务局\n负责河道巡查。\n", Layout::DutyList);
         assert_eq!(r.tasks[0].seq.as_deref(), Some("一"));
         assert_eq!(r.tasks[0].support, ["县水务局"]);
+    }
+
+    #[test]
+    fn measures_closed_by_their_assignments_are_tasks_where_nothing_is_numbered() {
+        let text = "某县工作要点\n为做好工作，特制定本要点。\n★推行网上办理。（牵头单位：县政务中心）\n\
+                    ● 深化改革，\n压减审批时限。（牵头单位：县市场监管局）\n规范涉企收费。\n牵头单位：县发改局\n\
+                    完成时限：2027年6月底\n请认真落实。\n";
+        let r = read(text, Layout::Outline);
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["推行网上办理", "深化改革，压减审批时限", "规范涉企收费"]
+        );
+        assert_eq!(r.tasks[2].lead, ["县发改局"]);
+        assert_eq!(r.tasks[2].deadline.as_deref(), Some("2027年6月底"));
+        assert!(
+            r.tasks
+                .iter()
+                .all(|t| t.seq.is_none() && t.section.is_empty())
+        );
+        // Numbers anywhere leave the outline as it is read.
+        let r = read(
+            "一、主要任务\n推行网上办理。（牵头单位：县政务中心）\n",
+            Layout::Outline,
+        );
+        assert_eq!(r.tasks.len(), 1);
+        assert_eq!(r.tasks[0].seq.as_deref(), Some("一"));
+    }
+
+    #[test]
+    fn a_head_wrapped_inside_its_sentence_runs_on_for_its_title() {
+        let text = "一、主要任务\n1.开展隐患排查，\n全面清理可燃物。（责任单位：县林业局）\n2.加强巡护、\n看护。\n";
+        let r = read(text, Layout::Outline);
+        let titles: Vec<&str> = r.tasks.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["开展隐患排查，全面清理可燃物", "加强巡护、看护"]);
+        assert_eq!(wrapped_sentence("加强巡护", &["看护。".to_string()]), None);
     }
 
     #[test]
