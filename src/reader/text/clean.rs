@@ -71,13 +71,42 @@ impl Line {
 }
 
 pub fn clean_lines(text: &str, warnings: &mut Vec<Warning>) -> Vec<Line> {
-    let mut lines: Vec<Line> = text
-        .split('\n')
-        .enumerate()
-        .map(|(index, raw)| clean_line(index + 1, raw.trim_end_matches('\r'), warnings))
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut row_above = 0;
+    for (index, raw) in text.split('\n').enumerate() {
+        let raw = raw.trim_end_matches('\r');
+        let mut line = clean_line(index + 1, raw, warnings);
+        if line.cells.is_none() && row_above >= MIN_ROW_CELLS {
+            line.cells = lone_cell_row(raw);
+        }
+        if !line.is_blank() {
+            row_above = line.cells.as_ref().map_or(0, Vec::len);
+        }
+        lines.push(line);
+    }
     bare_pipe_tables(&mut lines);
     lines
+}
+
+/// A row of tabs has at least this many cells.
+const MIN_ROW_CELLS: usize = 3;
+
+/// Under a row of tabs, a line that fills one cell of its own (`\t\t配套建设停车场\t\t`: tabs
+/// on both sides, or two before it) is a row too: its cell keeps its column. (A single tab
+/// before a line alone is a Word export's indent.)
+fn lone_cell_row(raw: &str) -> Option<Vec<String>> {
+    let text = raw.trim_matches(|c: char| c != '\t' && is_space(c));
+    let leading = text.len() - text.trim_start_matches('\t').len();
+    let trailing = text.len() - text.trim_end_matches('\t').len();
+    let core = text.trim_matches('\t');
+    if core.is_empty() || leading == 0 || (trailing == 0 && leading < 2) {
+        return None;
+    }
+    let cells = text
+        .split('\t')
+        .map(|c| c.trim_matches(is_space).to_string())
+        .collect();
+    Some(cells)
 }
 
 /// A pipe table printed without the outer pipes (`序号 | 任务 | 牵头单位`, then `--- | --- | ---`):
@@ -307,6 +336,28 @@ mod tests {
         assert_eq!(texts, ["标题", "序号", "", "正文"]);
         assert!(lines[1].cell_start && !lines[0].cell_start);
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn a_lone_cell_between_tabs_under_a_row_is_a_row_and_an_indent_is_not() {
+        let text =
+            "1\t修路\t县交通局\n\t\t建桥\t\n\t\t县财政局\n\t段落缩进\n说明\n\t\t不在表下\t\n";
+        let lines = clean_lines(text, &mut Vec::new());
+        let cells: Vec<Option<Vec<&str>>> = lines
+            .iter()
+            .map(|l| {
+                l.cells
+                    .as_ref()
+                    .map(|c| c.iter().map(String::as_str).collect())
+            })
+            .collect();
+        assert_eq!(cells[1], Some(vec!["", "", "建桥", ""]));
+        assert_eq!(cells[2], Some(vec!["", "", "县财政局"]));
+        assert_eq!(
+            cells[3], None,
+            "a single tab before a line alone is an indent"
+        );
+        assert_eq!(cells[5], None, "not under a row");
     }
 
     #[test]

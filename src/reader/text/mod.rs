@@ -289,10 +289,12 @@ const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 fn copied_merges(cells: &[String], above: &[&Cell]) -> Vec<usize> {
     let blank = |text: &str| text.trim().is_empty();
     let spans_down = |cell: &Cell| cell.col_span == 1 && !blank(&cell.text);
+    // A row of one cell of its own carries on that cell's text or list instead, as in a table
+    // saved without its merges (a CSV).
     let continues = cells.len() == above.len()
         && cells.first().is_some_and(|first| blank(first))
         && above.first().is_some_and(|cell| spans_down(cell))
-        && cells.iter().any(|text| !blank(text));
+        && cells.iter().filter(|text| !blank(text)).nth(1).is_some();
     if !continues {
         return Vec::new();
     }
@@ -472,6 +474,16 @@ mod tests {
                 ["2", "整治河道。", "", "县水利局"],
             ],
             "a row with its own 序号 keeps its empty cell"
+        );
+        // One cell of its own carries that cell on: nothing is merged into it.
+        let b = blocks("序号\t工作内容\t责任单位\n1\t修缮校舍。\t县教育局\n\t\t县住建局\n");
+        assert_eq!(
+            table_texts(&b[0]),
+            [
+                ["序号", "工作内容", "责任单位"],
+                ["1", "修缮校舍。", "县教育局"],
+                ["", "", "县住建局"],
+            ]
         );
         // Under the header, and under a heading merged across, an empty first cell is empty.
         let b = blocks(
