@@ -109,12 +109,13 @@ fn is_close_bracket(c: char) -> bool {
     matches!(c, '）' | ')')
 }
 
-/// `一、` (or `一，`): the number, white space, the comma.
+/// `一、` (or `一，`, or `一.` as a typist without the 、 key prints it): the number, white
+/// space, the comma.
 fn chinese(line: &str) -> Option<Label> {
     let mut cursor = Cursor::new(line);
     let digits = cursor.run(is_chinese_digit, 4)?;
     cursor.spaces();
-    cursor.one(|c| matches!(c, '、' | '，' | ','))?;
+    cursor.one(|c| matches!(c, '、' | '，' | ',' | '.' | '．'))?;
     Some(Label {
         kind: LabelKind::Chinese,
         seq: digits.to_string(),
@@ -426,7 +427,7 @@ mod tests {
     fn label_patterns() -> Vec<(LabelKind, regex::Regex)> {
         let zh = "[一二三四五六七八九十百零〇]";
         let patterns = [
-            (LabelKind::Chinese, format!(r"^({zh}{{1,4}})\s*[、，,]")),
+            (LabelKind::Chinese, format!(r"^({zh}{{1,4}})\s*[、，,.．]")),
             (
                 LabelKind::ParenChinese,
                 format!(r"^([（(]\s*({zh}{{1,4}})\s*[）)])[、.．]?"),
@@ -619,6 +620,14 @@ mod tests {
         assert_eq!(
             label("一、总体要求"),
             Some((LabelKind::Chinese, "一".into(), 1, "总体要求"))
+        );
+        assert_eq!(
+            label("二.开展集中拆除"),
+            Some((LabelKind::Chinese, "二".into(), 2, "开展集中拆除"))
+        );
+        assert_eq!(
+            label("三．保障措施"),
+            Some((LabelKind::Chinese, "三".into(), 3, "保障措施"))
         );
         assert_eq!(
             label("（十二）冶金"),

@@ -506,7 +506,14 @@ pub fn key_values(
             // 责任单位及责任人：县交通局 李某某 names a unit beside its 责任人.
             Column::Persons => {
                 for name in split_persons(&[value]).0 {
-                    if is_gov_body(&name) {
+                    if let Some((unit, person)) =
+                        unit_with_person(&name).filter(|(_, p)| names_a_person(p))
+                    {
+                        for unit in units.split(unit) {
+                            push_unique(&mut assignment.support, unit);
+                        }
+                        push_unique(&mut assignment.persons, person.to_string());
+                    } else if names_units(&name) || unit_with_person(&name).is_some() {
                         for unit in units.split(&name) {
                             push_unique(&mut assignment.support, unit);
                         }
@@ -551,6 +558,33 @@ pub fn key_values(
 /// `县交通局（李某某）`): a cell or key that gives each unit with its 责任人. A name is a surname
 /// and one or two characters that no unit's name ends like; one printed before any unit is
 /// left, as nothing then shows that the list names people beside units.
+/// `县交通局（李某某）` → (`县交通局`, `李某某`): a body, or a group of them (`各乡镇`), with
+/// what follows it in brackets.
+fn unit_with_person(unit: &str) -> Option<(&str, &str)> {
+    unit.strip_suffix(['）', ')'])
+        .and_then(|inner| inner.rsplit_once(['（', '(']))
+        .filter(|(name, person)| !person.is_empty() && names_units(name))
+}
+
+/// A person's name, or a post that stands for its holder (`乡镇长`, `主要负责人`).
+fn names_a_person(text: &str) -> bool {
+    use crate::normalize::persons::{is_personal_name, is_post};
+    (is_personal_name(text) && !is_gov_body(text))
+        || is_post(text)
+        || text.ends_with(RESPONSIBLE_PERSON)
+}
+
+/// A body's name or a group of bodies (`各乡镇`, `相关部门`).
+fn names_units(name: &str) -> bool {
+    is_gov_body(name)
+        || crate::vocab::UNIT_LINE_STARTS
+            .iter()
+            .any(|s| name.len() > s.len() && name.starts_with(s))
+}
+
+/// A post that names whoever heads a unit (`主要负责人`).
+const RESPONSIBLE_PERSON: &str = "负责人";
+
 pub fn take_people_after_units(units: &mut Vec<String>) -> Vec<String> {
     use crate::normalize::persons::is_personal_name;
     // `卫健`, `林草`: a department's short form is no name, whatever its first character.
@@ -576,12 +610,8 @@ pub fn take_people_after_units(units: &mut Vec<String>) -> Vec<String> {
             people.push(unit);
             continue;
         }
-        // `县交通局（李某某）`: the person in brackets after the unit.
-        if let Some((name, person)) = unit
-            .strip_suffix(['）', ')'])
-            .and_then(|inner| inner.rsplit_once(['（', '(']))
-            .filter(|(name, person)| is_gov_body(name) && is_person(person))
-        {
+        // `县交通局（李某某）`, `各乡镇（乡镇长）`: the person or post in brackets after the unit.
+        if let Some((name, person)) = unit_with_person(&unit).filter(|(_, p)| names_a_person(p)) {
             people.push(person.to_string());
             kept.push(name.to_string());
             seen_unit = true;
@@ -2250,6 +2280,19 @@ mod tests {
         assert_eq!(
             (a.support, a.persons),
             (vec!["县交通局".to_string()], vec!["李某某".to_string()])
+        );
+        // A group of units with its post in brackets; a group with its other level stays.
+        let a = keyed("责任单位及责任人：县住建局（钱某）、各乡镇（乡镇长）、各镇（街道）");
+        assert_eq!(
+            (a.support, a.persons),
+            (
+                vec![
+                    "县住建局".to_string(),
+                    "各乡镇".to_string(),
+                    "各镇（街道）".to_string()
+                ],
+                vec!["钱某".to_string(), "乡镇长".to_string()]
+            )
         );
     }
 

@@ -508,7 +508,23 @@ fn row_task(
         context.split(&join_cell_lines(&lines))
     };
     let mut names = |lines: Vec<&str>| {
-        let (names, joined) = split_persons(&lines);
+        // A register's own cell holds a name a line: a line never finishes the one above.
+        let (names, joined) = if in_full {
+            let mut names: Vec<String> = Vec::new();
+            let mut joined = Vec::new();
+            for line in &lines {
+                let (more, more_joined) = split_persons(&[line]);
+                for name in more {
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                joined.extend(more_joined);
+            }
+            (names, joined)
+        } else {
+            split_persons(&lines)
+        };
         for j in joined {
             warnings.push(Warning::at(
                 row.at.clone(),
@@ -661,6 +677,26 @@ mod tests {
         // A labelled text is a heading; a note is a note.
         assert_eq!(t.tasks[1].section, ["（一）生态环境"]);
         assert_eq!(t.notes, ["完成时限为最迟时间"]);
+    }
+
+    #[test]
+    fn a_registers_own_person_cell_holds_a_name_a_line() {
+        let text = "序号,任务,责任人\n1,修路,\"钱某\n主要负责人\"\n";
+        let document = crate::reader::csv::read_csv(text).unwrap();
+        let crate::document::Block::Table(grid) = &document.blocks[0] else {
+            panic!("a table");
+        };
+        let rows = table_rows(grid);
+        let read = |in_full| {
+            build_table(&rows.rows, text.into(), in_full, &mut Vec::new())
+                .expect("a table")
+                .tasks[0]
+                .persons
+                .clone()
+        };
+        assert_eq!(read(true), ["钱某", "主要负责人"]);
+        // Printed, a line that opens with 主要负责人 finishes the one above (各部门 / 主要负责人).
+        assert_eq!(read(false), ["钱某主要负责人"]);
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub fn is_personal_name(text: &str) -> bool {
 
 /// A post standing alone among names (`副县长`, `县政府办主任`, `局长`), or a text that ends with
 /// one, as the posts a name may follow without a space do.
-fn is_post(token: &str) -> bool {
+pub fn is_post(token: &str) -> bool {
     POSTS.end(token)
 }
 
