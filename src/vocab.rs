@@ -616,9 +616,9 @@ pub const ADDRESSEE_MODALS: &[&str] = &["应当", "必须", "应", "要", "须"]
 /// Words that begin with a modal's character but say no "must" (`单位应急预案`, `部门要素`).
 pub const MODAL_LOOKALIKES: &[&str] = &["应急", "应用", "应对", "要素", "要求", "要点", "须知"];
 
-/// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`, `明确区环保局为牵头
+/// Words that open a clause naming who acts (`由区环保局牵头`, `并由各乡镇负责`, `责成县城管局牵头`, `明确区环保局为牵头
 /// 单位`), not its unit.
-pub const AGENT_MARKERS: &[&str] = &["并由", "由", "明确", "确定"];
+pub const AGENT_MARKERS: &[&str] = &["并由", "由", "责成", "明确", "确定"];
 
 /// What a topic before 由 names (`此项工作由县交通局牵头`, `上述任务由…`): the work, never a unit.
 pub const AGENT_TOPICS: &[&str] = &[
@@ -754,6 +754,9 @@ pub const LONG_TITLE_ENDINGS: &[&str] = &[
     "表",
     "重点工作",
     "工作重点",
+    "实事",
+    "项目",
+    "工程",
 ];
 
 /// Endings of an issuing body's name on the signature line.

@@ -955,6 +955,7 @@ pub fn parse_phrase(
     // Each clause's units in the phrase's order, with the role its verb gives (`None`: no verb).
     let mut groups: Vec<(Option<ClauseRole>, Vec<String>)> = Vec::new();
     let mut standing = Vec::new();
+    let mut named_people: Vec<(String, bool)> = Vec::new();
     let mut deadline = None;
     let mut first_leads = first_leads;
     let mut forward = false;
@@ -993,6 +994,23 @@ pub fn parse_phrase(
             continue;
         }
         let (named, role) = strip_verb(clause);
+        // `县长王某某负责`: a leader (or a unit's head, `局长李某`) takes the part, not a unit.
+        if let Some((name, post)) = role
+            .and_then(|_| crate::normalize::persons::name_and_post(named.trim()))
+            .filter(|_| !names_a_unit(named))
+        {
+            let leads = crate::vocab::LEADER_POSTS.iter().any(|p| post.ends_with(p));
+            named_people.push((name.to_string(), leads));
+            // `县交通局局长钱某`: the unit the person heads takes the part with them.
+            let unit = crate::vocab::PERSON_POST_ENDINGS
+                .iter()
+                .find_map(|e| post.strip_suffix(e))
+                .filter(|u| names_a_unit(u));
+            if let Some(unit) = unit {
+                groups.push((role, units.split(unit)));
+            }
+            continue;
+        }
         let mut names = units.split(named);
         if role.is_none() {
             // `县财政局保障资金`: a clause of no role verb names its unit before what it does; a
@@ -1083,6 +1101,12 @@ pub fn parse_phrase(
     assignment.lead = lead.into_vec();
     assignment.support = support.into_vec();
     assignment.standing_support = standing;
+    for (name, leads) in named_people {
+        match leads {
+            true => push_unique(&mut assignment.leaders, name),
+            false => push_unique(&mut assignment.persons, name),
+        }
+    }
     (!assignment.is_empty()).then_some(assignment)
 }
 
@@ -1823,6 +1847,20 @@ mod tests {
         assert_eq!(a.support, ["县交通局"]);
         let b = phrase("县城管局负责，并由各街道配合");
         assert_eq!(b.support, ["各街道"]);
+        let c = phrase("责成县金融办牵头，县财政局协助");
+        assert_eq!(c.lead, ["县金融办"]);
+    }
+
+    #[test]
+    fn a_leader_or_a_units_head_who_takes_the_part_is_no_unit() {
+        let a = phrase("县长王某某负责");
+        assert_eq!((a.leaders, a.support), (vec!["王某某".to_string()], vec![]));
+        let b = phrase("赵某副县长牵头，县交通局配合");
+        assert_eq!(b.leaders, ["赵某"]);
+        assert_eq!(b.support, ["县交通局"]);
+        let c = phrase("县交通局局长钱某负责");
+        assert_eq!(c.persons, ["钱某"]);
+        assert_eq!(c.support, ["县交通局"]);
     }
 
     #[test]

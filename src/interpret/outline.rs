@@ -1058,8 +1058,7 @@ fn leading_leaders(head: &str) -> Vec<String> {
     leaders_in(head).into_iter().map(|l| l.name).collect()
 }
 
-/// The paragraphs left after assignments were taken out, one per line.
-/// The paragraphs of a block as one text, a line each; a line that stops inside its sentence
+/// The paragraphs of a block (left after assignments were taken out) as one text, a line each; a line that stops inside its sentence
 /// (`…改造，`) was wrapped by the page and runs on into the next.
 fn join_paragraphs(head: &str, body: &[String]) -> String {
     let mut text = String::new();

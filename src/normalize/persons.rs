@@ -134,6 +134,20 @@ fn person_named(printed: &str) -> &str {
     after_post.or_else(before_post).unwrap_or(name)
 }
 
+/// `县长王某某` → (`王某某`, `县长`), `王某某副县长` → (`王某某`, `副县长`): a name and the post
+/// printed against it, nothing else.
+pub fn name_and_post(token: &str) -> Option<(&str, &str)> {
+    let name = person_named(token);
+    if name.len() == token.len() || !is_personal_name(name) {
+        return None;
+    }
+    let post = token
+        .strip_prefix(name)
+        .or_else(|| token.strip_suffix(name))
+        .unwrap_or(token);
+    is_post(post).then_some((name, post))
+}
+
 /// `王某某副县长`, `副县长王某某`: a name and a post printed against it, no space between.
 fn names_beside_a_post(token: &str) -> bool {
     let named = person_named(token);
