@@ -757,6 +757,7 @@ pub const LONG_TITLE_ENDINGS: &[&str] = &[
     "实事",
     "项目",
     "工程",
+    "举措",
 ];
 
 /// Endings of an issuing body's name on the signature line.

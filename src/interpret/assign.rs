@@ -506,9 +506,7 @@ pub fn key_values(
             // 责任单位及责任人：县交通局 李某某 names a unit beside its 责任人.
             Column::Persons => {
                 for name in split_persons(&[value]).0 {
-                    if let Some((unit, person)) =
-                        unit_with_person(&name).filter(|(_, p)| names_a_person(p))
-                    {
+                    if let Some((unit, person)) = unit_and_bracketed_person(&name) {
                         for unit in units.split(unit) {
                             push_unique(&mut assignment.support, unit);
                         }
@@ -554,10 +552,6 @@ pub fn key_values(
     (!assignment.is_empty()).then_some((assignment, first..text.len()))
 }
 
-/// Takes out of a list of units the people it names beside them (`县交通局`, `李某某`, or
-/// `县交通局（李某某）`): a cell or key that gives each unit with its 责任人. A name is a surname
-/// and one or two characters that no unit's name ends like; one printed before any unit is
-/// left, as nothing then shows that the list names people beside units.
 /// `县交通局（李某某）` → (`县交通局`, `李某某`): a body, or a group of them (`各乡镇`), with
 /// what follows it in brackets.
 fn unit_with_person(unit: &str) -> Option<(&str, &str)> {
@@ -566,12 +560,18 @@ fn unit_with_person(unit: &str) -> Option<(&str, &str)> {
         .filter(|(name, person)| !person.is_empty() && names_units(name))
 }
 
-/// A person's name, or a post that stands for its holder (`乡镇长`, `主要负责人`).
-fn names_a_person(text: &str) -> bool {
-    use crate::normalize::persons::{is_personal_name, is_post};
-    (is_personal_name(text) && !is_gov_body(text))
-        || is_post(text)
-        || text.ends_with(RESPONSIBLE_PERSON)
+/// `县交通局（李某某）`, `各乡镇（乡镇长）`, `县住建局（局长王某）` → the unit and the person (the
+/// name where a post stands beside it) or the post that stands for its holder.
+fn unit_and_bracketed_person(unit: &str) -> Option<(&str, &str)> {
+    use crate::normalize::persons::{is_personal_name, is_post, name_and_post};
+    let (unit, person) = unit_with_person(unit)?;
+    if is_personal_name(person) && !is_gov_body(person) {
+        return Some((unit, person));
+    }
+    if let Some((name, _)) = name_and_post(person) {
+        return Some((unit, name));
+    }
+    (is_post(person) || person.ends_with(RESPONSIBLE_PERSON)).then_some((unit, person))
 }
 
 /// A body's name or a group of bodies (`各乡镇`, `相关部门`).
@@ -585,6 +585,10 @@ fn names_units(name: &str) -> bool {
 /// A post that names whoever heads a unit (`主要负责人`).
 const RESPONSIBLE_PERSON: &str = "负责人";
 
+/// Takes out of a list of units the people it names beside them (`县交通局`, `李某某`, or
+/// `县交通局（李某某）`): a cell or key that gives each unit with its 责任人. A name is a surname
+/// and one or two characters that no unit's name ends like; one printed before any unit is
+/// left, as nothing then shows that the list names people beside units.
 pub fn take_people_after_units(units: &mut Vec<String>) -> Vec<String> {
     use crate::normalize::persons::is_personal_name;
     // `卫健`, `林草`: a department's short form is no name, whatever its first character.
@@ -611,7 +615,7 @@ pub fn take_people_after_units(units: &mut Vec<String>) -> Vec<String> {
             continue;
         }
         // `县交通局（李某某）`, `各乡镇（乡镇长）`: the person or post in brackets after the unit.
-        if let Some((name, person)) = unit_with_person(&unit).filter(|(_, p)| names_a_person(p)) {
+        if let Some((name, person)) = unit_and_bracketed_person(&unit) {
             people.push(person.to_string());
             kept.push(name.to_string());
             seen_unit = true;
@@ -2320,16 +2324,19 @@ mod tests {
             (vec!["县交通局".to_string()], vec!["李某某".to_string()])
         );
         // A group of units with its post in brackets; a group with its other level stays.
-        let a = keyed("责任单位及责任人：县住建局（钱某）、各乡镇（乡镇长）、各镇（街道）");
+        let a = keyed(
+            "责任单位及责任人：县住建局（钱某）、各乡镇（乡镇长）、各镇（街道）、县水利局（局长孙某）",
+        );
         assert_eq!(
             (a.support, a.persons),
             (
                 vec![
                     "县住建局".to_string(),
                     "各乡镇".to_string(),
-                    "各镇（街道）".to_string()
+                    "各镇（街道）".to_string(),
+                    "县水利局".to_string()
                 ],
-                vec!["钱某".to_string(), "乡镇长".to_string()]
+                vec!["钱某".to_string(), "乡镇长".to_string(), "孙某".to_string()]
             )
         );
     }

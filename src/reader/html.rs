@@ -405,6 +405,9 @@ const KEPT_ATTRIBUTES: &[LocalName] = &[
     local_name!("colspan"),
     local_name!("rowspan"),
     local_name!("style"),
+    // An ordered list's first number and kind.
+    local_name!("start"),
+    local_name!("type"),
 ];
 
 /// Only what the reader looks at is kept: Word's markup gives most elements a long style, a
@@ -838,6 +841,8 @@ impl Page {
         let mut collector = Collector::default();
         let mut line = root.line();
         let in_cell = matches!(out, Out::Lines(_));
+        // The lists open around the walk, each `<ol>` with the number its next item shows.
+        let mut lists: Vec<Option<u32>> = Vec::new();
         let mut edges = root.traverse();
         while let Some(edge) = edges.next() {
             match edge {
@@ -873,6 +878,26 @@ impl Page {
                         } else if is_block(tag) {
                             out.flush(&mut collector);
                         }
+                        if *tag == local_name!("ol") {
+                            // Letters and roman numerals (`type="a"`) are no numbers a notice uses.
+                            let decimal = el
+                                .attr(&local_name!("type"))
+                                .is_none_or(|t| t.trim() == "1");
+                            let start = el
+                                .attr(&local_name!("start"))
+                                .and_then(|s| s.trim().parse().ok());
+                            lists.push(decimal.then(|| start.unwrap_or(1)));
+                        } else if *tag == local_name!("ul") {
+                            lists.push(None);
+                        } else if *tag == local_name!("li")
+                            && let Some(Some(number)) = lists.last_mut()
+                        {
+                            // An ordered list shows its items' numbers: they are the page's text.
+                            if !opens_with_number(node) {
+                                collector.push(&format!("{number}."), line);
+                            }
+                            *number += 1;
+                        }
                     } else if let Some(text) = node.text() {
                         collector.push(text, line);
                     }
@@ -880,6 +905,12 @@ impl Page {
                 Edge::Close(node) => {
                     if node.element().is_some_and(|e| is_block(e.name())) {
                         out.flush(&mut collector);
+                    }
+                    if node
+                        .element()
+                        .is_some_and(|e| matches!(*e.name(), local_name!("ol") | local_name!("ul")))
+                    {
+                        lists.pop();
                     }
                 }
             }
@@ -1007,6 +1038,15 @@ fn is_data_table(table: NodeRef<'_>, stats: &StatsByNode) -> bool {
         })
         .nth(1)
         .is_some()
+}
+
+/// Whether an element's text opens with a number of its own (`<li>1.推行…</li>`).
+fn opens_with_number(node: NodeRef<'_>) -> bool {
+    node.descendants()
+        .filter_map(|d| d.text())
+        .map(|t| t.trim_start_matches(crate::normalize::is_space))
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| crate::document::numbering::parse_label(t).is_some())
 }
 
 fn is_block(tag: &LocalName) -> bool {
@@ -1349,6 +1389,36 @@ style='font-family:仿宋_GB2312'>压实属地<o:p></o:p></span><span style='mso
 <p class=MsoNormal><span style='display:none'>隐藏</span><o:p>&nbsp;</o:p></p></div></body></html>";
         let (document, _) = read(page);
         assert_eq!(paragraphs(&document), ["一、压实属地责任，县应急局牵头。"]);
+    }
+
+    #[test]
+    fn an_ordered_lists_items_show_their_numbers() {
+        let page = |list: &str| {
+            format!(
+                "<html><head><meta charset=utf-8></head><body><div class=article>{list}</div></body></html>"
+            )
+        };
+        let (document, _) = read(&page(
+            "<ol><li>推行网上办理。</li><li>压减审批时限。<ul><li>清单管理。</li></ul></li>\
+             <li>3.已有编号。</li></ol>",
+        ));
+        assert_eq!(
+            paragraphs(&document),
+            [
+                "1.推行网上办理。",
+                "2.压减审批时限。",
+                "清单管理。",
+                "3.已有编号。"
+            ]
+        );
+        let (document, _) = read(&page(
+            "<ol start=\"5\"><li>修缮校舍。</li><li>加固围墙。</li></ol>",
+        ));
+        assert_eq!(paragraphs(&document), ["5.修缮校舍。", "6.加固围墙。"]);
+        let (document, _) = read(&page(
+            "<ol type=\"a\"><li>字母项。</li><li>又一项。</li></ol>",
+        ));
+        assert_eq!(paragraphs(&document), ["字母项。", "又一项。"]);
     }
 
     #[test]
