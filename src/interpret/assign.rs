@@ -582,6 +582,10 @@ fn names_units(name: &str) -> bool {
             .any(|s| name.len() > s.len() && name.starts_with(s))
 }
 
+/// The longest name with its post (`县住房和城乡建设局局长欧阳某某`), in bytes: a longer clause
+/// names no one person.
+const PERSON_WITH_POST_MAX_BYTES: usize = 72;
+
 /// A post that names whoever heads a unit (`主要负责人`).
 const RESPONSIBLE_PERSON: &str = "负责人";
 
@@ -1000,8 +1004,12 @@ pub fn parse_phrase(
         let (named, role) = strip_verb(clause);
         // `县长王某某负责`: a leader (or a unit's head, `局长李某`) takes the part, not a unit.
         if let Some((name, post)) = role
+            .filter(|_| {
+                named.len() <= PERSON_WITH_POST_MAX_BYTES
+                    && !named.contains(['、', '，', ','])
+                    && !names_a_unit(named)
+            })
             .and_then(|_| crate::normalize::persons::name_and_post(named.trim()))
-            .filter(|_| !names_a_unit(named))
         {
             let leads = crate::vocab::LEADER_POSTS.iter().any(|p| post.ends_with(p));
             named_people.push((name.to_string(), leads));

@@ -175,13 +175,13 @@ pub fn post_head_line(line: &str) -> Option<String> {
 fn bare_unit(core: &str) -> Option<&str> {
     // Counted only as far as the limit: most lines asked are paragraphs.
     let short = core.chars().nth(HEAD_MAX_CHARS).is_none() && core.chars().nth(2).is_some();
-    // `责任单位/县住建局` is a key and its value, not a name.
     let plain = || {
         !core.contains([
             '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':', '/', '／',
-        ]) && !opens_with_key(core)
+        ])
     };
-    (short && plain() && is_gov_body(core)).then_some(core)
+    // `责任单位/县住建局` is a key and its value, not a name.
+    (short && plain() && is_gov_body(core) && !opens_with_key(core)).then_some(core)
 }
 
 /// Endings of a heading over one owner's duties.
