@@ -321,7 +321,7 @@ pub fn detect_layout(lines: &[Line], has_table_header: bool) -> Layout {
                         parse_label(&n.text).is_none() && !people::is_leader_heading(&n.text)
                     })
                 } else {
-                    people::opens_with_leader(&l.text)
+                    people::opens_with_leader(&l.text) || people::heads_share(lines, *i)
                 }
             })
             .count();

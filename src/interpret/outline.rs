@@ -180,7 +180,9 @@ fn collect_nodes(lines: &[Line], layout: Layout, notes: &mut Vec<String>) -> Vec
         // so is each unit's head line or paragraph in a duty list.
         let label = label.or_else(|| {
             let opens_block = match layout {
-                Layout::LeaderDivision => people::opens_with_leader(&line.text),
+                Layout::LeaderDivision => {
+                    people::opens_with_leader(&line.text) || people::heads_share(lines, index)
+                }
                 Layout::DutyList => {
                     duties::opens_unit_block(&line.text) || duties::heads_duties(lines, index)
                 }

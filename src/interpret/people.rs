@@ -121,6 +121,7 @@ pub fn leaders_in(sentence: &str) -> Vec<NamedLeader> {
         .or_else(|| comrade_leader(sentence))
         .or_else(|| name_colon_leader(sentence))
         .or_else(|| heading_leader(sentence))
+        .or_else(|| post_colon_name(sentence))
     {
         found.push(leader);
     }
@@ -308,6 +309,55 @@ fn name_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
+/// The longest post before the colon of a leader's head line (`分管日常工作的常务副县长：`).
+const POST_COLON_MAX_CHARS: usize = 12;
+
+/// `县长：张某某` (or `副县长：李某（挂职）`) alone on its line: a post, a colon and a name, as a
+/// head line over the paragraphs of the leader's share. A 领导小组's `组长：王某某` names a member.
+fn post_colon_name(line: &str) -> Option<NamedLeader> {
+    let (post, name) = line.trim().split_once(['：', ':'])?;
+    let post = post.trim_matches(is_space);
+    if post.chars().nth(POST_COLON_MAX_CHARS).is_some()
+        || post.ends_with(GROUP_LEADER)
+        || !LEADER_POSTS.iter().any(|p| post.ends_with(p))
+    {
+        return None;
+    }
+    let name = name.trim_matches(is_space);
+    let name = match name.strip_suffix(['）', ')']) {
+        Some(inner) => inner
+            .rsplit_once(['（', '('])
+            .map_or(name, |(before, _)| before),
+        None => name,
+    };
+    let name = name
+        .strip_suffix("同志")
+        .unwrap_or(name)
+        .trim_matches(is_space);
+    is_personal_name(name).then(|| NamedLeader {
+        name: name.to_string(),
+        title: post.to_string(),
+    })
+}
+
+/// The post of a group's leader (组长, 副组长): a member of a 领导小组, not a share of the work.
+const GROUP_LEADER: &str = "组长";
+
+/// Whether a line heads a leader's share as `县长：张某某`: the next line that is not blank is
+/// a paragraph of its own, not another such line (a list of members) or a numbered item.
+pub fn heads_share(lines: &[super::Line], index: usize) -> bool {
+    use crate::document::numbering::parse_label;
+    post_colon_name(&lines[index].text).is_some()
+        && lines[index + 1..]
+            .iter()
+            .find(|n| !n.is_blank())
+            .is_some_and(|n| {
+                parse_label(&n.text).is_none()
+                    && post_colon_name(&n.text).is_none()
+                    && !is_leader_heading(&n.text)
+            })
+}
+
 /// `链长：钱某某（区委常委、副区长）`: a short post, a colon, a name and the posts in brackets.
 fn post_colon_leader(sentence: &str) -> Option<NamedLeader> {
     let (post, rest) = sentence.split_once(['：', ':'])?;
@@ -321,9 +371,14 @@ fn post_colon_leader(sentence: &str) -> Option<NamedLeader> {
     let count = name.chars().count();
     ((2..=4).contains(&count) && starts_with_surname(name) && name.chars().all(is_han)).then(|| {
         let posts = rest[open..].trim_matches(['（', '(', '）', ')']);
+        // `（挂职）` is a note on the leader, not one more post.
+        let title = match LEADER_POSTS.iter().any(|p| posts.contains(p)) {
+            true => format!("{post}、{posts}"),
+            false => post.to_string(),
+        };
         NamedLeader {
             name: name.to_string(),
-            title: format!("{post}、{posts}"),
+            title,
         }
     })
 }
@@ -540,6 +595,25 @@ mod tests {
         assert_eq!(leaders_in("吴某某同志 负责应急管理工作")[0].name, "吴某某");
         // A comrade mentioned in passing does not head a division.
         assert!(leaders_in("王某某同志的先进事迹值得学习").is_empty());
+    }
+
+    #[test]
+    fn a_post_a_colon_and_a_name_alone_head_the_leaders_share() {
+        let lines = crate::interpret::lines_of(
+            "县长：张某某\n主持全面工作。\n副县长：李某（挂职）\n负责教育工作。\n\
+             组长：王某某\n负责统筹。\n主任：赵某\n副主任：钱某\n",
+        );
+        let heads: Vec<bool> = (0..lines.len()).map(|i| heads_share(&lines, i)).collect();
+        assert_eq!(
+            heads,
+            [true, false, true, false, false, false, false, false],
+            "a group's 组长 and a list of members head no share"
+        );
+        let named: Vec<(String, String)> = leaders_in("副县长：李某（挂职）")
+            .into_iter()
+            .map(|l| (l.name, l.title))
+            .collect();
+        assert_eq!(named, [("李某".to_string(), "副县长".to_string())]);
     }
 
     #[test]
