@@ -95,6 +95,9 @@ pub const COLUMN_HEADERS: &[(&str, Column)] = &[
     ("目标任务", Column::Task),
     ("任务", Column::Task),
     ("事项", Column::Task),
+    // A category over the tasks of its rows (类别, 项目类别); last, as `任务类别` names the task.
+    ("类别", Column::Section),
+    ("分类", Column::Section),
 ];
 
 /// Headers of the 存在问题 column of progress, which name it only in a header that also has a

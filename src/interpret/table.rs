@@ -457,6 +457,11 @@ pub fn build_table(
     let has_lead_column = columns.contains(&Some(Column::Lead));
     // A table with the register's own ID column was written by dutyctl: its names are in full.
     let names_in_full = names_in_full || columns.contains(&Some(Column::Id));
+    // A category printed once over the rows it covers (类别 | 序号 | 任务, a merged cell saved
+    // without its merge) holds for each row left empty under it; a register's own 所属章节 is
+    // written for every task.
+    let section_column = columns.iter().position(|c| *c == Some(Column::Section));
+    let mut category: Option<Vec<String>> = None;
     for (section, row) in task_rows {
         let mut task = row_task(
             &row,
@@ -467,6 +472,17 @@ pub fn build_table(
             document,
             warnings,
         );
+        if let Some(c) = section_column.filter(|_| !names_in_full) {
+            let printed = row
+                .cells
+                .get(c)
+                .is_some_and(|cell| !cell.text().trim().is_empty());
+            match &category {
+                Some(above) if !printed => task.section = above.clone(),
+                _ if printed => category = Some(task.section.clone()),
+                _ => {}
+            }
+        }
         // A column with no role is kept with the task's text, never dropped.
         for (c, column) in columns.iter().enumerate() {
             if *column == Some(Column::Notes)
@@ -677,6 +693,22 @@ mod tests {
         // A labelled text is a heading; a note is a note.
         assert_eq!(t.tasks[1].section, ["（一）生态环境"]);
         assert_eq!(t.notes, ["完成时限为最迟时间"]);
+    }
+
+    #[test]
+    fn a_category_printed_once_holds_for_the_rows_under_it() {
+        let t = table(
+            "类别\t序号\t工作任务\t责任单位\n经济发展\t1\t招商引资\t县商务局\n\t2\t项目建设\t县发改局\n社会民生\t3\t新建学校\t县教育局\n",
+        );
+        let sections: Vec<&[String]> = t.tasks.iter().map(|t| t.section.as_slice()).collect();
+        assert_eq!(
+            sections,
+            [
+                &["经济发展".to_string()][..],
+                &["经济发展".to_string()],
+                &["社会民生".to_string()]
+            ]
+        );
     }
 
     #[test]
