@@ -1063,7 +1063,8 @@ fn leading_leaders(head: &str) -> Vec<String> {
 /// The paragraphs of a block (left after assignments were taken out) as one text, a line each; a line that stops inside its sentence
 /// (`…改造，`) was wrapped by the page and runs on into the next.
 fn join_paragraphs(head: &str, body: &[String]) -> String {
-    let mut text = String::new();
+    let bytes = head.len() + body.iter().map(|p| p.len() + 1).sum::<usize>();
+    let mut text = String::with_capacity(bytes);
     for paragraph in std::iter::once(head)
         .chain(body.iter().map(String::as_str))
         .map(str::trim)

@@ -311,10 +311,16 @@ fn name_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
 
 /// The longest post before the colon of a leader's head line (`分管日常工作的常务副县长：`).
 const POST_COLON_MAX_CHARS: usize = 12;
+/// The longest such line, in bytes: the post, the colon, a name and a note (`（挂职）`).
+const POST_COLON_LINE_MAX_BYTES: usize = 32 * 3;
 
 /// `县长：张某某` (or `副县长：李某（挂职）`) alone on its line: a post, a colon and a name, as a
 /// head line over the paragraphs of the leader's share. A 领导小组's `组长：王某某` names a member.
 fn post_colon_name(line: &str) -> Option<NamedLeader> {
+    // A post, a name and a note are a short line: a paragraph is ruled out by its length.
+    if line.len() > POST_COLON_LINE_MAX_BYTES {
+        return None;
+    }
     let (post, name) = line.trim().split_once(['：', ':'])?;
     let post = post.trim_matches(is_space);
     if post.chars().nth(POST_COLON_MAX_CHARS).is_some()

@@ -20,6 +20,7 @@ use clean::Line;
 pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
     let mut lines = cell_lines::join_rows(flat::unflatten(clean::clean_lines(text, warnings)));
     let mut blocks = Vec::new();
+    let wrap = wrap_width(&lines);
     let mut i = 0;
     while i < lines.len() {
         let line = &lines[i];
@@ -35,7 +36,12 @@ pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
         } else {
             // The line is done with: its text moves into the paragraph, with the lines that
             // close a bracket it leaves open.
-            let through = bracket_closed_by(&lines, i).unwrap_or(i);
+            let mut through = i;
+            while let Some(next) = bracket_closed_by(&lines, through)
+                .or_else(|| wrap.and_then(|width| runs_on(&lines, through, width)))
+            {
+                through = next;
+            }
             let mut text = std::mem::take(&mut lines[i].text);
             for line in &mut lines[i + 1..=through] {
                 text.push_str(line.text.trim());
@@ -49,6 +55,82 @@ pub fn read_text(text: &str, warnings: &mut Vec<Warning>) -> Document {
         blocks,
         properties: Vec::new(),
     }
+}
+
+/// Lines a page wrapped at one width: this many must reach it, within [`WRAP_SLACK`]…
+const WRAPPED_MIN_LINES: usize = 5;
+/// …in display columns (a CJK character is two): digits and Latin letters are narrower.
+const WRAP_SLACK: usize = 4;
+/// The narrowest and widest wrap, in display columns: a column of a page, never a paragraph.
+const WRAP_COLUMNS: std::ops::RangeInclusive<usize> = 30..=120;
+
+/// The width a PDF or a narrow page wrapped the text at (every line of a paragraph but its last
+/// as wide as the page), in display columns: the widest at which [`WRAPPED_MIN_LINES`] plain
+/// lines, and a third of the long ones, end together. None for text written a paragraph a line,
+/// whose lines end wherever their paragraphs do.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    // A line's bytes bound its width (an ASCII byte a column, a character of three bytes two):
+    // most lines of text written a paragraph a line are ruled out without counting.
+    let (fewest, most) = (*WRAP_COLUMNS.start(), *WRAP_COLUMNS.end());
+    let plain = || lines.iter().filter(|l| is_plain(l));
+    let longer = plain().filter(|l| l.text.len() > most * 3).count();
+    let mut widths: Vec<(usize, bool)> = plain()
+        .filter(|l| l.text.len() + l.indent >= fewest && l.text.len() <= most * 3)
+        .map(|l| (line_width(l), ends_sentence(&l.text)))
+        .filter(|(w, _)| *w >= fewest)
+        .collect();
+    widths.sort_unstable_by_key(|w| std::cmp::Reverse(w.0));
+    let width = widths
+        .windows(WRAPPED_MIN_LINES)
+        .find(|run| run[0].0 - run[WRAPPED_MIN_LINES - 1].0 <= WRAP_SLACK)
+        .map(|run| run[0].0)
+        .filter(|w| WRAP_COLUMNS.contains(w))?;
+    let reaching: Vec<bool> = widths
+        .iter()
+        .filter(|(w, _)| w.abs_diff(width) <= WRAP_SLACK)
+        .map(|(_, ends)| *ends)
+        .collect();
+    let long = longer + widths.iter().filter(|(w, _)| *w * 2 >= width).count();
+    // Wrapped, the lines that reach the width mostly stop inside a sentence.
+    let inside = reaching.iter().filter(|ends| !**ends).count();
+    (reaching.len() * 3 >= long && inside >= WRAPPED_MIN_LINES && inside * 2 >= reaching.len())
+        .then_some(width)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['。', '；', '！', '？', '：', ';', '!', '?', ':'])
+}
+
+fn is_plain(line: &Line) -> bool {
+    !line.text.is_empty() && line.cells.is_none() && !line.cell_start
+}
+
+/// How far a line stands out, its indent included (a paragraph's first line is indented), in
+/// display columns: an ASCII character one, any other two (CJK text and its punctuation). Read
+/// from the bytes, as a wrap is found from the width of every line.
+fn line_width(line: &Line) -> usize {
+    let columns: usize = line
+        .text
+        .bytes()
+        .filter(|b| b & 0xC0 != 0x80)
+        .map(|b| if b < 0x80 { 1 } else { 2 })
+        .sum();
+    line.indent + columns
+}
+
+/// The line after `at` where `at` reaches the wrap width inside its sentence and the next line
+/// is plain and unnumbered: a paragraph the page wrapped goes on there.
+fn runs_on(lines: &[Line], at: usize, width: usize) -> Option<usize> {
+    let line = &lines[at];
+    let next = lines.get(at + 1)?;
+    let full = line_width(line) + WRAP_SLACK >= width;
+    (full
+        && !ends_sentence(&line.text)
+        && is_plain(line)
+        && is_plain(next)
+        && crate::document::numbering::parse_label(next.text.trim_start()).is_none())
+    .then_some(at + 1)
 }
 
 /// Most lines a bracket left open may run on: a PDF's or a narrow page's line wraps inside
@@ -372,6 +454,49 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn lines_a_page_wrapped_at_its_width_run_on_into_their_paragraph() {
+        let texts = |text: &str| -> Vec<String> {
+            blocks(text)
+                .iter()
+                .map(|b| match b {
+                    Block::Paragraph(p) => p.text.clone(),
+                    other => panic!("not a paragraph: {other:?}"),
+                })
+                .collect()
+        };
+        // Every line but a paragraph's last is 20 characters wide.
+        let wrapped = "某县工作方案\n一、主要任务\n\
+            1.推进农村改厕，新改建户厕两千户，同步建\n设粪污处理设施。牵头单位：县农业农村局；\n\
+            配合单位：县卫健局、县财政局、各乡镇政府\n人民政府。\n\
+            2.加强垃圾治理，完善收运处置体系，实现全\n覆盖。\n\
+            3.推进污水治理，完成三十个行政村治理任务\n，基本消除黑臭水体。\n\
+            4.开展清洁行动，组织群众清理房前屋后杂物\n和生活垃圾。\n";
+        assert_eq!(
+            texts(wrapped),
+            [
+                "某县工作方案",
+                "一、主要任务",
+                "1.推进农村改厕，新改建户厕两千户，同步建设粪污处理设施。牵头单位：县农业农村局；",
+                "配合单位：县卫健局、县财政局、各乡镇政府人民政府。",
+                "2.加强垃圾治理，完善收运处置体系，实现全覆盖。",
+                "3.推进污水治理，完成三十个行政村治理任务，基本消除黑臭水体。",
+                "4.开展清洁行动，组织群众清理房前屋后杂物和生活垃圾。",
+            ]
+        );
+        // Lines of all widths, a paragraph each, end where their paragraphs do.
+        let by_paragraph = "某县工作方案\n加强领导\n推进农村改厕，新改建户厕两千户\n同步建设粪污处理设施\n\
+            加强垃圾治理，完善收运处置体系，实现全覆盖，推进污水治理\n完成治理任务\n";
+        assert_eq!(texts(by_paragraph).len(), 6);
+        // Paragraphs of one length that each end their sentence show no wrap: a title among
+        // them as long stays apart from the line under it.
+        let even = "某县关于印发农村人居环境整治提升实施方案的通知\n某政办〔2027〕1号\n\
+            一、推进农村改厕，新改建户厕两千户。\n二、加强垃圾治理，完善收运处置体系。\n\
+            三、推进污水治理，完成村庄治理任务。\n四、开展清洁行动，清理房前屋后杂物。\n\
+            五、健全长效机制，落实管护责任主体。\n";
+        assert_eq!(texts(even).len(), 7);
     }
 
     #[test]
