@@ -456,17 +456,19 @@ mod tests {
             .collect()
     }
 
+    /// The paragraphs of a text that holds no table.
+    fn texts(text: &str) -> Vec<String> {
+        blocks(text)
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph(p) => p.text.clone(),
+                other => panic!("not a paragraph: {other:?}"),
+            })
+            .collect()
+    }
+
     #[test]
     fn lines_a_page_wrapped_at_its_width_run_on_into_their_paragraph() {
-        let texts = |text: &str| -> Vec<String> {
-            blocks(text)
-                .iter()
-                .map(|b| match b {
-                    Block::Paragraph(p) => p.text.clone(),
-                    other => panic!("not a paragraph: {other:?}"),
-                })
-                .collect()
-        };
         // Every line but a paragraph's last is 20 characters wide.
         let wrapped = "某县工作方案\n一、主要任务\n\
             1.推进农村改厕，新改建户厕两千户，同步建\n设粪污处理设施。牵头单位：县农业农村局；\n\
@@ -501,15 +503,6 @@ mod tests {
 
     #[test]
     fn a_line_that_leaves_a_bracket_open_runs_on_to_the_line_that_closes_it() {
-        let texts = |text: &str| -> Vec<String> {
-            blocks(text)
-                .iter()
-                .map(|b| match b {
-                    Block::Paragraph(p) => p.text.clone(),
-                    other => panic!("not a paragraph: {other:?}"),
-                })
-                .collect()
-        };
         assert_eq!(
             texts("1.推进垃圾分类。（责任\n单位：县城管局、各乡镇）\n2.整治河道。\n"),
             [
