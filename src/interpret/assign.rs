@@ -949,6 +949,7 @@ pub fn parse_phrase(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<Assignment> {
+    let phrase = &*with_spaced_keys(phrase);
     if may_hold_keys(phrase) && !assignment_keys(phrase).is_empty() {
         return key_values(phrase, units, first_leads).map(|(a, _)| a);
     }
@@ -1120,6 +1121,44 @@ pub fn parse_phrase(
         }
     }
     (!assignment.is_empty()).then_some(assignment)
+}
+
+/// `牵头单位 县城管局；配合单位　县公安局` → `牵头单位：县城管局；配合单位：县公安局`: a whole key that
+/// opens a clause of a bracket, set apart from its value by spaces instead of a colon.
+fn with_spaced_keys(phrase: &str) -> std::borrow::Cow<'_, str> {
+    fn spaced_key(clause: &str) -> Option<(&'static str, &str)> {
+        ASSIGNMENT_LINE_KEYS.iter().find_map(|(key, _)| {
+            let rest = clause.trim_start().strip_prefix(key)?;
+            let value = rest.trim_start_matches(crate::normalize::is_space);
+            let names = value.len() < rest.len()
+                && value.chars().next().is_some_and(crate::normalize::is_han)
+                && !ASSIGNMENT_LINE_KEYS
+                    .iter()
+                    .any(|(k, _)| value.starts_with(k));
+            names.then_some((*key, value))
+        })
+    }
+    // Most brackets hold no space: they are handed back as they are.
+    if !phrase.contains(crate::normalize::is_space) {
+        return std::borrow::Cow::Borrowed(phrase);
+    }
+    let mut out = String::with_capacity(phrase.len() + 6);
+    let mut changed = false;
+    for piece in phrase.split_inclusive(['；', ';', '，', ',']) {
+        match spaced_key(piece) {
+            Some((key, value)) => {
+                out.push_str(key);
+                out.push('：');
+                out.push_str(value);
+                changed = true;
+            }
+            None => out.push_str(piece),
+        }
+    }
+    match changed {
+        true => std::borrow::Cow::Owned(out),
+        false => std::borrow::Cow::Borrowed(phrase),
+    }
 }
 
 /// Whether a name is a unit's with a lead mark after it (`县交通局（牵头）`).
@@ -1861,6 +1900,16 @@ mod tests {
         assert_eq!(b.support, ["各街道"]);
         let c = phrase("责成县金融办牵头，县财政局协助");
         assert_eq!(c.lead, ["县金融办"]);
+    }
+
+    #[test]
+    fn a_key_set_apart_from_its_value_by_spaces_is_a_key() {
+        let a = phrase("牵头单位 县水利局；配合单位　县公安局、县财政局");
+        assert_eq!(a.lead, ["县水利局"]);
+        assert_eq!(a.support, ["县公安局", "县财政局"]);
+        // Spaces inside a list are no key's.
+        let b = phrase("县水利局 县公安局负责");
+        assert_eq!(b.support, ["县水利局", "县公安局"]);
     }
 
     #[test]

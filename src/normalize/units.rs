@@ -87,6 +87,14 @@ pub fn lead_mark_in(text: &str) -> Option<char> {
         })
 }
 
+/// A key printed without its colon (`（责任单位 县水利局）`) names no unit.
+fn is_key_word(piece: &str) -> bool {
+    (piece.ends_with("单位") || piece.ends_with("部门"))
+        && crate::vocab::ASSIGNMENT_LINE_KEYS
+            .iter()
+            .any(|(key, _)| *key == piece)
+}
+
 /// `part` without a closing bracket that is the marks' legend (`县公安局（*为牵头单位）`).
 fn without_legend(part: &str) -> &str {
     let Some(inner) = part.strip_suffix(['）', ')']) else {
@@ -232,7 +240,7 @@ impl<'a> UnitContext<'a> {
             }
             for piece in split_conjunction(strip_generic_tail(part.trim())) {
                 let piece = strip_generic_tail(piece);
-                if piece.is_empty() || GENERIC_UNITS.contains(&piece) {
+                if piece.is_empty() || GENERIC_UNITS.contains(&piece) || is_key_word(piece) {
                     continue;
                 }
                 let mut full = self.complete(piece);
@@ -564,6 +572,9 @@ mod tests {
             ["各乡镇街道", "各有关单位"]
         );
         assert_eq!(split("", "市工信局等有关部门"), ["市工信局"]);
+        // A key printed without its colon is no unit.
+        assert_eq!(split("", "责任单位 县水利局"), ["县水利局"]);
+        assert_eq!(split("", "配合部门　县财政局"), ["县财政局"]);
     }
 
     #[test]
