@@ -431,6 +431,13 @@ pub fn key_values(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<(Assignment, std::ops::Range<usize>)> {
+    if let Some(colonised) = with_spaced_line_keys(text) {
+        let (assignment, _) = key_values(&colonised, units, first_leads)?;
+        let opens = text.len() - text.trim_start_matches(crate::normalize::is_space).len();
+        return Some((assignment, opens..text.len()));
+    }
+    let copulas = with_copula_keys(text);
+    let text = &*copulas;
     if !may_hold_keys(text) {
         return None;
     }
@@ -550,6 +557,121 @@ pub fn key_values(
     }
     // Keys that name nothing (适用范围：…) alone are text, not an assignment.
     (!assignment.is_empty()).then_some((assignment, first..text.len()))
+}
+
+/// The longest key of [`ASSIGNMENT_LINE_KEYS`], in characters (具体负责单位).
+const KEY_MAX_CHARS: usize = 6;
+
+/// `牵头单位　县住建局　配合单位　县财政局` / `完成时限  2027年6月底` → the same with colons: a
+/// line laid out as a form, opening with a whole key set apart from its value by spaces, each
+/// later key on it set apart the same way. A key followed by another key (a header row,
+/// `牵头单位  配合单位`) or by nothing is no key's value; a notes key opens no such line.
+fn with_spaced_line_keys(text: &str) -> Option<String> {
+    use crate::normalize::is_space;
+    let is_key = |piece: &str| {
+        ASSIGNMENT_LINE_KEYS
+            .iter()
+            .any(|(key, column)| *key == piece && *column != Column::Notes)
+    };
+    let names_a_value = |value: &str| {
+        value.chars().next().is_some_and(|c| {
+            crate::normalize::is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
+        }) && !ASSIGNMENT_LINE_KEYS
+            .iter()
+            .any(|(key, _)| value.starts_with(key))
+    };
+    // The key is the line's first word: most lines hold no space that near their start.
+    let line = text.trim_start_matches(is_space);
+    let first_word_end = line
+        .char_indices()
+        .take(KEY_MAX_CHARS + 1)
+        .find(|(_, c)| is_space(*c))?
+        .0;
+    if !is_key(&line[..first_word_end]) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    let mut first = true;
+    while !rest.is_empty() {
+        let end = rest.find(is_space).unwrap_or(rest.len());
+        let (piece, after) = rest.split_at(end);
+        let next = after.trim_start_matches(is_space);
+        out.push_str(piece);
+        if is_key(piece) && !next.is_empty() && names_a_value(next) {
+            out.push('：');
+        } else if first {
+            return None;
+        } else {
+            out.push_str(&after[..after.len() - next.len()]);
+        }
+        first = false;
+        rest = next;
+    }
+    Some(out)
+}
+
+/// `责任单位为区文旅局，完成时间为2027年10月` → `责任单位：区文旅局，完成时间：2027年10月`: a whole
+/// key that opens its clause and names its value with a copula (为, 是) instead of a colon. Each
+/// copula and the colon are three bytes, so every place in the text stays where it was. Not a key
+/// inside a clause (`明确责任单位为…`), nor one another key follows.
+fn with_copula_keys(text: &str) -> std::borrow::Cow<'_, str> {
+    // The searchers are built once: building one costs more than a paragraph's search.
+    static COPULAS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| ["为", "是"].map(memchr::memmem::Finder::new));
+    // A key ends in one of few characters: most copulas are ruled out by the one before them.
+    static KEY_ENDINGS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        let mut endings: Vec<char> = ASSIGNMENT_LINE_KEYS
+            .iter()
+            .filter_map(|(key, _)| key.chars().next_back())
+            .collect();
+        endings.sort_unstable();
+        endings.dedup();
+        endings
+    });
+    let ends_a_key = |c: char| KEY_ENDINGS.binary_search(&c).is_ok();
+    let mut found: Vec<usize> = COPULAS
+        .iter()
+        .flat_map(|copula| copula.find_iter(text.as_bytes()))
+        .collect();
+    found.sort_unstable();
+    let mut at: Vec<usize> = Vec::new();
+    for i in found {
+        let before = &text[..i];
+        if before.chars().next_back().is_some_and(ends_a_key) {
+            let opens_clause = |key: &str| {
+                before.strip_suffix(key).is_some_and(|outside| {
+                    outside.chars().next_back().is_none_or(|p| {
+                        crate::normalize::is_space(p) || "。，,；;：:（(【[".contains(p)
+                    })
+                })
+            };
+            let value = &text[i + '为'.len_utf8()..];
+            let names_a_value = value.chars().next().is_some_and(|v| {
+                crate::normalize::is_han(v) || v.is_ascii_digit() || ('０'..='９').contains(&v)
+            }) && !ASSIGNMENT_LINE_KEYS
+                .iter()
+                .any(|(key, _)| value.starts_with(key));
+            let keyed = ASSIGNMENT_LINE_KEYS
+                .iter()
+                .any(|(key, column)| *column != Column::Notes && opens_clause(key));
+            if keyed && names_a_value {
+                at.push(i);
+            }
+        }
+    }
+    if at.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in at {
+        out.push_str(&text[from..i]);
+        out.push('：');
+        from = i + '为'.len_utf8();
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// `县交通局（李某某）` → (`县交通局`, `李某某`): a body, or a group of them (`各乡镇`), with
@@ -949,7 +1071,8 @@ pub fn parse_phrase(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<Assignment> {
-    let phrase = &*with_spaced_keys(phrase);
+    let spaced = with_spaced_keys(phrase);
+    let phrase = &*with_copula_keys(&spaced);
     if may_hold_keys(phrase) && !assignment_keys(phrase).is_empty() {
         return key_values(phrase, units, first_leads).map(|(a, _)| a);
     }
@@ -1910,6 +2033,71 @@ mod tests {
         // Spaces inside a list are no key's.
         let b = phrase("县水利局 县公安局负责");
         assert_eq!(b.support, ["县水利局", "县公安局"]);
+    }
+
+    #[test]
+    fn a_line_laid_out_as_a_form_sets_its_keys_apart_by_spaces() {
+        let a = keyed("牵头单位　县住建局　　配合单位　县财政局、县生态环境局");
+        assert_eq!(a.lead, ["县住建局"]);
+        assert_eq!(a.support, ["县财政局", "县生态环境局"]);
+        assert_eq!(
+            keyed("完成时限  2027年6月底").deadline.as_deref(),
+            Some("2027年6月底")
+        );
+        let (_, range) = key_values("  责任单位 各乡镇", &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(range, 2.."  责任单位 各乡镇".len());
+        // A header row, a key alone, a key inside a sentence or a notes key is no such line.
+        for text in [
+            "牵头单位  配合单位  完成时限",
+            "责任单位",
+            "责任单位 ",
+            "压实责任单位 主体责任",
+            "适用范围 全县各乡镇",
+        ] {
+            assert!(
+                key_values(text, &mut UnitContext::new(""), false).is_none(),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_key_is_longer_than_the_longest_a_form_line_opens_with() {
+        for (key, _) in ASSIGNMENT_LINE_KEYS {
+            assert!(key.chars().count() <= KEY_MAX_CHARS, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_key_may_name_its_value_with_a_copula() {
+        let text = "新建城市书房5处。责任单位为区文旅局，完成时间为2027年10月。";
+        let (a, range) = key_values(text, &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(a.support, ["区文旅局"]);
+        assert_eq!(a.deadline.as_deref(), Some("2027年10月"));
+        assert_eq!(
+            &text[range.start..],
+            "责任单位为区文旅局，完成时间为2027年10月。"
+        );
+        assert_eq!(
+            phrase("责任单位为县住建局、县财政局").support,
+            ["县住建局", "县财政局"]
+        );
+        let b = keyed("牵头单位是区住建局；配合单位为区财政局");
+        assert_eq!(
+            (b.lead, b.support),
+            (vec!["区住建局".to_string()], vec!["区财政局".to_string()])
+        );
+        // A key inside a clause, or one that names another key, is no key.
+        for text in [
+            "明确责任单位为区文旅局",
+            "责任单位为牵头单位的",
+            "各责任单位是主体",
+        ] {
+            assert!(
+                key_values(text, &mut UnitContext::new(""), false).is_none(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
