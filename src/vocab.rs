@@ -628,6 +628,21 @@ pub const AGENT_TOPICS: &[&str] = &[
     "工作", "任务", "事项", "项目", "措施", "办法", "方案", "规定", "细则",
 ];
 
+/// Words of manner just before 由 (`具体由县市场监管局负责`, `此项工作统一由…`): how the work is
+/// given, never part of a unit's name.
+pub const AGENT_MANNERS: &[&str] = &[
+    "具体",
+    "统一",
+    "分别",
+    "均",
+    "主要",
+    "全部",
+    "继续",
+    "仍",
+    "一律",
+    "原则上",
+];
+
 /// What a unit "负责" in a rule's closing article (`本办法由县水利局负责解释`): who reads the rule,
 /// not a task it carries.
 pub const INTERPRETING_DUTY: &str = "解释";
@@ -1111,6 +1126,27 @@ pub const NOTE_LABEL: &str = "备注";
 /// The labels a note line starts with when read (`备注：`, `注：`, `说明：`); a label's characters
 /// may be spaced out (`备  注：`), as a justified cell spaces them.
 pub const NOTE_LABELS: &[&str] = &["备注", "注", "说明"];
+/// The labels of a form's footer under a table (`填表人：王某某`, `联系电话：…`): who filled it in,
+/// checked it or answers questions about it, never a task.
+pub const FORM_FOOTER_LABELS: &[&str] = &[
+    "填表人",
+    "填报人",
+    "制表人",
+    "审核人",
+    "审核",
+    "联系人",
+    "联系电话",
+    "电话",
+    "填报单位",
+    "填表单位",
+    "报送单位",
+    "填报日期",
+    "填表日期",
+    "报送日期",
+    "制表日期",
+    "单位负责人",
+    "签发人",
+];
 /// What the Markdown writer calls the document's 文号, issuer and date.
 pub const DOCUMENT_FACT_LABELS: [&str; 3] = ["文号", "发文机关", "成文日期"];
 

@@ -918,8 +918,16 @@ pub fn after_agent_marker(clause: &str) -> &str {
         return clause;
     };
     let topic = &clause[..at];
-    let names_the_work = AGENT_TOPICS.iter().any(|t| topic.ends_with(t))
-        && topic.chars().count() <= AGENT_TOPIC_MAX_CHARS;
+    let names_work = |topic: &str| {
+        AGENT_TOPICS.iter().any(|t| topic.ends_with(t))
+            && topic.chars().count() <= AGENT_TOPIC_MAX_CHARS
+    };
+    // A word of manner may stand between the topic and 由 (`此项工作具体由`), or alone (`具体由`).
+    let names_the_work = names_work(topic)
+        || crate::vocab::AGENT_MANNERS
+            .iter()
+            .find_map(|manner| topic.strip_suffix(manner))
+            .is_some_and(|before| before.is_empty() || names_work(before));
     if names_the_work {
         &clause[at + '由'.len_utf8()..]
     } else {
@@ -2023,6 +2031,12 @@ mod tests {
         assert_eq!(b.support, ["各街道"]);
         let c = phrase("责成县金融办牵头，县财政局协助");
         assert_eq!(c.lead, ["县金融办"]);
+        // A word of manner before the marker, alone or after the topic, goes with it.
+        assert_eq!(
+            phrase("具体由县市场监管局负责落实").support,
+            ["县市场监管局"]
+        );
+        assert_eq!(phrase("此项工作统一由县财政局牵头").lead, ["县财政局"]);
     }
 
     #[test]

@@ -180,6 +180,36 @@ fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
     })
 }
 
+/// A row of a form's footer (`填表人：王某某 | | 联系电话：…`): every cell it fills opens with a
+/// footer's label and its colon. Its cells, set apart by a space, are a note of the table.
+fn form_footer(row: &Row) -> Option<String> {
+    let mut filled = row
+        .cells
+        .iter()
+        .map(|c| c.text())
+        .filter(|t| !t.trim().is_empty())
+        .peekable();
+    filled.peek()?;
+    let mut footer = String::new();
+    for text in filled {
+        let text = text.trim();
+        let labelled = crate::vocab::FORM_FOOTER_LABELS.iter().any(|label| {
+            text.strip_prefix(label).is_some_and(|rest| {
+                rest.trim_start_matches(crate::normalize::is_space)
+                    .starts_with(['：', ':'])
+            })
+        });
+        if !labelled {
+            return None;
+        }
+        if !footer.is_empty() {
+            footer.push(' ');
+        }
+        footer.push_str(text);
+    }
+    Some(footer)
+}
+
 /// The column and text of a row that fills one cell only, not its 序号, in a table with a 序号
 /// column (`| | 新建公路20公里 | |`).
 fn lone_cell(row: &Row, columns: &[Option<Column>]) -> Option<(usize, String)> {
@@ -383,6 +413,10 @@ pub fn build_table(
     let section_names = |s: &[Section]| s.iter().map(|s| s.heading.clone()).collect::<Vec<_>>();
 
     for row in &rows[first_row..] {
+        if let Some(footer) = form_footer(row) {
+            result.notes.push(footer);
+            continue;
+        }
         let incomplete = pending.as_ref().is_some_and(|(_, r)| r.cells.len() < width);
         if row.cells.len() == 1 {
             let text = row.cells[0].text();
@@ -679,6 +713,8 @@ mod tests {
             ",（一）生态环境,,,\n",
             "2,治理河道,县水利局,,2027年11月\n",
             ",备注：完成时限为最迟时间,,,\n",
+            "填表人：王某某,,联系电话：12345678,,\n",
+            "审核人 ：李某,,,,\n",
         );
         let document = crate::reader::csv::read_csv(text).unwrap();
         let crate::document::Block::Table(grid) = &document.blocks[0] else {
@@ -692,7 +728,15 @@ mod tests {
         assert!(t.tasks[0].section.is_empty());
         // A labelled text is a heading; a note is a note.
         assert_eq!(t.tasks[1].section, ["（一）生态环境"]);
-        assert_eq!(t.notes, ["完成时限为最迟时间"]);
+        // A form's footer is a note too, never a task.
+        assert_eq!(
+            t.notes,
+            [
+                "完成时限为最迟时间",
+                "填表人：王某某 联系电话：12345678",
+                "审核人 ：李某"
+            ]
+        );
     }
 
     #[test]

@@ -227,7 +227,9 @@ impl<'a> UnitContext<'a> {
             })
             .collect();
         for (starts_group, part) in parts {
-            let part = without_legend(strip_scope_note(part.trim()));
+            // A dash may introduce the list (`…。——县住建局牵头`): no name opens with one.
+            let part = part.trim().trim_start_matches(['—', '－', '─', '–', '-']);
+            let part = without_legend(strip_scope_note(part));
             let (part, mark) = without_marks(part);
             // A mark or a stop left alone (`*`) names nobody.
             if !part.chars().any(char::is_alphanumeric) {
@@ -526,6 +528,12 @@ mod tests {
             UnitContext::new(words).split("区交通局、某岛海事局、福建银监局某岛办事处、经发局"),
             ["区交通局", "某岛海事局", "福建银监局某岛办事处", "区经发局"]
         );
+    }
+
+    #[test]
+    fn a_dash_that_introduces_a_list_is_no_part_of_a_name() {
+        assert_eq!(split("", "——县住建局、财政局"), ["县住建局", "县财政局"]);
+        assert_eq!(split("", "－县交通局"), ["县交通局"]);
     }
 
     #[test]
