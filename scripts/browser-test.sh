@@ -31,6 +31,7 @@ mkdir -p "$folder/对比" "$work/downloads" "$work/profile"
 cp examples/notice.txt "$folder/2024年安全生产重点工作.txt"
 cp fixtures/table_merged_cells_word.docx "$folder/东湖区责任分解表.docx"
 cp fixtures/table_merged_cells_excel.xlsx "$folder/东湖区责任分解表.xlsx"
+cp fixtures/table_web_spans.html "$folder/临江区任务分解表.html"
 cp fixtures/diff/2023.txt "$folder/对比/平安市2023年安全生产重点工作.txt"
 cp fixtures/diff/2024.txt "$folder/对比/平安市2024年安全生产重点工作.txt"
 # A unit directory that lists the units of the notice and of the workbook but not the one the

@@ -171,6 +171,19 @@ def main():
         browser.screenshot(os.path.join(args.screenshots, "serve-grid.png"))
         passed.append("a sheet shown as a grid, a row's cell highlighted")
 
+        # A page's table row is shown once though its cells stand on lines of their own: a task
+        # whose cell is not the row's first is shown at its row.
+        browser.click('#document-list li[data-path$=".html"]')
+        browser.wait("the page's register", "return document.getElementById('doc-name').textContent.includes('临江区') && document.querySelectorAll('.task-row').length > 3")
+        browser.click((ROW % 0) + " .cell.task")
+        also = browser.wait("the row highlighted", "const l = document.querySelector('#source li.hl'); return l && (l.dataset.also || '')")
+        source = browser.run("return 'line:' + current.register.tasks[0].source.line")
+        assert source in also.split(), (source, also)
+        row_text = browser.run("return document.querySelector('#source li.hl .text').textContent")
+        title = browser.run("return current.register.tasks[0].title")
+        assert title in row_text, (title, row_text)
+        passed.append("a page's table row shown for a task whose cell stands on a later line")
+
         # Compare: this year's notice against last year's, picked from the folder.
         browser.click('#document-list li[data-path="对比/平安市2024年安全生产重点工作.txt"]')
         browser.wait("the 2024 register", "return document.getElementById('doc-name').textContent.includes('2024') && document.querySelectorAll('.task-row').length > 5")

@@ -2959,9 +2959,14 @@ fn web_pages_give_the_register_of_their_text_twin() {
         );
     }
     let table = register(&import_stdout(&fixtures().join("table_web_spans.html")));
+    // The 重点工作 cell spans the rows of its measures: the section of each.
     assert_eq!(
-        table["tasks"][1]["title"], "健全责任体系",
+        table["tasks"][1]["section"][1], "健全责任体系",
         "a cell spanning rows applies to each"
+    );
+    assert_eq!(
+        table["tasks"][1]["title"],
+        "修订安全生产权力和责任清单，明确部门监管职责"
     );
     assert_eq!(
         table["tasks"][2]["lead"].as_sequence().map(Vec::len),
@@ -2969,8 +2974,8 @@ fn web_pages_give_the_register_of_their_text_twin() {
     );
     assert_eq!(table["tasks"][3]["support"][1], "区消防救援大队");
     assert_eq!(
-        table["tasks"][0]["source"]["line"], 21,
-        "the source line of its first cell"
+        table["tasks"][0]["source"]["line"], 22,
+        "the source line of its task cell"
     );
 }
 
@@ -3225,12 +3230,14 @@ mod serve {
     /// Every key the page can highlight: lines, and a sheet's rows and cells.
     fn source_keys(opened: &serde_json::Value) -> Vec<String> {
         let source = &opened["source"];
-        let mut keys: Vec<String> = source["lines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| l["key"].as_str().unwrap().to_string())
-            .collect();
+        // A line is found by its key, or a row of a page's table by any of its cells'.
+        let mut keys: Vec<String> = Vec::new();
+        for line in source["lines"].as_array().unwrap() {
+            keys.push(line["key"].as_str().unwrap().to_string());
+            for also in line["also"].as_array().into_iter().flatten() {
+                keys.push(also.as_str().unwrap().to_string());
+            }
+        }
         for sheet in source["sheets"].as_array().unwrap() {
             for row in sheet["rows"].as_array().unwrap() {
                 keys.push(row["key"].as_str().unwrap().to_string());

@@ -162,9 +162,19 @@ fn heading_in_columns(row: &Row, columns: &[Option<Column>]) -> Option<String> {
     let others_empty = columns
         .iter()
         .zip(&row.cells)
-        .filter(|(c, _)| !matches!(c, Some(Column::Seq) | Some(Column::Task)))
+        .filter(|(c, _)| {
+            !matches!(
+                c,
+                Some(Column::Seq) | Some(Column::Task) | Some(Column::Section)
+            )
+        })
         .all(|(_, cell)| cell.text().trim().is_empty());
-    let (seq, task) = (text_of(Column::Seq), text_of(Column::Task));
+    // A heading's name may stand in the category column (`一 | 平安建设 | | …`).
+    let (seq, task) = match (text_of(Column::Task), text_of(Column::Section)) {
+        (task, category) if task.is_empty() => (text_of(Column::Seq), category),
+        (task, category) if category.is_empty() => (text_of(Column::Seq), task),
+        _ => return None,
+    };
     // A heading names a part (源头治理); a task without units says something (…，…。).
     let names_a_part =
         task.chars().count() <= 25 && !task.contains(['。', '；', '，', '：', ',', ';', ':']);
@@ -368,6 +378,33 @@ fn infer_unnamed_columns(columns: &mut [Option<Column>], data: &[Row]) {
     }
 }
 
+/// Of two task columns (`任务内容 | 具体措施`), the first is the broader where it is printed once
+/// over the rows it groups (merged down, so repeated, or left empty below): their section, and
+/// the later column is each row's task.
+fn group_by_broader_task_column(columns: &mut [Option<Column>], data: &[Row]) {
+    let mut tasks = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == Some(Column::Task))
+        .map(|(at, _)| at);
+    let (Some(broader), Some(narrower)) = (tasks.next(), tasks.next()) else {
+        return;
+    };
+    let text = |row: &Row, at: usize| row.cells.get(at).map(|c| c.text().trim().to_string());
+    let rows: Vec<(String, String)> = data
+        .iter()
+        .filter_map(|r| Some((text(r, broader)?, text(r, narrower)?)))
+        .filter(|(_, narrow)| !narrow.is_empty())
+        .collect();
+    let groups = rows.windows(2).any(|pair| {
+        let (above, below) = (&pair[0].0, &pair[1].0);
+        !above.is_empty() && (below.is_empty() || below == above)
+    });
+    if groups {
+        columns[broader] = Some(Column::Section);
+    }
+}
+
 fn column_of(header: &str) -> Option<Column> {
     crate::vocab::header_column(header)
 }
@@ -405,6 +442,7 @@ pub fn build_table(
         .map(|c| c.text().split_whitespace().collect::<String>())
         .collect();
     infer_unnamed_columns(&mut columns, &rows[first_row..]);
+    group_by_broader_task_column(&mut columns, &rows[first_row..]);
     let width = columns.len();
     let mut result = TableResult::default();
     let mut sections: Vec<Section> = Vec::new();
@@ -495,8 +533,10 @@ pub fn build_table(
     // without its merge) holds for each row left empty under it; a register's own 所属章节 is
     // written for every task.
     let section_column = columns.iter().position(|c| *c == Some(Column::Section));
-    let mut category: Option<Vec<String>> = None;
+    // The headings a category was printed under, and the section it gave.
+    let mut category: Option<(Vec<String>, Vec<String>)> = None;
     for (section, row) in task_rows {
+        let headings = section.clone();
         let mut task = row_task(
             &row,
             &columns,
@@ -512,8 +552,11 @@ pub fn build_table(
                 .get(c)
                 .is_some_and(|cell| !cell.text().trim().is_empty());
             match &category {
-                Some(above) if !printed => task.section = above.clone(),
-                _ if printed => category = Some(task.section.clone()),
+                // Not past a heading printed since: the category belongs to its own part.
+                Some((under, above)) if !printed && *under == headings => {
+                    task.section = above.clone()
+                }
+                _ if printed => category = Some((headings, task.section.clone())),
                 _ => {}
             }
         }
@@ -646,11 +689,17 @@ fn row_task(
     let printed_section = cell(Column::Section).join("");
     let section = if printed_section.trim().is_empty() {
         section
-    } else {
+    } else if in_full {
+        // A register's own 所属章节 holds the whole path.
         printed_section
             .split(SECTION_SEPARATOR)
             .map(|s| s.trim().to_string())
             .collect()
+    } else {
+        // A category is the innermost part, under the headings of the rows above it.
+        let mut section = section;
+        section.push(printed_section.replace('\n', "").trim().to_string());
+        section
     };
     let written = |column: Column| cell(column).join("\n");
     let progress = Progress::of(
@@ -737,6 +786,43 @@ mod tests {
                 "审核人 ：李某"
             ]
         );
+    }
+
+    #[test]
+    fn a_broader_task_column_printed_once_over_its_rows_is_their_section() {
+        let read = |text: &str| {
+            let document = crate::reader::csv::read_csv(text).unwrap();
+            let crate::document::Block::Table(grid) = &document.blocks[0] else {
+                panic!("a table");
+            };
+            let rows = table_rows(grid);
+            build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
+        };
+        let t = read(concat!(
+            "序号,任务内容,具体措施,责任单位\n",
+            "一,营商环境,,\n",
+            "1,优化审批,推行企业开办一日办结,县行政审批局\n",
+            ",,开展涉企收费清理,县发改局\n",
+            "2,提升城市品质,改造背街小巷20条,县住建局\n",
+        ));
+        let sections: Vec<_> = t.tasks.iter().map(|t| t.section.join("/")).collect();
+        assert_eq!(
+            sections,
+            [
+                "一、营商环境/优化审批",
+                "一、营商环境/优化审批",
+                "一、营商环境/提升城市品质"
+            ]
+        );
+        assert_eq!(t.tasks[1].title, "开展涉企收费清理");
+        // Two task columns that each row fills with its own text are one task's text.
+        let t = read(concat!(
+            "序号,任务内容,具体措施,责任单位\n",
+            "1,优化审批,推行企业开办一日办结,县行政审批局\n",
+            "2,提升城市品质,改造背街小巷20条,县住建局\n",
+        ));
+        assert!(t.tasks.iter().all(|t| t.section.is_empty()));
+        assert_eq!(t.tasks[1].title, "提升城市品质");
     }
 
     #[test]

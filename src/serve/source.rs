@@ -23,6 +23,10 @@ pub struct SourceLine {
     pub label: String,
     pub text: String,
     pub key: String,
+    /// The keys of the row's other cells where they start elsewhere (a page's cells each on a
+    /// line of their own): a task found at any of its row's cells is shown at the row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 /// One sheet (or a CSV file) as a grid.
@@ -109,6 +113,7 @@ pub fn source_view(bytes: &[u8], options: &ReadOptions) -> Result<Source, ReadEr
                     label,
                     text: paragraph.text.clone(),
                     key,
+                    also: Vec::new(),
                 });
             }
             Block::Table(table) => {
@@ -120,7 +125,19 @@ pub fn source_view(bytes: &[u8], options: &ReadOptions) -> Result<Source, ReadEr
                         .map(|cell| cell.text.replace('\n', " "))
                         .collect::<Vec<_>>()
                         .join(" │ ");
-                    lines.push(SourceLine { label, text, key });
+                    let mut also: Vec<String> = Vec::new();
+                    for cell in &row[1..] {
+                        let (_, other) = position_label_and_key(&cell.at);
+                        if other != key && !also.contains(&other) {
+                            also.push(other);
+                        }
+                    }
+                    lines.push(SourceLine {
+                        label,
+                        text,
+                        key,
+                        also,
+                    });
                 }
             }
         }
@@ -138,6 +155,7 @@ fn text_lines(text: &str) -> Vec<SourceLine> {
             label: (index + 1).to_string(),
             text: line.trim_end_matches('\r').to_string(),
             key: format!("line:{}", index + 1),
+            also: Vec::new(),
         })
         .collect()
 }
@@ -275,6 +293,31 @@ mod tests {
         assert_eq!(source.lines[1].label, "2");
         assert_eq!(source.lines[1].text, "一、总体要求");
         assert_eq!(source.lines[1].key, "line:2");
+    }
+
+    #[test]
+    fn a_page_table_row_is_found_at_any_of_its_cells_lines() {
+        let page = concat!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n",
+            "<table>\n",
+            "<tr><th>重点工作</th><th>具体任务</th><th>牵头单位</th></tr>\n",
+            "<tr>\n",
+            "<td rowspan=\"2\">健全责任体系</td>\n",
+            "<td>制定责任清单</td>\n",
+            "<td>区安委办</td>\n",
+            "</tr>\n",
+            "</table></body></html>\n",
+        );
+        let source = source_view(page.as_bytes(), &ReadOptions::default()).unwrap();
+        let row = source
+            .lines
+            .iter()
+            .find(|l| l.key == "line:5")
+            .expect("the row at its first cell");
+        assert_eq!(row.also, ["line:6", "line:7"]);
+        // A row on one line has no other keys.
+        let header = source.lines.iter().find(|l| l.key == "line:3").unwrap();
+        assert!(header.also.is_empty());
     }
 
     #[test]

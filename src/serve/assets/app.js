@@ -213,7 +213,8 @@ function renderSource() {
   $('source-note').textContent = lines.length || sheets.length ? '' : '（分解表文件没有原文可对照）';
   const list = document.createDocumentFragment();
   for (const line of lines) {
-    list.append(element('li', { 'data-key': line.key, class: warned.has(line.key) ? 'warned' : null },
+    const warnedRow = warned.has(line.key) || (line.also || []).some((key) => warned.has(key));
+    list.append(element('li', { 'data-key': line.key, 'data-also': line.also ? line.also.join(' ') : null, class: warnedRow ? 'warned' : null },
       element('span', { class: 'no' }, line.label), element('span', { class: 'text' }, line.text)));
   }
   $('source').replaceChildren(list);
@@ -247,7 +248,9 @@ function clearHighlight() {
 function highlightSource(key, cell) {
   clearHighlight();
   const pane = $('source-pane');
-  const line = key ? pane.querySelector('[data-key="' + CSS.escape(key) + '"]') : null;
+  // A row of a page's table is shown once, at its first cell; a task may start at another.
+  const line = key ? pane.querySelector('[data-key="' + CSS.escape(key) + '"]')
+    || pane.querySelector('[data-also~="' + CSS.escape(key) + '"]') : null;
   const target = cell ? pane.querySelector('td[data-key="' + CSS.escape(cell) + '"]') : null;
   if (line) line.classList.add('hl');
   if (target) target.classList.add('hl-cell');
