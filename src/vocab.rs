@@ -168,6 +168,7 @@ pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("领导", Column::Leaders),
     ("责任人", Column::Persons),
     ("联系人", Column::Persons),
+    ("姓名", Column::Persons),
     ("牵头", Column::Lead),
     ("主办", Column::Lead),
     ("主责", Column::Lead),
@@ -199,6 +200,10 @@ pub const HEADER_ROLE_WORDS: &[(&str, Column)] = &[
     ("工作", Column::Task),
     ("要求", Column::Task),
 ];
+
+/// A word of a header that says the table divides work among leaders (`分管工作`, `分管部门`):
+/// there a column of names (`姓名`) holds the leaders.
+pub const LEADER_SHARE_HEADER_WORD: &str = "分管";
 
 /// How a header cell ends when it names a column by a role word (措施, 单位 …): group names
 /// printed as data (各部门, 有关单位) begin with these instead.

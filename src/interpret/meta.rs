@@ -172,6 +172,20 @@ fn find_title(lines: &[Line]) -> Option<String> {
                 }
             }
         }
+        // `关于印发某县2027年重点工作` / `任务分解方案的通知`: a title opened by 关于 closes with 的
+        // and its kind (…的通知, …的意见); one cut before them goes on on the lines below.
+        let mut last = i;
+        while let Some((_, after)) = title.split_once("关于")
+            && !after.contains('的')
+            && last - i < TITLE_CONTINUED_MAX_LINES
+            && let Some(next) = candidates.get(last + 1)
+            && next.no == candidates[last].no + 1
+            && is_title_like(&next.text)
+            && ends_like_title(&next.text)
+        {
+            title.push_str(&next.text);
+            last += 1;
+        }
         // `某县人民政府办公室` / `关于印发…的通知`: the issuer on the line right above a title that
         // opens with 关于 is the title's first part, as the 公文 title names its issuer.
         if title.starts_with("关于")
@@ -194,10 +208,13 @@ fn find_title(lines: &[Line]) -> Option<String> {
             title = format!("{}{title}", above.text);
         }
         let title: String = title.chars().filter(|c| !is_space(*c)).collect();
-        return Some(fuller_title_below(&candidates[i + 1..], title));
+        return Some(fuller_title_below(&candidates[last + 1..], title));
     }
     None
 }
+
+/// The most lines below its first that a title opened by 关于 goes on over.
+const TITLE_CONTINUED_MAX_LINES: usize = 2;
 
 /// A portal's page title drops the issuer (`关于印发…的通知`); the 公文 title printed below it,
 /// under the 文号, is the same title with the issuer before 关于: that one is the title.
@@ -468,6 +485,24 @@ mod tests {
                 .date
                 .as_deref(),
             Some("2022-02-07")
+        );
+    }
+
+    #[test]
+    fn a_title_opened_by_guanyu_goes_on_to_its_kind() {
+        // The first line ends like a title (…重点工作) but 关于 has not met its 的 yet.
+        assert_eq!(
+            meta("某县人民政府办公室\n关于印发某县2027年重点工作\n任务分解方案的通知\n各乡镇：")
+                .title
+                .as_deref(),
+            Some("某县人民政府办公室关于印发某县2027年重点工作任务分解方案的通知")
+        );
+        // A title that has met its kind takes no line below.
+        assert_eq!(
+            meta("关于加强安全生产工作的意见\n安全生产工作方案\n")
+                .title
+                .as_deref(),
+            Some("关于加强安全生产工作的意见")
         );
     }
 

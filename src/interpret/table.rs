@@ -327,6 +327,18 @@ pub fn header_columns(row: &Row) -> Option<Vec<Option<Column>>> {
             }
         }
     }
+    // `姓名 | 职务 | 分管工作`: the names are the leaders whose shares the table lists.
+    let divides_among_leaders = row
+        .cells
+        .iter()
+        .any(|c| c.text().contains(crate::vocab::LEADER_SHARE_HEADER_WORD));
+    if divides_among_leaders && !columns.contains(&Some(Column::Leaders)) {
+        for column in columns.iter_mut() {
+            if *column == Some(Column::Persons) {
+                *column = Some(Column::Leaders);
+            }
+        }
+    }
     let known = columns.iter().filter(|c| c.is_some()).count();
     let header_like = row.cells.iter().all(|c| {
         let text = c.text();
@@ -750,6 +762,16 @@ mod tests {
         build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
     }
 
+    /// A workbook's or a page's table, where every cell is where it stands, as a CSV gives it.
+    fn csv_table(text: &str) -> TableResult {
+        let document = crate::reader::csv::read_csv(text).unwrap();
+        let crate::document::Block::Table(grid) = &document.blocks[0] else {
+            panic!("a table");
+        };
+        let rows = table_rows(grid);
+        build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
+    }
+
     #[test]
     fn a_row_filling_one_cell_of_its_own_carries_on_the_row_above() {
         // A workbook's or a page's rows: every cell is where it stands (a line of text with
@@ -765,12 +787,7 @@ mod tests {
             "填表人：王某某,,联系电话：12345678,,\n",
             "审核人 ：李某,,,,\n",
         );
-        let document = crate::reader::csv::read_csv(text).unwrap();
-        let crate::document::Block::Table(grid) = &document.blocks[0] else {
-            panic!("a table");
-        };
-        let rows = table_rows(grid);
-        let t = build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table");
+        let t = csv_table(text);
         assert_eq!(t.tasks.len(), 2);
         assert_eq!(t.tasks[0].text, "建设公路\n新建公路20公里");
         assert_eq!(t.tasks[0].support, ["县财政局", "县公安局"]);
@@ -789,16 +806,19 @@ mod tests {
     }
 
     #[test]
+    fn names_in_a_table_that_divides_work_among_leaders_are_the_leaders() {
+        let t = csv_table("姓名,职务,分管工作,分管部门\n王某某,县长,主持全面工作,县审计局\n");
+        assert_eq!(t.tasks[0].leaders, ["王某某"]);
+        assert!(t.tasks[0].persons.is_empty());
+        assert_eq!(t.tasks[0].support, ["县审计局"]);
+        // Elsewhere a column of names holds the persons.
+        let t = csv_table("序号,工作任务,责任单位,姓名\n1,改造小区,县住建局,张某\n");
+        assert_eq!(t.tasks[0].persons, ["张某"]);
+    }
+
+    #[test]
     fn a_broader_task_column_printed_once_over_its_rows_is_their_section() {
-        let read = |text: &str| {
-            let document = crate::reader::csv::read_csv(text).unwrap();
-            let crate::document::Block::Table(grid) = &document.blocks[0] else {
-                panic!("a table");
-            };
-            let rows = table_rows(grid);
-            build_table(&rows.rows, text.into(), false, &mut Vec::new()).expect("a table")
-        };
-        let t = read(concat!(
+        let t = csv_table(concat!(
             "序号,任务内容,具体措施,责任单位\n",
             "一,营商环境,,\n",
             "1,优化审批,推行企业开办一日办结,县行政审批局\n",
@@ -816,7 +836,7 @@ mod tests {
         );
         assert_eq!(t.tasks[1].title, "开展涉企收费清理");
         // Two task columns that each row fills with its own text are one task's text.
-        let t = read(concat!(
+        let t = csv_table(concat!(
             "序号,任务内容,具体措施,责任单位\n",
             "1,优化审批,推行企业开办一日办结,县行政审批局\n",
             "2,提升城市品质,改造背街小巷20条,县住建局\n",
