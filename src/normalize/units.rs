@@ -436,6 +436,10 @@ pub fn strip_generic_tail(text: &str) -> &str {
             .trim_end_matches(['。', '.', '：', ':', '…', '⋯'])
             .trim();
         let before = s.len();
+        if let Some(cut) = counted_group_at(s) {
+            s = &s[..cut];
+            continue;
+        }
         for tail in GENERIC_TAILS {
             if s.len() > tail.len() && s.ends_with(tail) {
                 s = &s[..s.len() - tail.len()];
@@ -446,6 +450,26 @@ pub fn strip_generic_tail(text: &str) -> &str {
             return s.trim();
         }
     }
+}
+
+/// Where a counted group closing a list starts (`县住建局等12个部门`, `等十余家单位`,
+/// `等多个相关部门`): 等, a count, 个 or 家, then the kind of body. What it counts names no one.
+fn counted_group_at(text: &str) -> Option<usize> {
+    const COUNTS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十百余多几若干两";
+    const KINDS: [&str; 3] = ["部门和单位", "部门", "单位"];
+    const QUALIFIERS: [&str; 4] = ["有关", "相关", "成员", "职能"];
+    let at = text.rfind('等')?;
+    let rest = &text[at + '等'.len_utf8()..];
+    let counted = rest.trim_start_matches(|c| COUNTS.contains(c));
+    if counted.len() == rest.len() || at == 0 {
+        return None;
+    }
+    let kind = counted.strip_prefix(['个', '家'])?;
+    let kind = QUALIFIERS
+        .iter()
+        .find_map(|q| kind.strip_prefix(q))
+        .unwrap_or(kind);
+    KINDS.contains(&kind).then_some(at)
 }
 
 /// `区卫健局（牵头医疗板块）` is 区卫健局: a bracket after a name that says what part the unit
@@ -528,6 +552,19 @@ mod tests {
             UnitContext::new(words).split("区交通局、某岛海事局、福建银监局某岛办事处、经发局"),
             ["区交通局", "某岛海事局", "福建银监局某岛办事处", "区经发局"]
         );
+    }
+
+    #[test]
+    fn a_counted_group_closing_a_list_names_no_one() {
+        assert_eq!(split("", "县住建局等12个部门"), ["县住建局"]);
+        assert_eq!(
+            split("", "县住建局、财政局等十余家相关单位"),
+            ["县住建局", "县财政局"]
+        );
+        assert_eq!(split("", "县一中等三个单位"), ["县一中"]);
+        // A count alone, or one of something else, is left as printed.
+        assert_eq!(strip_generic_tail("等12个部门"), "等12个部门");
+        assert_eq!(strip_generic_tail("县住建局等3个项目"), "县住建局等3个项目");
     }
 
     #[test]
