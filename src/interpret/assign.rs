@@ -431,10 +431,9 @@ pub fn key_values(
     units: &mut UnitContext,
     first_leads: bool,
 ) -> Option<(Assignment, std::ops::Range<usize>)> {
-    if let Some(colonised) = with_spaced_line_keys(text) {
+    if let Some((colonised, first_key)) = with_spaced_line_keys(text) {
         let (assignment, _) = key_values(&colonised, units, first_leads)?;
-        let opens = text.len() - text.trim_start_matches(crate::normalize::is_space).len();
-        return Some((assignment, opens..text.len()));
+        return Some((assignment, first_key..text.len()));
     }
     let copulas = with_copula_keys(text);
     let text = &*copulas;
@@ -562,16 +561,19 @@ pub fn key_values(
 /// The longest key of [`ASSIGNMENT_LINE_KEYS`], in characters (具体负责单位).
 const KEY_MAX_CHARS: usize = 6;
 
-/// `牵头单位　县住建局　配合单位　县财政局` / `完成时限  2027年6月底` → the same with colons: a
-/// line laid out as a form, opening with a whole key set apart from its value by spaces, each
-/// later key on it set apart the same way. A key followed by another key (a header row,
-/// `牵头单位  配合单位`) or by nothing is no key's value; a notes key opens no such line.
-fn with_spaced_line_keys(text: &str) -> Option<String> {
+/// `牵头单位　县住建局　配合单位　县财政局` / `实施道路提升工程　牵头单位　县交通局` → the same with
+/// colons, and where the first such key starts: a line laid out as a form, a whole key set apart
+/// by spaces from the words before it and from its value. A key followed by another key (a
+/// header row, `牵头单位  配合单位`) or by nothing is no key's value; a notes key is none.
+fn with_spaced_line_keys(text: &str) -> Option<(String, usize)> {
     use crate::normalize::is_space;
+    static WIDE_SPACE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let is_key = |piece: &str| {
-        ASSIGNMENT_LINE_KEYS
-            .iter()
-            .any(|(key, column)| *key == piece && *column != Column::Notes)
+        piece.chars().count() <= KEY_MAX_CHARS
+            && ASSIGNMENT_LINE_KEYS
+                .iter()
+                .any(|(key, column)| *key == piece && *column != Column::Notes)
     };
     let names_a_value = |value: &str| {
         value.chars().next().is_some_and(|c| {
@@ -580,35 +582,30 @@ fn with_spaced_line_keys(text: &str) -> Option<String> {
             .iter()
             .any(|(key, _)| value.starts_with(key))
     };
-    // The key is the line's first word: most lines hold no space that near their start.
-    let line = text.trim_start_matches(is_space);
-    let first_word_end = line
-        .char_indices()
-        .take(KEY_MAX_CHARS + 1)
-        .find(|(_, c)| is_space(*c))?
-        .0;
-    if !is_key(&line[..first_word_end]) {
+    // Most paragraphs hold no space at all: they are ruled out by one scan of their bytes.
+    let line_start = text.len() - text.trim_start_matches(is_space).len();
+    let line = text.trim_matches(is_space);
+    let bytes = line.as_bytes();
+    if memchr::memchr2(b' ', b'\t', bytes).is_none() && WIDE_SPACE.find(bytes).is_none() {
         return None;
     }
     let mut out = String::with_capacity(line.len() + 8);
+    let mut first_key = None;
     let mut rest = line;
-    let mut first = true;
     while !rest.is_empty() {
         let end = rest.find(is_space).unwrap_or(rest.len());
         let (piece, after) = rest.split_at(end);
         let next = after.trim_start_matches(is_space);
         out.push_str(piece);
         if is_key(piece) && !next.is_empty() && names_a_value(next) {
+            first_key.get_or_insert(line_start + line.len() - rest.len());
             out.push('：');
-        } else if first {
-            return None;
         } else {
             out.push_str(&after[..after.len() - next.len()]);
         }
-        first = false;
         rest = next;
     }
-    Some(out)
+    first_key.map(|at| (out, at))
 }
 
 /// `责任单位为区文旅局，完成时间为2027年10月` → `责任单位：区文旅局，完成时间：2027年10月`: a whole
@@ -2060,6 +2057,17 @@ mod tests {
         );
         let (_, range) = key_values("  责任单位 各乡镇", &mut UnitContext::new(""), false).unwrap();
         assert_eq!(range, 2.."  责任单位 各乡镇".len());
+        // After the task's words on its line.
+        let text = "实施道路提升工程　牵头单位　县交通局　配合单位　县城管局 ";
+        let (a, range) = key_values(text, &mut UnitContext::new(""), false).unwrap();
+        assert_eq!(
+            (a.lead, a.support),
+            (vec!["县交通局".to_string()], vec!["县城管局".to_string()])
+        );
+        assert_eq!(
+            &text[range.start..],
+            "牵头单位　县交通局　配合单位　县城管局 "
+        );
         // A header row, a key alone, a key inside a sentence or a notes key is no such line.
         for text in [
             "牵头单位  配合单位  完成时限",
