@@ -171,13 +171,21 @@ pub fn post_head_line(line: &str) -> Option<String> {
     duty_post(head).filter(|post| LEADER_POSTS.iter().any(|p| post.ends_with(p)))
 }
 
-/// A heading that is nothing but one body's name (`县应急管理局`, `县住房和城乡建设局`).
+/// A heading that is nothing but one body's name (`县应急管理局`, `县住房和城乡建设局`), or the name
+/// in the brackets that set a heading apart (`【县林业局】`).
 fn bare_unit(core: &str) -> Option<&str> {
+    const HEADING_BRACKETS: [(char, char); 4] =
+        [('【', '】'), ('［', '］'), ('[', ']'), ('〔', '〕')];
+    let core = HEADING_BRACKETS
+        .iter()
+        .find_map(|(open, close)| core.strip_prefix(*open)?.strip_suffix(*close))
+        .map_or(core, str::trim);
     // Counted only as far as the limit: most lines asked are paragraphs.
     let short = core.chars().nth(HEAD_MAX_CHARS).is_none() && core.chars().nth(2).is_some();
     let plain = || {
         !core.contains([
             '，', '。', '；', '、', ',', ';', ' ', '\u{3000}', '（', '(', '：', ':', '/', '／',
+            '【', '】', '[', ']', '［', '］', '〔', '〕',
         ])
     };
     // `责任单位/县住建局` is a key and its value, not a name.
@@ -248,6 +256,9 @@ mod tests {
     #[test]
     fn a_heading_that_is_a_units_name_binds_that_unit() {
         assert_eq!(unit_heading("县应急管理局"), Some("县应急管理局"));
+        assert_eq!(unit_heading("【县林业局】"), Some("县林业局"));
+        assert_eq!(unit_heading("〔县应急管理局〕"), Some("县应急管理局"));
+        assert_eq!(unit_heading("【县林业局"), None);
         assert_eq!(
             unit_heading("县住房和城乡建设局："),
             Some("县住房和城乡建设局")
